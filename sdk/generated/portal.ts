@@ -3974,6 +3974,21 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description Not ready yet: a just-submitted preauthorization whose details are not available
+         *     (PREAUTH_DETAILS_PENDING), or a document still being prepared (DOCUMENT_NOT_READY). Ask again
+         *     after `Retry-After` seconds.
+         */
+        NotReady: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request breaks one or more business rules; every violation is listed. */
         RuleViolation: {
             headers: {
@@ -6481,11 +6496,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /**
-             * @description `PREAUTH_DETAILS_PENDING`: the request was just submitted and its details are not
-             *     available yet; ask again after the problem's `retryAfterSeconds`.
-             */
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["NotReady"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
@@ -8793,7 +8804,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["NotReady"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
