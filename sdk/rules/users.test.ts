@@ -1,0 +1,300 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from './clock.ts';
+import {
+  accountLockStatus,
+  canCheckNetworkStatus,
+  canReadDocument,
+  checkDocumentAccess,
+  checkNetworkStatusAccess,
+  isRole,
+  requireAdmin,
+  siteVerificationStatus,
+  validateInvitations,
+  validateOrganizationRegistration,
+  validateRoleGrants,
+  validateUserRegistration,
+} from './users.ts';
+import type { RuleValidationResult } from './zod-issues.ts';
+
+function codes(result: RuleValidationResult<unknown>) {
+  return result.success ? [] : result.violations.map((v) => [v.code, v.path]);
+}
+const on = (day: string) => ({ clock: fixedClock(`${day}T15:00:00Z`) });
+
+describe('roles', () => {
+  it('knows the four roles', () => {
+    expect(isRole('administrator')).toBe(true);
+    expect(isRole('admin')).toBe(false);
+  });
+
+  it('requireAdmin refuses every other role with ADMIN_ROLE_REQUIRED', () => {
+    expect(requireAdmin('administrator')).toEqual([]);
+    for (const role of ['clinical_staff', 'billing_staff', 'general_user', undefined] as const) {
+      expect(requireAdmin(role, 'invite users')).toEqual([
+        { code: 'ADMIN_ROLE_REQUIRED', path: '$', message: expect.stringContaining('can invite users') },
+      ]);
+    }
+  });
+
+  it('validateRoleGrants allows one role per Tax ID, different roles on different Tax IDs', () => {
+    expect(
+      validateRoleGrants([
+        { taxId: '060646668', role: 'clinical_staff' },
+        { taxId: '113456782', role: 'administrator' },
+      ]).success,
+    ).toBe(true);
+    expect(
+      codes(
+        validateRoleGrants([
+          { taxId: '060646668', role: 'clinical_staff' },
+          { taxId: '113456782', role: 'administrator' },
+          { taxId: '06-0646668', role: 'billing_staff' },
+        ]),
+      ),
+    ).toEqual([['ONE_ROLE_PER_TAX_ID', '$[2].taxId']]);
+    expect(codes(validateRoleGrants([{ taxId: '0606', role: 'boss' }]))).toEqual([
+      ['INVALID_TAX_ID', '$[0].taxId'],
+      ['VALIDATION_FAILED', '$[0].role'],
+    ]);
+    fc.assert(fc.property(fc.anything(), (input) => typeof validateRoleGrants(input).success === 'boolean'));
+  });
+});
+
+describe('validateInvitations', () => {
+  const invite = (i: number, overrides: Record<string, unknown> = {}) => ({
+    firstName: 'Karen',
+    lastName: 'Chen',
+    email: `user${i}@hartfordfamilymed.example`,
+    role: 'billing_staff',
+    ...overrides,
+  });
+
+  it('accepts 1 to 10 invitations and refuses 0 and 11', () => {
+    expect(validateInvitations({ invitations: [invite(1)] }).success).toBe(true);
+    expect(
+      validateInvitations({ invitations: Array.from({ length: 10 }, (_, i) => invite(i)) }).success,
+    ).toBe(true);
+    expect(codes(validateInvitations({ invitations: [] }))).toEqual([['VALIDATION_FAILED', '$.invitations']]);
+    expect(
+      codes(validateInvitations({ invitations: Array.from({ length: 11 }, (_, i) => invite(i)) })),
+    ).toEqual([['VALIDATION_FAILED', '$.invitations']]);
+  });
+
+  it('checks email, role and each NPI', () => {
+    const result = validateInvitations({
+      invitations: [invite(1, { email: 'karen', role: 'owner', npis: ['1407819535', '1407819530'] })],
+    });
+    expect(codes(result)).toEqual([
+      ['VALIDATION_FAILED', '$.invitations[0].email'],
+      ['VALIDATION_FAILED', '$.invitations[0].role'],
+      ['INVALID_NPI', '$.invitations[0].npis[1]'],
+    ]);
+  });
+
+  it('refuses the same person twice (one role per Tax ID) and the same NPI twice', () => {
+    const result = validateInvitations({
+      invitations: [
+        invite(1),
+        invite(2, { email: 'USER1@hartfordfamilymed.example', npis: ['1407819535', '1407819535'] }),
+      ],
+    });
+    expect(codes(result)).toEqual([
+      ['ONE_ROLE_PER_TAX_ID', '$.invitations[1].email'],
+      ['VALIDATION_FAILED', '$.invitations[1].npis[1]'],
+    ]);
+  });
+
+  it('never throws, whatever the input', () => {
+    fc.assert(fc.property(fc.anything(), (input) => typeof validateInvitations(input).success === 'boolean'));
+  });
+});
+
+describe('validateOrganizationRegistration', () => {
+  const registration = (overrides: Record<string, unknown> = {}, manager: Record<string, unknown> = {}) => ({
+    organization: { name: 'Hartford Family Medicine Group', taxId: '06-0646668', groupNpi: '1407819535' },
+    leadSiteManager: {
+      firstName: 'Olivia',
+      lastName: 'Miller',
+      title: 'office_administrator',
+      email: 'omiller@hartfordfamilymed.example',
+      phone: '(860) 555-0142',
+      pin: '4821',
+      ...manager,
+    },
+    sponsor: { name: 'John Adamski, MD', npi: '1234567893' },
+    providerAgreementAccepted: true,
+    securityPolicyAcknowledged: true,
+    ...overrides,
+  });
+
+  it('accepts a complete application and normalises the Tax ID', () => {
+    const result = validateOrganizationRegistration(registration());
+    expect(result.success).toBe(true);
+    if (result.success) expect(result.data.organization.taxId).toBe('060646668');
+  });
+
+  it('allows only a Medical Director, Agency Director or Office Administrator as Lead Site Manager', () => {
+    for (const title of ['medical_director', 'agency_director', 'office_administrator']) {
+      expect(validateOrganizationRegistration(registration({}, { title })).success).toBe(true);
+    }
+    for (const title of ['nurse', undefined]) {
+      expect(codes(validateOrganizationRegistration(registration({}, { title })))).toEqual([
+        ['LEAD_SITE_MANAGER_TITLE', '$.leadSiteManager.title'],
+      ]);
+    }
+  });
+
+  it('needs a PIN of exactly 4 digits', () => {
+    for (const pin of ['123', '12345', 'abcd', 1234, undefined]) {
+      expect(codes(validateOrganizationRegistration(registration({}, { pin })))).toEqual([
+        ['INVALID_PIN', '$.leadSiteManager.pin'],
+      ]);
+    }
+    expect(validateOrganizationRegistration(registration({}, { pin: '0000' })).success).toBe(true);
+  });
+
+  it('reports every problem together', () => {
+    const result = validateOrganizationRegistration(
+      registration({
+        organization: { name: 'HFM', taxId: '0606', groupNpi: '1407819530' },
+        sponsor: { name: 'Dr A', npi: '1234567890' },
+        providerAgreementAccepted: false,
+      }),
+    );
+    expect(codes(result)).toEqual([
+      ['INVALID_TAX_ID', '$.organization.taxId'],
+      ['INVALID_NPI', '$.organization.groupNpi'],
+      ['INVALID_NPI', '$.sponsor.npi'],
+      ['VALIDATION_FAILED', '$.providerAgreementAccepted'],
+    ]);
+  });
+
+  it('never throws, whatever the input', () => {
+    fc.assert(
+      fc.property(
+        fc.anything(),
+        (input) => typeof validateOrganizationRegistration(input).success === 'boolean',
+      ),
+    );
+  });
+});
+
+describe('validateUserRegistration', () => {
+  const user = (overrides: Record<string, unknown> = {}) => ({
+    applicationKey: 'AK-7Q4M-2XPD-9H3B',
+    taxId: '060646668',
+    firstName: 'Daniel',
+    lastName: 'Reyes',
+    email: 'dreyes@hartfordfamilymed.example',
+    username: 'dreyes.hfm',
+    password: 'Maple-Lantern-Quiet-73',
+    pin: '4821',
+    securityPolicyAcknowledged: true,
+    providerAgreementAccepted: true,
+    ...overrides,
+  });
+
+  it('accepts a registration with an application key or a registration code', () => {
+    expect(validateUserRegistration(user()).success).toBe(true);
+    expect(
+      validateUserRegistration(user({ applicationKey: undefined, registrationCode: 'RC-58213-0471' }))
+        .success,
+    ).toBe(true);
+  });
+
+  it('needs exactly one of application key and registration code', () => {
+    expect(codes(validateUserRegistration(user({ applicationKey: undefined })))).toEqual([
+      ['VALIDATION_FAILED', '$'],
+    ]);
+    expect(codes(validateUserRegistration(user({ registrationCode: 'RC-58213-0471' })))).toEqual([
+      ['VALIDATION_FAILED', '$'],
+    ]);
+  });
+
+  it('needs a 4-digit PIN, a valid Tax ID and a 12-character password', () => {
+    expect(
+      codes(validateUserRegistration(user({ pin: '48210', taxId: '06-064666', password: 'short' }))),
+    ).toEqual([
+      ['INVALID_TAX_ID', '$.taxId'],
+      ['VALIDATION_FAILED', '$.password'],
+      ['INVALID_PIN', '$.pin'],
+    ]);
+  });
+
+  it('never throws, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.anything(), (input) => typeof validateUserRegistration(input).success === 'boolean'),
+    );
+  });
+});
+
+describe('siteVerificationStatus', () => {
+  it('is due 30 days after the last verification: day 30 is fine, day 31 overdue', () => {
+    expect(siteVerificationStatus('2026-11-01', on('2026-11-01'))).toEqual({
+      dueOn: '2026-12-01',
+      overdue: false,
+    });
+    expect(siteVerificationStatus('2026-11-01', on('2026-12-01'))).toEqual({
+      dueOn: '2026-12-01',
+      overdue: false,
+    });
+    expect(siteVerificationStatus('2026-11-01', on('2026-12-02'))).toEqual({
+      dueOn: '2026-12-01',
+      overdue: true,
+      violation: {
+        code: 'SITE_VERIFICATION_OVERDUE',
+        path: '$',
+        message: expect.stringContaining('due by 2026-12-01'),
+      },
+    });
+  });
+
+  it('accepts an instant, read as a New York day', () => {
+    // 23:30 on 2026-11-01 in New York.
+    expect(siteVerificationStatus(new Date('2026-11-02T04:30:00Z'), on('2026-12-01')).dueOn).toBe(
+      '2026-12-01',
+    );
+    expect(() => siteVerificationStatus('2026-11-31', on('2026-12-01'))).toThrow(RangeError);
+  });
+});
+
+describe('accountLockStatus', () => {
+  it('locks an account inactive for 30 days: usable on day 30, locked from day 31', () => {
+    expect(accountLockStatus('2026-11-01', on('2026-12-01'))).toEqual({
+      locked: false,
+      locksOn: '2026-12-02',
+    });
+    expect(accountLockStatus('2026-11-01', on('2026-12-02'))).toEqual({
+      locked: true,
+      locksOn: '2026-12-02',
+      violation: { code: 'ACCOUNT_LOCKED', path: '$', message: expect.stringContaining('IT Service Desk') },
+    });
+  });
+
+  it('reads the last activity instant on the New York calendar', () => {
+    // 23:00 on 2026-11-01 in New York (04:00Z on the 2nd).
+    expect(accountLockStatus(new Date('2026-11-02T04:00:00Z'), on('2026-12-02')).locked).toBe(true);
+    expect(accountLockStatus(new Date('2026-11-02T05:00:00Z'), on('2026-12-02')).locked).toBe(false);
+  });
+});
+
+describe('network status and documents', () => {
+  it('limits network checks to the providers the user acts for (NETWORK_STATUS_FORBIDDEN)', () => {
+    expect(canCheckNetworkStatus(['1407819535'], '1407819535')).toBe(true);
+    expect(canCheckNetworkStatus(['1407819535'], '1234567893')).toBe(false);
+    expect(checkNetworkStatusAccess(['1407819535'], '1407819535')).toEqual([]);
+    expect(checkNetworkStatusAccess([], '1234567893')).toEqual([
+      { code: 'NETWORK_STATUS_FORBIDDEN', path: '$.npi', message: expect.stringContaining('1234567893') },
+    ]);
+  });
+
+  it('shows an exported document to its owner only (EXPORT_OWNER_ONLY)', () => {
+    expect(canReadDocument('USR-000042', 'USR-000042')).toBe(true);
+    expect(canReadDocument('USR-000042', 'USR-000043')).toBe(false);
+    expect(checkDocumentAccess('USR-000042', 'USR-000042')).toEqual([]);
+    expect(checkDocumentAccess('USR-000042', 'USR-000043')).toEqual([
+      { code: 'EXPORT_OWNER_ONLY', path: '$', message: expect.any(String) },
+    ]);
+  });
+});

@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  AddressSchema,
+  arrayField,
+  asRecord,
+  checkProviderIdentity,
+  DiagnosisCodeSchema,
+  dateField,
+  describeValue,
+  field,
+  IsoDateSchema,
+  issuePath,
+  NpiSchema,
+  PinSchema,
+  ProcedureCodeSchema,
+  parseWithViolations,
+  TaxIdSchema,
+  toValidationResult,
+  zodIssuesToViolations,
+} from './zod-issues.ts';
+
+function issuesOf(schema: z.ZodType, input: unknown) {
+  const parsed = schema.safeParse(input, { reportInput: true });
+  return parsed.success ? [] : parsed.error.issues;
+}
+
+describe('zodIssuesToViolations', () => {
+  it('turns issue paths into JSON paths', () => {
+    expect(issuePath([])).toBe('$');
+    expect(issuePath(['serviceLines', 0, 'serviceEndDate'])).toBe('$.serviceLines[0].serviceEndDate');
+    expect(issuePath(['files', 2], '$.body')).toBe('$.body.files[2]');
+    expect(issuePath(['odd key'])).toBe("$['odd key']");
+  });
+
+  it('takes the rule code from params.code of a refinement, else VALIDATION_FAILED', () => {
+    const schema = z.object({ npi: NpiSchema, count: z.int() });
+    expect(zodIssuesToViolations(issuesOf(schema, { npi: '1234567890', count: 'x' }))).toEqual([
+      { code: 'INVALID_NPI', path: '$.npi', message: expect.stringContaining('"1234567890"') },
+      { code: 'VALIDATION_FAILED', path: '$.count', message: '$.count must be a number, not "x".' },
+    ]);
+  });
+
+  it('writes messages that name the field, the limit and the value', () => {
+    const schema = z.object({
+      name: z.string().min(1),
+      tags: z.array(z.string()).max(2),
+      units: z.int().min(1).max(999),
+      kind: z.enum(['a', 'b']),
+      email: z.email(),
+      pin: z.string().length(4),
+    });
+    const messages = zodIssuesToViolations(
+      issuesOf(schema, { name: '', tags: ['x', 'y', 'z'], units: 1000, kind: 'c', email: 'no', pin: '123' }),
+    ).map((v) => v.message);
+    expect(messages).toEqual([
+      '$.name must not be empty.',
+      '$.tags must have at most 2 items (it has 3 items).',
+      '$.units must be at most 999 (it is 1000).',
+      '$.kind must be one of "a", "b", not "c".',
+      '$.email must be an email address such as name@example.com, not "no".',
+      '$.pin must have exactly 4 characters (it has 3 characters).',
+    ]);
+  });
+
+  it('says a missing field is required', () => {
+    expect(zodIssuesToViolations(issuesOf(z.object({ memberId: z.string() }), {}))).toEqual([
+      { code: 'VALIDATION_FAILED', path: '$.memberId', message: '$.memberId is required: give a string.' },
+    ]);
+  });
+
+  it('reports each unknown field at its own path', () => {
+    expect(
+      zodIssuesToViolations(issuesOf(z.strictObject({ a: z.string() }), { a: 'x', b: 1, c: 2 })),
+    ).toEqual([
+      { code: 'VALIDATION_FAILED', path: '$.b', message: expect.stringContaining('not a field') },
+      { code: 'VALIDATION_FAILED', path: '$.c', message: expect.stringContaining('not a field') },
+    ]);
+  });
+
+  it('lets the caller override code and message', () => {
+    const violations = zodIssuesToViolations(issuesOf(z.object({ lines: z.array(z.string()) }), {}), {
+      override: (_issue, path) => (path === '$.lines' ? { code: 'SERVICE_LINE_REQUIRED' } : undefined),
+    });
+    expect(violations[0]?.code).toBe('SERVICE_LINE_REQUIRED');
+    expect(violations[0]?.message).toBe('$.lines is required: give a list.');
+  });
+
+  it('parseWithViolations never throws and reports the input of the issues', () => {
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        const { data, violations } = parseWithViolations(z.object({ a: IsoDateSchema }), input);
+        return (data === undefined) === violations.length > 0;
+      }),
+    );
+  });
+});
+
+describe('field schemas', () => {
+  it('IsoDateSchema accepts real dates only, with a clear message', () => {
+    expect(IsoDateSchema.safeParse('2024-02-29').success).toBe(true);
+    const violations = zodIssuesToViolations(issuesOf(IsoDateSchema, '2025-02-30'));
+    expect(violations).toEqual([
+      {
+        code: 'VALIDATION_FAILED',
+        path: '$',
+        message:
+          '"2025-02-30" is not a real calendar date: write the day as YYYY-MM-DD, for example 2026-02-28.',
+      },
+    ]);
+  });
+
+  it('TaxIdSchema normalises NN-NNNNNNN and refuses other shapes with INVALID_TAX_ID', () => {
+    expect(TaxIdSchema.parse('06-0646668')).toBe('060646668');
+    expect(TaxIdSchema.parse('060646668')).toBe('060646668');
+    expect(zodIssuesToViolations(issuesOf(TaxIdSchema, '0606466681'))[0]?.code).toBe('INVALID_TAX_ID');
+  });
+
+  it('carries the identifier codes', () => {
+    expect(zodIssuesToViolations(issuesOf(ProcedureCodeSchema, '9711'))[0]?.code).toBe('INVALID_CPT_CODE');
+    expect(zodIssuesToViolations(issuesOf(DiagnosisCodeSchema, 'j45'))[0]?.code).toBe('INVALID_ICD10_CODE');
+    expect(zodIssuesToViolations(issuesOf(PinSchema, '12345'))[0]?.code).toBe('INVALID_PIN');
+    expect(zodIssuesToViolations(issuesOf(NpiSchema, '1407819530'))[0]?.code).toBe('INVALID_NPI');
+  });
+
+  it('AddressSchema explains state and ZIP code', () => {
+    const messages = zodIssuesToViolations(
+      issuesOf(AddressSchema, { line1: '1 Main St', city: 'Hartford', state: 'ct', zip: '0610' }),
+    ).map((v) => [v.path, v.message]);
+    expect(messages).toEqual([
+      ['$.state', 'State "ct" is not valid: use the two-letter code, such as CT.'],
+      ['$.zip', 'ZIP code "0610" is not valid: use 5 digits or ZIP+4, such as 06102.'],
+    ]);
+  });
+});
+
+describe('checkProviderIdentity', () => {
+  const provider = {
+    npi: '1407819535',
+    taxId: '06-0646668',
+    name: 'Adamski, John',
+    address: { line1: '80 Seymour St', city: 'Hartford', state: 'CT', zip: '06102' },
+  };
+
+  it('is silent without a directory, for a known combination and for a malformed provider', () => {
+    expect(checkProviderIdentity(provider, '$.p', undefined)).toEqual([]);
+    expect(checkProviderIdentity(provider, '$.p', ({ taxId }) => taxId === '060646668')).toEqual([]);
+    expect(checkProviderIdentity({ ...provider, npi: 'x' }, '$.p', () => false)).toEqual([]);
+    expect(checkProviderIdentity(null, '$.p', () => false)).toEqual([]);
+  });
+
+  it('reports an unknown combination at the provider path', () => {
+    expect(checkProviderIdentity(provider, '$.specialist', () => false, 'specialist')).toEqual([
+      {
+        code: 'PROVIDER_IDENTITY_MISMATCH',
+        path: '$.specialist',
+        message: expect.stringContaining(
+          "The specialist's address (80 Seymour St, Hartford, CT 06102), Tax ID 060646668",
+        ),
+      },
+    ]);
+  });
+});
+
+describe('raw input helpers', () => {
+  it('read own fields only, defensively', () => {
+    expect(asRecord([])).toBeUndefined();
+    expect(asRecord(null)).toBeUndefined();
+    expect(field({}, 'toString')).toBeUndefined();
+    expect(field(undefined, 'a')).toBeUndefined();
+    expect(dateField({ d: '2025-02-30' }, 'd')).toBeUndefined();
+    expect(dateField({ d: '2024-02-29' }, 'd')).toBe('2024-02-29');
+    expect(arrayField({ a: 'x' }, 'a')).toBeUndefined();
+  });
+
+  it('describeValue never throws', () => {
+    expect(describeValue({ toString: 1 })).toBe('an object');
+    expect(describeValue('x'.repeat(100))).toHaveLength(60);
+    expect(describeValue(Symbol('s'))).toBe('a symbol');
+    fc.assert(fc.property(fc.anything(), (value) => typeof describeValue(value) === 'string'));
+  });
+
+  it('toValidationResult succeeds only with data and no violation', () => {
+    expect(toValidationResult(1, [])).toEqual({ success: true, data: 1, warnings: [] });
+    expect(toValidationResult(undefined, []).success).toBe(false);
+    expect(toValidationResult(1, [{ code: 'VALIDATION_FAILED', path: '$', message: 'x' }]).success).toBe(
+      false,
+    );
+  });
+});
