@@ -2194,7 +2194,7 @@ export interface components {
              * @default false
              * @example true
              */
-            rememberDevice: boolean;
+            rememberDevice?: boolean;
         };
         /**
          * @description What a user may do on a Tax ID, beyond the user's role. An administrator (Office Manager)
@@ -2905,7 +2905,7 @@ export interface components {
              * @default false
              * @example true
              */
-            primary: boolean;
+            primary?: boolean;
         };
         PreauthorizationCheckRequest: {
             memberId: components["schemas"]["MemberId"];
