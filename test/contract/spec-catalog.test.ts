@@ -111,7 +111,7 @@ describe('the contract (openapi/portal.yaml)', () => {
           wrong.push(`${label(o)} ${status} is not problem+json`);
           continue;
         }
-        const example = media.example ?? Object.values(media.examples ?? {})[0]?.value;
+        const example = media.example ?? (Object.values(media.examples ?? {})[0] as Json | undefined)?.value;
         if (!codes.includes(example?.code)) wrong.push(`${label(o)} ${status} example code ${example?.code}`);
       }
     }
