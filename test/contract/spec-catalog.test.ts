@@ -105,6 +105,7 @@ describe('the contract (openapi/portal.yaml)', () => {
       const errors = Object.entries(o.op.responses as Json).filter(([status]) => /^[45]/.test(status));
       if (!errors.some(([status]) => status === '400')) wrong.push(`${label(o)} lacks 400`);
       if (!errors.some(([status]) => status === '500')) wrong.push(`${label(o)} lacks 500`);
+      if (!errors.some(([status]) => status === '503')) wrong.push(`${label(o)} lacks 503`);
       for (const [status, ref] of errors) {
         const media = resolve(ref).content?.['application/problem+json'];
         if (!media) {
