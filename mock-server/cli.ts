@@ -1,0 +1,189 @@
+/**
+ * `provider-portal-mock`: runs the mock portal over HTTP.
+ *
+ *   provider-portal-mock --port 4010 --seed 42 --members 100000
+ *
+ * Prints a banner with the URLs, the test personas (password and MFA code) and the documented member
+ * IDs, then serves until SIGINT or SIGTERM, when it closes the server and exits 0.
+ */
+import { parseArgs } from 'node:util';
+import pkg from '../package.json' with { type: 'json' };
+import type { RunningMockServer } from './express.ts';
+
+const HELP = `provider-portal-mock ${pkg.version}: a deterministic, spec-validated mock health-plan provider portal.
+
+Usage: provider-portal-mock [options]
+
+Options:
+  --port <n>            Port to listen on (default 4010; 0 picks a free port)
+  --host <address>      Interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --seed <n>            Data seed: the same seed always gives the same data (default 42)
+  --members <n>         Number of members in the data set, generated lazily (default 100000)
+  --latency <ms>        Latency added to every API answer, in milliseconds (default 0)
+  --failure-rate <0-1>  Share of API requests answered 503 SERVICE_UNAVAILABLE, seeded (default 0)
+  --clock <ISO>         Start instant of the mock clock, e.g. 2026-11-23T14:00:00Z (default: now,
+                        to the second). Fix it to make runs byte-for-byte identical.
+  --quiet               Print only the URL line instead of the whole banner
+  -h, --help            Show this help
+  -v, --version         Show the version
+
+Every answer carries X-Mock-Portal: 1. Admin API: /__admin (clock, sessions, sandboxes, scenarios).
+Docs: docs/mock-server.md`;
+
+function fail(message: string): never {
+  process.stderr.write(
+    `provider-portal-mock: ${message}\nRun provider-portal-mock --help for the options.\n`,
+  );
+  process.exit(2);
+}
+
+function numberOption(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  check: (n: number) => boolean,
+): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || !check(number))
+    fail(`--${name} ${value} is not valid.`);
+  return number;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+// The server and its data load only once the flags are read, so --help and --version answer at once.
+async function banner(server: RunningMockServer, startupMs: number): Promise<string> {
+  const { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS } = await import(
+    './core/personas.ts'
+  );
+  const { scenarioCatalog } = await import('./core/scenarios.ts');
+  const { options } = server.core;
+  const lines: string[] = [];
+  lines.push(`Provider portal mock ${pkg.version} listening on ${server.url}`);
+  lines.push('');
+  lines.push(`  API         ${server.url}/api/v1`);
+  lines.push(`  Spec        ${server.url}/openapi.yaml   ${server.url}/openapi.json`);
+  lines.push(`  Admin       ${server.url}/__admin   (scenarios: ${server.url}/__admin/scenarios)`);
+  lines.push(
+    `  Data        seed ${options.seed}, ${options.members.toLocaleString('en-US')} members, clock ${options.clock}`,
+  );
+  lines.push(`  Behaviour   latency ${options.latency} ms, failure rate ${options.failureRate}`);
+  lines.push(`  Marker      every answer carries X-Mock-Portal: 1`);
+  lines.push('');
+  lines.push(
+    `Personas (password ${PERSONA_PASSWORD}, MFA code ${PERSONA_MFA_CODE}, known device "${PERSONA_DEVICE_ID}"):`,
+  );
+  const width = Math.max(...PERSONAS.map((persona) => persona.username.length));
+  for (const persona of PERSONAS) {
+    const grants = persona.grants.map((grant) => `${grant.role}@${grant.taxId}`).join(', ');
+    lines.push(`  ${persona.username.padEnd(width)}  ${grants.padEnd(48)} ${persona.description}`);
+  }
+  // Member IDs only (the catalog also describes member kinds in words).
+  const members = scenarioCatalog().filter((entry) => entry.kind === 'member' && /^\S+$/.test(entry.value));
+  if (members.length > 0) {
+    lines.push('');
+    lines.push('Documented members:');
+    for (const entry of members) {
+      const effect = entry.effect.length > 100 ? `${entry.effect.slice(0, 97)}...` : entry.effect;
+      lines.push(`  ${entry.value.padEnd(12)} ${effect}`);
+    }
+  }
+  lines.push('');
+  lines.push(
+    `Started in ${Math.round(startupMs)} ms; memory ${megabytes(process.memoryUsage().rss)} RSS. Ctrl+C to stop.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  let parsed: ReturnType<typeof parse>;
+  function parse() {
+    return parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        members: { type: 'string' },
+        latency: { type: 'string' },
+        'failure-rate': { type: 'string' },
+        clock: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  }
+  try {
+    parsed = parse();
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
+  if (values.help === true) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  if (values.version === true) {
+    process.stdout.write(`${pkg.version}\n`);
+    return;
+  }
+  const port = numberOption(values.port, 'port', 4010, (n) => Number.isInteger(n) && n >= 0 && n <= 65535);
+  const seed = numberOption(values.seed, 'seed', 42, Number.isInteger);
+  const members = numberOption(values.members, 'members', 100_000, (n) => Number.isInteger(n) && n >= 1);
+  const latency = numberOption(values.latency, 'latency', 0, (n) => n >= 0);
+  const failureRate = numberOption(values['failure-rate'], 'failure-rate', 0, (n) => n >= 0 && n <= 1);
+  const clock = values.clock;
+  if (clock !== undefined && Number.isNaN(Date.parse(clock))) {
+    fail(`--clock ${clock} is not an ISO timestamp (e.g. 2026-11-23T14:00:00Z).`);
+  }
+
+  let server: RunningMockServer;
+  try {
+    const { startMockServer } = await import('./express.ts');
+    server = await startMockServer({
+      port,
+      host: values.host ?? '127.0.0.1',
+      seed,
+      members,
+      latency,
+      failureRate,
+      ...(clock === undefined ? {} : { clock }),
+    });
+  } catch (error) {
+    fail(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // performance.now() counts from the start of the process: this is the whole start-up.
+  const startupMs = performance.now();
+  process.stdout.write(
+    values.quiet === true
+      ? `Provider portal mock listening on ${server.url}\n`
+      : await banner(server, startupMs),
+  );
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    process.stdout.write(`\n${signal}: closing the mock portal…\n`);
+    server.close().then(
+      () => {
+        process.stdout.write('Closed.\n');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`Failed to close: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+await main();

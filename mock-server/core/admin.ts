@@ -1,0 +1,289 @@
+/**
+ * The admin API of the mock portal under `/__admin`, for QA and tests (not part of the portal's
+ * contract). Every route acts on the sandbox named by `X-Mock-Sandbox` (the default sandbox
+ * otherwise):
+ *
+ * - `POST /__admin/reset`: back to the initial state (personas only, clock at its start).
+ * - `GET /__admin/clock`, `PUT /__admin/clock {now}`, `POST /__admin/clock/advance {milliseconds|seconds|minutes|hours|days}`.
+ * - `GET /__admin/personas`: the test users, password and MFA code.
+ * - `POST /__admin/sessions {username}`: a session token for a user without the sign-in dance.
+ * - `GET /__admin/audit`, `GET /__admin/requests`: the audit log and the request log.
+ * - `POST /__admin/sandboxes {seed?, members?, clock?}` → `{sandboxId}`; `GET /__admin/sandboxes`;
+ *   `DELETE /__admin/sandboxes/{id}` frees the sandbox.
+ * - `GET /__admin/scenarios`: the scenario catalog.
+ */
+import { calendarDayAt } from '../../sdk/rules/index.ts';
+import { isoTimestamp } from './clock.ts';
+import { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS } from './personas.ts';
+import type { PortalCore } from './portal.ts';
+import { ProblemError, problemResponse } from './problem.ts';
+import { findUserByUsername, type Sandbox } from './sandbox.ts';
+import { scenarioCatalog } from './scenarios.ts';
+import { openSession, sessionBody } from './sessions.ts';
+
+type Json = Record<string, unknown>;
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+async function readJson(request: Request): Promise<Json> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  try {
+    const body: unknown = JSON.parse(text);
+    if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body as Json;
+  } catch {
+    // fall through
+  }
+  throw new ProblemError('VALIDATION_FAILED', 'The admin request body must be a JSON object.');
+}
+
+function clockBody(sandbox: Sandbox): Json {
+  const now = sandbox.state.clock.now();
+  return {
+    sandboxId: sandbox.state.id,
+    now: isoTimestamp(now),
+    today: calendarDayAt(now),
+    startedAt: isoTimestamp(new Date(sandbox.state.startedAt)),
+  };
+}
+
+const UNITS: Readonly<Record<string, number>> = {
+  milliseconds: 1,
+  seconds: 1000,
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+};
+
+function advanceBy(body: Json): number {
+  let total = 0;
+  let given = false;
+  for (const [unit, factor] of Object.entries(UNITS)) {
+    const value = body[unit];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new ProblemError('VALIDATION_FAILED', `${unit} must be a number (got ${JSON.stringify(value)}).`);
+    }
+    total += value * factor;
+    given = true;
+  }
+  if (!given) {
+    throw new ProblemError(
+      'VALIDATION_FAILED',
+      'Say how far to advance: {"milliseconds"|"seconds"|"minutes"|"hours"|"days": number}, e.g. {"minutes": 15}.',
+    );
+  }
+  return total;
+}
+
+function optionalInteger(body: Json, name: string, min: number): number | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new ProblemError(
+      'VALIDATION_FAILED',
+      `${name} must be an integer ≥ ${min} (got ${JSON.stringify(value)}).`,
+    );
+  }
+  return value;
+}
+
+/**
+ * The persona list as `GET /__admin/personas` answers it.
+ *
+ * @example
+ * personaList(core.sandbox()!).personas[0].username; // 'admin.a'
+ */
+export function personaList(sandbox: Sandbox): Json {
+  return {
+    password: PERSONA_PASSWORD,
+    mfaCode: PERSONA_MFA_CODE,
+    knownDeviceId: PERSONA_DEVICE_ID,
+    personas: PERSONAS.map((persona) => {
+      const user = sandbox.state.users.get(persona.userId);
+      return {
+        username: persona.username,
+        userId: persona.userId,
+        name: `${persona.firstName} ${persona.lastName}`,
+        email: persona.email,
+        status: user?.status ?? persona.status,
+        grants: (user?.grants ?? []).map(({ taxId, organizationName, role }) => ({
+          taxId,
+          organizationName,
+          role,
+        })),
+        password: PERSONA_PASSWORD,
+        mfaCode: PERSONA_MFA_CODE,
+        description: persona.description,
+      };
+    }),
+  };
+}
+
+/**
+ * Answers one `/__admin` request (errors as problem documents).
+ *
+ * @example
+ * await handleAdmin(core, request, new URL(request.url), 'default', 'req_1');
+ */
+export async function handleAdmin(
+  core: PortalCore,
+  request: Request,
+  url: URL,
+  sandboxId: string,
+  requestId: string,
+): Promise<Response> {
+  try {
+    return await route(core, request, url, sandboxId);
+  } catch (error) {
+    const problem =
+      error instanceof ProblemError
+        ? error
+        : new ProblemError(
+            'INTERNAL_ERROR',
+            `The admin API failed (${error instanceof Error ? error.message : 'unknown'}).`,
+          );
+    return problemResponse(problem, requestId, url.pathname);
+  }
+}
+
+async function route(core: PortalCore, request: Request, url: URL, sandboxId: string): Promise<Response> {
+  const method = request.method.toUpperCase();
+  const path = url.pathname.replace(/\/+$/, '') || '/__admin';
+
+  if (path === '/__admin/sandboxes' && method === 'POST') {
+    const body = await readJson(request);
+    const seed = optionalInteger(body, 'seed', Number.MIN_SAFE_INTEGER);
+    const members = optionalInteger(body, 'members', 1);
+    const clock = body.clock;
+    if (clock !== undefined && (typeof clock !== 'string' || Number.isNaN(Date.parse(clock)))) {
+      throw new ProblemError(
+        'VALIDATION_FAILED',
+        `clock must be an ISO timestamp (got ${JSON.stringify(clock)}).`,
+      );
+    }
+    const sandbox = core.openSandbox({
+      ...(seed === undefined ? {} : { seed }),
+      ...(members === undefined ? {} : { members }),
+      ...(clock === undefined ? {} : { clock: clock as string }),
+    });
+    return json(201, {
+      sandboxId: sandbox.state.id,
+      seed: sandbox.state.seed,
+      members: sandbox.state.memberCount,
+      now: isoTimestamp(sandbox.state.clock.now()),
+      header: 'X-Mock-Sandbox',
+    });
+  }
+  if (path === '/__admin/sandboxes' && method === 'GET') {
+    return json(200, {
+      sandboxes: core.sandboxes().map((sandbox) => ({
+        sandboxId: sandbox.state.id,
+        seed: sandbox.state.seed,
+        members: sandbox.state.memberCount,
+        now: isoTimestamp(sandbox.state.clock.now()),
+      })),
+    });
+  }
+  const sandboxPath = /^\/__admin\/sandboxes\/([^/]+)$/.exec(path);
+  if (sandboxPath !== null && method === 'DELETE') {
+    const id = decodeURIComponent(sandboxPath[1] ?? '');
+    if (id === 'default')
+      throw new ProblemError('VALIDATION_FAILED', 'The default sandbox cannot be closed; reset it instead.');
+    if (!core.closeSandbox(id))
+      throw new ProblemError('NOT_FOUND', `No sandbox ${JSON.stringify(id)} is open.`);
+    return new Response(null, { status: 204 });
+  }
+  if (path === '/__admin/scenarios' && method === 'GET') {
+    return json(200, { scenarios: scenarioCatalog() });
+  }
+  if (path === '/__admin' && method === 'GET') {
+    return json(200, {
+      endpoints: [
+        'POST /__admin/reset',
+        'GET /__admin/clock',
+        'PUT /__admin/clock {"now": "2026-11-23T14:00:00Z"}',
+        'POST /__admin/clock/advance {"minutes": 15}',
+        'GET /__admin/personas',
+        'POST /__admin/sessions {"username": "admin.a"}',
+        'GET /__admin/audit',
+        'GET /__admin/requests',
+        'POST /__admin/sandboxes {"seed"?: 42, "members"?: 1000, "clock"?: "2026-11-23T14:00:00Z"}',
+        'GET /__admin/sandboxes',
+        'DELETE /__admin/sandboxes/{sandboxId}',
+        'GET /__admin/scenarios',
+      ],
+    });
+  }
+
+  const sandbox = core.sandbox(sandboxId);
+  if (sandbox === undefined) {
+    throw new ProblemError(
+      'NOT_FOUND',
+      `No sandbox ${JSON.stringify(sandboxId)} is open: open one with POST /__admin/sandboxes.`,
+    );
+  }
+  const state = sandbox.state;
+
+  if (path === '/__admin/reset' && method === 'POST') {
+    const fresh = core.resetSandbox(state.id);
+    return json(200, { reset: true, ...clockBody(fresh) });
+  }
+  if (path === '/__admin/clock' && method === 'GET') return json(200, clockBody(sandbox));
+  if (path === '/__admin/clock' && method === 'PUT') {
+    const body = await readJson(request);
+    if (typeof body.now !== 'string' || Number.isNaN(Date.parse(body.now))) {
+      throw new ProblemError(
+        'VALIDATION_FAILED',
+        `now must be an ISO timestamp (got ${JSON.stringify(body.now)}).`,
+      );
+    }
+    state.clock.set(body.now);
+    return json(200, clockBody(sandbox));
+  }
+  if (path === '/__admin/clock/advance' && method === 'POST') {
+    state.clock.advance(advanceBy(await readJson(request)));
+    return json(200, clockBody(sandbox));
+  }
+  if (path === '/__admin/personas' && method === 'GET') return json(200, personaList(sandbox));
+  if (path === '/__admin/sessions' && method === 'POST') {
+    const body = await readJson(request);
+    if (typeof body.username !== 'string') {
+      throw new ProblemError(
+        'VALIDATION_FAILED',
+        'Give the username of a persona or user: {"username": "admin.a"}.',
+      );
+    }
+    const user = findUserByUsername(state, body.username);
+    if (user === undefined) {
+      throw new ProblemError(
+        'NOT_FOUND',
+        `No user ${JSON.stringify(body.username)} in this sandbox (see GET /__admin/personas).`,
+      );
+    }
+    // No sign-in dance (password, MFA, inactivity), but a revoked or locked account stays refused.
+    if (user.status === 'revoked') throw new ProblemError('ACCOUNT_REVOKED', `${user.username} was revoked.`);
+    if (user.status === 'locked') throw new ProblemError('ACCOUNT_LOCKED', `${user.username} is locked.`);
+    if (user.status === 'invited') {
+      throw new ProblemError(
+        'TAX_ID_NOT_AUTHORIZED',
+        `${user.username} has not been approved by a site manager yet.`,
+      );
+    }
+    const session = openSession(state, user);
+    return json(201, sessionBody(session, user));
+  }
+  if (path === '/__admin/audit' && method === 'GET') {
+    const action = url.searchParams.get('action');
+    const userId = url.searchParams.get('userId');
+    const entries = state.audit.filter(
+      (entry) => (action === null || entry.action === action) && (userId === null || entry.userId === userId),
+    );
+    return json(200, { entries });
+  }
+  if (path === '/__admin/requests' && method === 'GET') return json(200, { entries: state.requests });
+
+  throw new ProblemError('NOT_FOUND', `No admin route ${method} ${path}: GET /__admin lists them.`);
+}

@@ -1,0 +1,212 @@
+/**
+ * Mock portal operations of the admission-notifications domain (tag in
+ * openapi/src/admission-notifications.yaml): emergent inpatient admission, maternity and newborn
+ * notifications, their concurrent review, documents and modifications. "Emergent inpatient
+ * admissions do not require preauthorization. The information requested and the approvals given are
+ * for the concurrent review of the inpatient stay." (seed 003)
+ */
+import type { components } from '../../../sdk/generated/portal.ts';
+import type { ProviderDirectory } from '../../../sdk/rules/index.ts';
+import { delegatedOutcome, validateAdmissionNotificationCreate } from '../../../sdk/rules/index.ts';
+import { isoTimestamp } from '../clock.ts';
+import { pageOf, pageParameters } from '../paging.ts';
+import { ProblemError } from '../problem.ts';
+import { collection, nextId } from '../sandbox.ts';
+import { assertActsFor, canSee, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
+import {
+  ADMISSION_MODIFICATION_MESSAGES,
+  admissionModificationOutcome,
+  applyAdmissionModification,
+  validateAdmissionModification,
+} from '../transactions/admission-modification.ts';
+import type { AdmissionRecord } from '../transactions/admission-records.ts';
+import { toAdmission, toAdmissionSummary, toCreated } from '../transactions/admission-records.ts';
+import { delegatedEntityOf, initialReview, reviewAnswered } from '../transactions/admission-review.ts';
+import { acceptAttachmentBatch } from '../transactions/attachments.ts';
+import { memberName, memberOfBody, unknownMemberViolations } from '../transactions/members.ts';
+import { assertAnswers } from '../transactions/questionnaires.ts';
+import type { QuestionnaireResponse } from '../transactions/schemas.ts';
+import { codedDiagnoses, providerReference } from '../transactions/shapes.ts';
+import type { DomainHandlers, HandlerContext } from '../types.ts';
+
+type Schemas = components['schemas'];
+
+function records(ctx: HandlerContext): Map<string, AdmissionRecord> {
+  return collection<AdmissionRecord>(ctx.sandbox, 'admission-notifications');
+}
+
+function directory(ctx: HandlerContext): ProviderDirectory {
+  return (provider) => ctx.data.isKnownProviderIdentity(provider);
+}
+
+function createValidation(ctx: HandlerContext) {
+  return validateAdmissionNotificationCreate(ctx.body, {
+    clock: ctx.sandbox.clock,
+    providerDirectory: directory(ctx),
+  });
+}
+
+function visibleNotification(ctx: HandlerContext): AdmissionRecord {
+  const trackingNumber = ctx.params.trackingNumber ?? '';
+  return visibleOr404(
+    signedInUser(ctx),
+    records(ctx).get(trackingNumber),
+    `No admission notification ${trackingNumber} is visible to you.`,
+  );
+}
+
+function createAdmissionNotification(ctx: HandlerContext) {
+  const user = signedInUser(ctx);
+  const member = memberOfBody(ctx);
+  const validation = createValidation(ctx);
+  const unknown = unknownMemberViolations(ctx);
+  if (!validation.success || unknown.length > 0 || member === undefined) {
+    throw ProblemError.fromViolations([...(validation.success ? [] : validation.violations), ...unknown]);
+  }
+  const input = validation.data;
+  // The user notifies for the admitting facility or for the attending provider.
+  const mine = userTaxIds(user);
+  const attendingTaxId = input.attendingProvider?.taxId;
+  if (!mine.includes(input.facility.taxId) && attendingTaxId !== undefined && mine.includes(attendingTaxId)) {
+    assertActsFor(ctx, attendingTaxId, 'attending provider');
+  } else {
+    assertActsFor(ctx, input.facility.taxId, 'facility');
+  }
+  const entity = delegatedEntityOf(member);
+  if (entity !== undefined) {
+    // "For EmblemHealth's delegated membership, you will need to notify the delegated entity directly."
+    const body: Schemas['AdmissionNotificationDelegated'] = delegatedOutcome(entity);
+    return { status: 200, body };
+  }
+  const review = initialReview(input.admissionType, input.admissionDate, ctx.prefer);
+  const record: AdmissionRecord = {
+    trackingNumber: nextId(ctx.sandbox, 'AN-', 8),
+    taxIds: [...new Set([input.facility.taxId, ...(attendingTaxId === undefined ? [] : [attendingTaxId])])],
+    createdBy: user.userId,
+    memberId: input.memberId,
+    memberName: memberName(member),
+    admissionType: input.admissionType,
+    admissionDate: input.admissionDate,
+    facility: providerReference(input.facility),
+    ...(input.attendingProvider === undefined
+      ? {}
+      : { attendingProvider: providerReference(input.attendingProvider) }),
+    diagnoses: codedDiagnoses(input.diagnoses),
+    ...(input.newborn === undefined ? {} : { newborn: input.newborn }),
+    ...review,
+    submittedAt: ctx.sandbox.clock.now().getTime(),
+    attachments: [],
+    modifications: [],
+  };
+  records(ctx).set(record.trackingNumber, record);
+  const body: Schemas['AdmissionNotificationCreated'] = toCreated(record);
+  return { status: 201, body };
+}
+
+function searchAdmissionNotifications(ctx: HandlerContext) {
+  const user = signedInUser(ctx);
+  const { query } = ctx;
+  const memberId = query.get('memberId');
+  const trackingNumber = query.get('trackingNumber');
+  const admissionType = query.get('admissionType');
+  const from = query.get('from');
+  const to = query.get('to');
+  const rows = [...records(ctx).values()]
+    .filter(
+      (record) =>
+        canSee(user, record.taxIds) &&
+        (memberId === null || record.memberId === memberId) &&
+        (trackingNumber === null || record.trackingNumber === trackingNumber) &&
+        (admissionType === null || record.admissionType === admissionType) &&
+        (from === null || record.admissionDate >= from) &&
+        (to === null || record.admissionDate <= to),
+    )
+    .sort((a, b) => b.submittedAt - a.submittedAt || b.trackingNumber.localeCompare(a.trackingNumber))
+    .map(toAdmissionSummary);
+  const body: Schemas['AdmissionNotificationPage'] = pageOf(rows, pageParameters(query));
+  return { status: 200, body };
+}
+
+function answerConcurrentReviewQuestions(ctx: HandlerContext) {
+  const record = visibleNotification(ctx);
+  const response = ctx.body as QuestionnaireResponse;
+  assertAnswers(record.concurrentReview, response, `admission notification ${record.trackingNumber}`);
+  const message = reviewAnswered(record, ctx.prefer);
+  const body: Schemas['ConcurrentReviewResult'] = structuredClone({
+    trackingNumber: record.trackingNumber,
+    reviewStatus: record.reviewStatus,
+    answeredAt: isoTimestamp(ctx.sandbox.clock.now()),
+    ...(record.reviewStatus === 'approved' && record.approvedThrough !== undefined
+      ? { approvedThrough: record.approvedThrough }
+      : {}),
+    ...(record.concurrentReview === undefined ? {} : { concurrentReview: record.concurrentReview }),
+    message,
+  });
+  return { status: 200, body };
+}
+
+function modificationValidation(ctx: HandlerContext) {
+  const user = ctx.user;
+  const record = records(ctx).get(ctx.params.trackingNumber ?? '');
+  const visible = user !== undefined && record !== undefined && canSee(user, record.taxIds);
+  return validateAdmissionModification(ctx.body, visible ? record : undefined, directory(ctx));
+}
+
+function requestAdmissionNotificationModification(ctx: HandlerContext) {
+  const record = visibleNotification(ctx);
+  const validation = modificationValidation(ctx);
+  if (!validation.success) throw ProblemError.fromViolations(validation.violations);
+  const change = validation.data;
+  if (change.attendingProvider !== undefined) {
+    const mine = userTaxIds(signedInUser(ctx));
+    if (!mine.includes(change.attendingProvider.taxId) && !mine.includes(record.facility.taxId)) {
+      assertActsFor(ctx, change.attendingProvider.taxId, 'attending provider');
+    }
+  }
+  const outcome = admissionModificationOutcome(change, ctx.prefer);
+  if (outcome === 'applied') applyAdmissionModification(record, change);
+  const modification: Schemas['AdmissionNotificationModification'] = {
+    modificationId: nextId(ctx.sandbox, 'ANM-', 6),
+    trackingNumber: record.trackingNumber,
+    outcome,
+    submittedAt: isoTimestamp(ctx.sandbox.clock.now()),
+    reason: change.reason,
+    message: ADMISSION_MODIFICATION_MESSAGES[outcome],
+  };
+  record.modifications.push(modification);
+  return { status: 201, body: structuredClone(modification) };
+}
+
+export const admissionNotificationsHandlers: DomainHandlers = {
+  createAdmissionNotification: {
+    rules: (ctx) => {
+      const validation = createValidation(ctx);
+      return [...(validation.success ? [] : validation.violations), ...unknownMemberViolations(ctx)];
+    },
+    handle: createAdmissionNotification,
+  },
+  searchAdmissionNotifications: { handle: searchAdmissionNotifications },
+  getAdmissionNotification: {
+    handle(ctx) {
+      const body: Schemas['AdmissionNotification'] = toAdmission(visibleNotification(ctx));
+      return { status: 200, body };
+    },
+  },
+  answerConcurrentReviewQuestions: { handle: answerConcurrentReviewQuestions },
+  uploadAdmissionNotificationAttachments: {
+    async handle(ctx) {
+      const record = visibleNotification(ctx);
+      const attachments = await acceptAttachmentBatch(ctx.sandbox, ctx.body);
+      record.attachments.push(...attachments);
+      const body: Schemas['AttachmentBatch'] = { attachments: structuredClone(attachments) };
+      return { status: 201, body };
+    },
+  },
+  requestAdmissionNotificationModification: {
+    rules: (ctx) => {
+      const validation = modificationValidation(ctx);
+      return validation.success ? [] : validation.violations;
+    },
+    handle: requestAdmissionNotificationModification,
+  },
+};

@@ -1,0 +1,95 @@
+/**
+ * Mock portal operations of the documents domain (tag in openapi/src/documents.yaml): the Documents
+ * tab of the signed-in user. Exports and reports (exportClaims, createPcpMemberPanelReport) are
+ * prepared on the sandbox's mock clock (core/documents/store.ts): while preparing, `getDocument`
+ * answers 202 with `Retry-After` and `Location`, `downloadDocument` 409 DOCUMENT_NOT_READY; once ready,
+ * 200 and the file. A document belongs to the user who made it: "The document will be available only
+ * for you" (seed 003, EXPORT_OWNER_ONLY via sdk/rules checkDocumentAccess).
+ */
+import type { components } from '../../../sdk/generated/portal.ts';
+import { checkDocumentAccess } from '../../../sdk/rules/index.ts';
+import type { DocumentRecord } from '../documents/store.ts';
+import {
+  documentBody,
+  documentBytes,
+  documentLocation,
+  documentRecords,
+  isPreparing,
+  retryAfterSeconds,
+} from '../documents/store.ts';
+import { pageOf, pageParameters } from '../paging.ts';
+import { ProblemError } from '../problem.ts';
+import type { DomainHandlers, HandlerContext } from '../types.ts';
+import { userOf } from './members.ts';
+
+type Schemas = components['schemas'];
+
+function listDocuments(ctx: HandlerContext) {
+  const user = userOf(ctx);
+  const kind = ctx.query.get('kind');
+  const status = ctx.query.get('status');
+  const rows = [...documentRecords(ctx).values()]
+    .filter((record) => record.ownerUserId === user.userId)
+    .map((record) => documentBody(ctx, record))
+    .filter(
+      (document) =>
+        (kind === null || document.kind === kind) && (status === null || document.status === status),
+    )
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.documentId.localeCompare(a.documentId));
+  const body: Schemas['DocumentPage'] = pageOf(rows, pageParameters(ctx.query));
+  return { status: 200, body };
+}
+
+/** The user's own document, 404 when unknown, 403 EXPORT_OWNER_ONLY when it is someone else's. */
+function ownDocument(ctx: HandlerContext): DocumentRecord {
+  const user = userOf(ctx);
+  const documentId = ctx.params.documentId ?? '';
+  const record = documentRecords(ctx).get(documentId);
+  if (record === undefined) throw new ProblemError('NOT_FOUND', `No document ${documentId} exists.`);
+  const [violation] = checkDocumentAccess(record.ownerUserId, user.userId);
+  if (violation !== undefined) throw new ProblemError(violation.code, violation.message);
+  return record;
+}
+
+function getDocument(ctx: HandlerContext) {
+  const record = ownDocument(ctx);
+  const body = documentBody(ctx, record);
+  if (isPreparing(ctx, record)) {
+    return {
+      status: 202,
+      body,
+      headers: { 'retry-after': String(retryAfterSeconds(ctx, record)), location: documentLocation(record) },
+    };
+  }
+  return { status: 200, body };
+}
+
+function downloadDocument(ctx: HandlerContext) {
+  const record = ownDocument(ctx);
+  if (isPreparing(ctx, record)) {
+    const wait = retryAfterSeconds(ctx, record);
+    throw new ProblemError(
+      'DOCUMENT_NOT_READY',
+      `Document ${record.documentId} is still being prepared: ask again in ${wait} seconds.`,
+      { members: { retryAfterSeconds: wait }, headers: { 'retry-after': String(wait) } },
+    );
+  }
+  if (record.outcome === 'failed') {
+    throw new ProblemError(
+      'DOCUMENT_NOT_READY',
+      `Document ${record.documentId} could not be prepared: request the export or report again.`,
+    );
+  }
+  return {
+    status: 200,
+    body: documentBytes(ctx, record),
+    contentType: record.mediaType,
+    headers: { 'content-disposition': `attachment; filename="${record.fileName}"` },
+  };
+}
+
+export const documentsHandlers: DomainHandlers = {
+  listDocuments: { handle: listDocuments },
+  getDocument: { handle: getDocument },
+  downloadDocument: { handle: downloadDocument },
+};

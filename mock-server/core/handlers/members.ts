@@ -1,0 +1,327 @@
+/**
+ * Mock portal operations of the members domain (tag in openapi/src/members.yaml): eligibility search,
+ * member details, ID cards, benefits, network status and the PCP member panel report. Members come
+ * from the sandbox's deterministic data (mock-server/data); a user sees only the members of the Tax
+ * IDs they act for ("The new portal works at a Tax ID level", seed 003): anyone else's member answers
+ * 404, exactly like an unknown one.
+ *
+ * Also the access helpers of the read domains (care plans, claims, providers, documents): which of a
+ * user's Tax IDs allow an action, and the member a user may see.
+ */
+import type { components } from '../../../sdk/generated/portal.ts';
+import {
+  calendarDayAt,
+  checkNetworkStatusAccess,
+  checkNpi,
+  checkTaxId,
+  compareDates,
+  earliestEligibilityDate,
+  referralRequired,
+  validateMemberSearch,
+} from '../../../sdk/rules/index.ts';
+import { memberStatusOn } from '../../data/members.ts';
+import type { MemberRecord } from '../../data/portal-data.ts';
+import { requireTaxIdAccess, siteVerificationOf } from '../access.ts';
+import { isoTimestamp } from '../clock.ts';
+import { idCardPng, summaryOfBenefitsPdf, XLSX_MEDIA_TYPE } from '../documents/index.ts';
+import { createDocument, documentAccepted } from '../documents/store.ts';
+import { pageOf, pageParameters } from '../paging.ts';
+import { ProblemError } from '../problem.ts';
+import type { DomainHandlers, HandlerContext, PortalUser, RuleViolation } from '../types.ts';
+
+type Schemas = components['schemas'];
+type Permission = Schemas['UserPermission'];
+
+/** Today's calendar day on the sandbox's clock (America/New_York). */
+export function todayOf(ctx: Pick<HandlerContext, 'sandbox'>): string {
+  return calendarDayAt(ctx.sandbox.clock.now());
+}
+
+/** The signed-in user of a secured operation. */
+export function userOf(ctx: Pick<HandlerContext, 'user'>): PortalUser {
+  if (ctx.user === undefined) throw new ProblemError('UNAUTHENTICATED', 'Sign in first.');
+  return ctx.user;
+}
+
+const PERMISSION_LABELS: Readonly<Partial<Record<Permission, string>>> = {
+  view_eligibility: 'see eligibility',
+  view_care_plans: 'view care plans',
+  view_claims: 'see claims',
+  view_payments: 'see payments and check images',
+};
+
+/**
+ * The Tax IDs on which the user holds a permission (the role's permissions, which a Portal
+ * Administrator may change) and whose users are not blocked by an overdue site verification. 403 when
+ * none: SITE_VERIFICATION_OVERDUE when verification blocks them all, otherwise TAX_ID_NOT_AUTHORIZED
+ * naming the permission missing.
+ *
+ * @example
+ * const taxIds = permittedTaxIds(ctx, 'view_claims'); // ['060646668']
+ */
+export function permittedTaxIds(
+  ctx: Pick<HandlerContext, 'user' | 'sandbox'>,
+  permission: Permission,
+): string[] {
+  const user = userOf(ctx);
+  const withPermission = user.grants.filter((grant) => grant.permissions.includes(permission));
+  const open = withPermission.filter((grant) => !siteVerificationOf(ctx.sandbox, grant.taxId).overdue);
+  if (open.length > 0) return open.map((grant) => grant.taxId);
+  const first = withPermission[0];
+  if (first !== undefined) {
+    const status = siteVerificationOf(ctx.sandbox, first.taxId);
+    if (status.overdue) throw new ProblemError('SITE_VERIFICATION_OVERDUE', status.violation.message);
+  }
+  const roles = user.grants
+    .map((grant) => `${grant.role.replace(/_/g, ' ')} on Tax ID ${grant.taxId}`)
+    .join(', ');
+  throw new ProblemError(
+    'TAX_ID_NOT_AUTHORIZED',
+    `Your access (${roles || 'no Tax ID'}) does not include the ${permission} permission needed to ` +
+      `${PERMISSION_LABELS[permission] ?? permission}: ask your Portal Administrator or Office Manager for it.`,
+  );
+}
+
+/**
+ * The member with that ID when one of the user's permitted Tax IDs sees them; otherwise 404
+ * NOT_FOUND, whether the member exists or not.
+ *
+ * @example
+ * const member = visibleMember(ctx, ctx.params.memberId ?? '');
+ */
+export function visibleMember(
+  ctx: Pick<HandlerContext, 'user' | 'sandbox' | 'data'>,
+  memberId: string,
+  permission: Permission = 'view_eligibility',
+): MemberRecord {
+  const taxIds = permittedTaxIds(ctx, permission);
+  const member = ctx.data.member(memberId);
+  if (member === undefined || !member.visibleToTaxIds.some((taxId) => taxIds.includes(taxId))) {
+    throw new ProblemError('NOT_FOUND', `No member ${memberId} is visible to you.`);
+  }
+  return member;
+}
+
+/** A member's details as of a day: status and referral requirement follow the sandbox's clock. */
+export function memberDetailsOn(member: MemberRecord, day: string): Schemas['MemberDetails'] {
+  const status = memberStatusOn(member.details, day);
+  return { ...member.details, status, referralRequired: referralRequired(member.details.productType, day) };
+}
+
+function pathMemberId(ctx: HandlerContext): string {
+  return ctx.params.memberId ?? '';
+}
+
+const SEARCH_FIELDS = ['memberId', 'firstName', 'lastName', 'dateOfBirth', 'asOf'] as const;
+
+function searchInput(query: URLSearchParams): Record<string, string> {
+  const input: Record<string, string> = {};
+  for (const name of SEARCH_FIELDS) {
+    const value = query.get(name);
+    if (value !== null) input[name] = value;
+  }
+  return input;
+}
+
+function violationsOf(result: { success: boolean; violations?: readonly RuleViolation[] }): RuleViolation[] {
+  return result.success ? [] : [...(result.violations ?? [])];
+}
+
+function searchMembers(ctx: HandlerContext) {
+  const day = todayOf(ctx);
+  const validation = validateMemberSearch(searchInput(ctx.query), { clock: ctx.sandbox.clock });
+  if (!validation.success) throw ProblemError.fromViolations(validation.violations);
+  const search = validation.data;
+  const taxIds = permittedTaxIds(ctx, 'view_eligibility');
+  const asOf = search.asOf ?? day;
+  const earliest = earliestEligibilityDate(day);
+  let found: MemberRecord[];
+  if ('memberId' in search) {
+    const member = ctx.data.member(search.memberId);
+    found = member === undefined ? [] : [member];
+  } else {
+    // Never a scan: the data layer enumerates only the members whose last name can match and who were
+    // born that day (mock-server/data/member-index.ts).
+    found = ctx.data.membersByName(search);
+  }
+  const rows = found
+    .filter((member) => member.visibleToTaxIds.some((taxId) => taxIds.includes(taxId)))
+    // "you may see eligibility search results for the last two years" (Provider Portal FAQ)
+    .filter((member) => compareDates(member.details.coverageEndDate, earliest) >= 0)
+    .map((member): Schemas['MemberSummary'] => ({
+      ...member.summary,
+      status: memberStatusOn(member.summary, asOf),
+    }))
+    .sort(
+      (a, b) =>
+        a.lastName.localeCompare(b.lastName) ||
+        a.firstName.localeCompare(b.firstName) ||
+        a.memberId.localeCompare(b.memberId),
+    );
+  const body: Schemas['MemberSearchPage'] = pageOf(rows, pageParameters(ctx.query));
+  return { status: 200, body };
+}
+
+function getMember(ctx: HandlerContext) {
+  const member = visibleMember(ctx, pathMemberId(ctx));
+  const body: Schemas['MemberDetails'] = memberDetailsOn(member, todayOf(ctx));
+  return { status: 200, body };
+}
+
+function getMemberIdCard(ctx: HandlerContext) {
+  const member = visibleMember(ctx, pathMemberId(ctx));
+  const id = member.details.memberId;
+  // "When an actual ID card is not available, we will show a temporary ID card." (Provider Portal FAQ)
+  const body: Schemas['MemberIdCard'] = {
+    memberId: id,
+    temporary: member.idCard.temporary,
+    issuedOn: member.idCard.issuedOn,
+    front: { href: `/api/v1/members/${id}/id-card/front`, mediaType: 'image/png' },
+    back: { href: `/api/v1/members/${id}/id-card/back`, mediaType: 'image/png' },
+  };
+  return { status: 200, body };
+}
+
+function downloadMemberIdCardImage(ctx: HandlerContext) {
+  const member = visibleMember(ctx, pathMemberId(ctx));
+  const side = ctx.params.side === 'back' ? 'back' : 'front';
+  return {
+    status: 200,
+    body: idCardPng(member, side),
+    contentType: 'image/png',
+    headers: { 'content-disposition': `inline; filename="${member.details.memberId}-id-card-${side}.png"` },
+  };
+}
+
+function benefitsOf(ctx: HandlerContext) {
+  const member = visibleMember(ctx, pathMemberId(ctx));
+  const planYear = Number(todayOf(ctx).slice(0, 4));
+  const benefits = ctx.data.benefits(member.details.memberId, planYear);
+  if (benefits === undefined)
+    throw new ProblemError('NOT_FOUND', `No benefits are on file for ${member.details.memberId}.`);
+  return { member, benefits };
+}
+
+function getBenefitsSummary(ctx: HandlerContext) {
+  const body: Schemas['BenefitsSummary'] = benefitsOf(ctx).benefits;
+  return { status: 200, body };
+}
+
+function downloadSummaryOfBenefits(ctx: HandlerContext) {
+  const { member, benefits } = benefitsOf(ctx);
+  const details = memberDetailsOn(member, todayOf(ctx));
+  return {
+    status: 200,
+    body: summaryOfBenefitsPdf({ ...member, details }, benefits),
+    contentType: 'application/pdf',
+    headers: {
+      'content-disposition': `attachment; filename="${details.memberId}-summary-of-benefits-${benefits.planYear}.pdf"`,
+    },
+  };
+}
+
+/** The NPIs a user may check: the providers they act for, and every provider of their Tax IDs. */
+function authorizedNpis(ctx: HandlerContext, user: PortalUser): string[] {
+  const npis = new Set(user.providerNpis);
+  for (const grant of user.grants) {
+    for (const provider of ctx.data.providersOfTaxId(grant.taxId)) npis.add(provider.profile.npi);
+  }
+  return [...npis];
+}
+
+function checkProviderNetworkStatus(ctx: HandlerContext) {
+  const user = userOf(ctx);
+  const member = visibleMember(ctx, pathMemberId(ctx));
+  const npi = ctx.query.get('npi') ?? '';
+  // "Network checks are limited to the provider themselves and their authorized portal Users." (seed 003)
+  const [forbidden] = checkNetworkStatusAccess(authorizedNpis(ctx, user), npi);
+  if (forbidden !== undefined) throw new ProblemError(forbidden.code, forbidden.message);
+  const provider = ctx.data.provider(npi);
+  if (provider === undefined) throw new ProblemError('NOT_FOUND', `No provider ${npi} is visible to you.`);
+  const day = todayOf(ctx);
+  const inNetwork =
+    memberStatusOn(member.details, day) === 'active' &&
+    provider.profile.networkStatus === 'in_network' &&
+    provider.networks.includes(member.networkName);
+  const body: Schemas['MemberProviderNetworkStatus'] = {
+    memberId: member.details.memberId,
+    npi,
+    providerName: provider.profile.name,
+    inNetwork,
+    checkedAt: isoTimestamp(ctx.sandbox.clock.now()),
+  };
+  if (inNetwork) body.networkName = member.networkName;
+  return { status: 200, body };
+}
+
+function bodyField(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+/** The most members a panel report lists (the mock portal's cap; the report says when it is reached). */
+export const PANEL_REPORT_LIMIT = 1000;
+
+function createPcpMemberPanelReport(ctx: HandlerContext) {
+  const user = userOf(ctx);
+  const pcpNpi = String(bodyField(ctx.body, 'pcpNpi'));
+  const taxId = String(bodyField(ctx.body, 'taxId'));
+  requireTaxIdAccess(ctx, taxId);
+  if (!permittedTaxIds(ctx, 'view_eligibility').includes(taxId)) {
+    throw new ProblemError(
+      'TAX_ID_NOT_AUTHORIZED',
+      `Your role on Tax ID ${taxId} does not include eligibility.`,
+    );
+  }
+  const pcp = ctx.data.provider(pcpNpi);
+  if (pcp === undefined || !pcp.locations.some((location) => location.taxId === taxId)) {
+    // The NPI and the Tax ID are not one known combination (a specialist's panel is simply empty).
+    throw ProblemError.fromViolations([
+      {
+        code: 'PROVIDER_IDENTITY_MISMATCH',
+        path: '$.pcpNpi',
+        message:
+          `Provider ${pcpNpi} does not practise under Tax ID ${taxId}: run the report for a PCP you are affiliated ` +
+          'with (searchProviders lists them with their Tax IDs).',
+      },
+    ]);
+  }
+  const day = todayOf(ctx);
+  const created = createDocument(ctx, user, {
+    kind: 'pcp_member_panel_report',
+    title: `PCP member panel: ${pcp.profile.name} (${pcpNpi})`,
+    mediaType: XLSX_MEDIA_TYPE,
+    fileName: `pcp-member-panel-${pcpNpi}-${day}.xlsx`,
+    source: { kind: 'pcp_member_panel_report', pcpNpi, taxId, asOf: day, limit: PANEL_REPORT_LIMIT },
+  });
+  return documentAccepted(ctx, created);
+}
+
+function pcpReportRules(ctx: HandlerContext): RuleViolation[] {
+  if (typeof ctx.body !== 'object' || ctx.body === null) return [];
+  const violations: RuleViolation[] = [];
+  const npi = bodyField(ctx.body, 'pcpNpi');
+  const taxId = bodyField(ctx.body, 'taxId');
+  if (npi !== undefined) violations.push(...checkNpi(npi, '$.pcpNpi'));
+  if (taxId !== undefined) violations.push(...checkTaxId(taxId, '$.taxId'));
+  return violations;
+}
+
+export const membersHandlers: DomainHandlers = {
+  searchMembers: {
+    rules: (ctx) => violationsOf(validateMemberSearch(searchInput(ctx.query), { clock: ctx.sandbox.clock })),
+    handle: searchMembers,
+  },
+  getMember: { handle: getMember },
+  getMemberIdCard: { handle: getMemberIdCard },
+  downloadMemberIdCardImage: { handle: downloadMemberIdCardImage },
+  getBenefitsSummary: { handle: getBenefitsSummary },
+  downloadSummaryOfBenefits: { handle: downloadSummaryOfBenefits },
+  checkProviderNetworkStatus: {
+    rules: (ctx) => {
+      const npi = ctx.query.get('npi');
+      return npi === null ? [] : checkNpi(npi, '$.npi');
+    },
+    handle: checkProviderNetworkStatus,
+  },
+  createPcpMemberPanelReport: { rules: pcpReportRules, handle: createPcpMemberPanelReport },
+};

@@ -1,0 +1,175 @@
+/**
+ * Mock portal operations of the messages domain (tag in openapi/src/messages.yaml): the Message
+ * Center's categories, messages about a general topic or a transaction, their response due dates
+ * (business days on the mock clock) and attachments.
+ */
+import type { components } from '../../../sdk/generated/portal.ts';
+import {
+  calendarDayAt,
+  compareDates,
+  messageCategoryList,
+  responseDueDateAt,
+  validateMessageCreate,
+} from '../../../sdk/rules/index.ts';
+import { pageOf, pageParameters } from '../paging.ts';
+import { ProblemError } from '../problem.ts';
+import { collection, nextId } from '../sandbox.ts';
+import { assertActsFor, canSee, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
+import { acceptAttachmentBatch } from '../transactions/attachments.ts';
+import { memberName } from '../transactions/members.ts';
+import type { MessageRecord } from '../transactions/message-records.ts';
+import { messageStatus, toMessage, toMessageSummary } from '../transactions/message-records.ts';
+import type { DomainHandlers, HandlerContext } from '../types.ts';
+
+type Schemas = components['schemas'];
+
+function records(ctx: HandlerContext): Map<string, MessageRecord> {
+  return collection<MessageRecord>(ctx.sandbox, 'messages');
+}
+
+function today(ctx: HandlerContext): string {
+  return calendarDayAt(ctx.sandbox.clock.now());
+}
+
+/**
+ * The Tax ID the user sends for: the sender is "a provider to be the sender of the message. Many
+ * users are able to conduct business on behalf of multiple providers" (seed 001 step 11), one of the
+ * providers of the user's Tax IDs (403 TAX_ID_NOT_AUTHORIZED otherwise).
+ */
+function senderOf(ctx: HandlerContext, npi: string): { taxId: string; name: string } {
+  const user = signedInUser(ctx);
+  const provider = ctx.data.provider(npi);
+  if (provider === undefined) {
+    throw new ProblemError(
+      'TAX_ID_NOT_AUTHORIZED',
+      `NPI ${npi} is not a provider of your Tax IDs (${userTaxIds(user).join(', ')}): choose the sender with searchProviders.`,
+    );
+  }
+  const taxIds = provider.locations.map((location) => location.taxId);
+  const taxId = userTaxIds(user).find((candidate) => taxIds.includes(candidate)) ?? taxIds[0] ?? '';
+  assertActsFor(ctx, taxId, `sender ${provider.profile.name} (NPI ${npi})`);
+  return { taxId, name: provider.profile.name };
+}
+
+function createMessage(ctx: HandlerContext) {
+  const user = signedInUser(ctx);
+  const validation = validateMessageCreate(ctx.body, { clock: ctx.sandbox.clock });
+  if (!validation.success) throw ProblemError.fromViolations(validation.violations);
+  const input = validation.data;
+  const sender = senderOf(ctx, input.senderNpi);
+  const member = input.memberId === undefined ? undefined : ctx.data.member(input.memberId);
+  const now = ctx.sandbox.clock.now();
+  const record: MessageRecord = {
+    messageId: nextId(ctx.sandbox, 'MSG-', 6),
+    taxIds: [sender.taxId],
+    createdBy: user.userId,
+    submittedAt: now.getTime(),
+    topic: input.topic,
+    ...(input.transaction === undefined
+      ? {}
+      : { transaction: { type: input.transaction.type, id: input.transaction.id } }),
+    ...(input.memberId === undefined ? {} : { memberId: input.memberId }),
+    ...(member === undefined ? {} : { memberName: memberName(member) }),
+    senderNpi: input.senderNpi,
+    senderProviderName: sender.name,
+    category: input.category,
+    subcategory: input.subcategory,
+    priority: input.priority,
+    // "Urgent: 1 business day, High: 2 business days, Medium: 4 business days, Low: 7 business days" (seed 001)
+    responseDueDate: responseDueDateAt(input.priority, now),
+    content: input.content,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    attachments: [],
+  };
+  records(ctx).set(record.messageId, record);
+  const body: Schemas['MessageReceipt'] = {
+    messageId: record.messageId,
+    submittedAt: toMessageSummary(record, today(ctx)).submittedAt,
+    responseDueDate: record.responseDueDate,
+    status: messageStatus(record, today(ctx)),
+  };
+  return { status: 201, body };
+}
+
+function matchesText(record: MessageRecord, text: string): boolean {
+  const needle = text.toLowerCase();
+  return [
+    record.messageId,
+    record.transaction?.id,
+    record.memberId,
+    record.memberName,
+    record.senderProviderName,
+    record.content,
+  ].some((value) => value?.toLowerCase().includes(needle) === true);
+}
+
+function listMessages(ctx: HandlerContext) {
+  const user = signedInUser(ctx);
+  const day = today(ctx);
+  const { query } = ctx;
+  const q = query.get('q');
+  const category = query.get('category');
+  const status = query.get('status');
+  const from = query.get('from');
+  const to = query.get('to');
+  const rows = [...records(ctx).values()]
+    .filter((record) => {
+      if (!canSee(user, record.taxIds)) return false;
+      const submittedOn = calendarDayAt(new Date(record.submittedAt));
+      return (
+        (q === null || matchesText(record, q)) &&
+        (category === null || record.category === category) &&
+        (status === null || messageStatus(record, day) === status) &&
+        (from === null || compareDates(submittedOn, from) >= 0) &&
+        (to === null || compareDates(submittedOn, to) <= 0)
+      );
+    })
+    // "The most recent message sent is listed at the top of the table" (seed 001 step 17).
+    .sort((a, b) => b.submittedAt - a.submittedAt || b.messageId.localeCompare(a.messageId))
+    .map((record) => toMessageSummary(record, day));
+  const body: Schemas['MessageSummaryPage'] = pageOf(rows, pageParameters(query));
+  return { status: 200, body };
+}
+
+function visibleMessage(ctx: HandlerContext): MessageRecord {
+  const messageId = ctx.params.messageId ?? '';
+  return visibleOr404(
+    signedInUser(ctx),
+    records(ctx).get(messageId),
+    `No message ${messageId} is visible to you.`,
+  );
+}
+
+export const messagesHandlers: DomainHandlers = {
+  listMessageCategories: {
+    handle(ctx) {
+      signedInUser(ctx);
+      const body: Schemas['MessageCategoryList'] = { categories: messageCategoryList() };
+      return { status: 200, body };
+    },
+  },
+  createMessage: {
+    rules: (ctx) => {
+      const validation = validateMessageCreate(ctx.body, { clock: ctx.sandbox.clock });
+      return validation.success ? [] : validation.violations;
+    },
+    handle: createMessage,
+  },
+  listMessages: { handle: listMessages },
+  getMessage: {
+    handle(ctx) {
+      const body: Schemas['Message'] = toMessage(visibleMessage(ctx), today(ctx));
+      return { status: 200, body };
+    },
+  },
+  uploadMessageAttachments: {
+    async handle(ctx) {
+      const record = visibleMessage(ctx);
+      const attachments = await acceptAttachmentBatch(ctx.sandbox, ctx.body);
+      record.attachments.push(...attachments);
+      const body: Schemas['AttachmentBatch'] = { attachments: structuredClone(attachments) };
+      return { status: 201, body };
+    },
+  },
+};

@@ -1,0 +1,234 @@
+/**
+ * Mock portal operations of the providers domain (tag in openapi/src/providers.yaml): "Once the
+ * Administrator/Office Manager has access to a Tax ID, all providers affiliated with that Tax ID will
+ * be available to them" (seed 003): a user finds and sees only the providers of their Tax IDs, one
+ * search row per NPI, Tax ID and practice address. Profile updates are requested by administrators
+ * only (ADMIN_ROLE_REQUIRED, sdk/rules requireAdmin) with supporting documents under the attachment
+ * rules (sdk/rules checkAttachmentBatch).
+ */
+import type { components } from '../../../sdk/generated/portal.ts';
+import { checkNpi, checkTaxId, requireAdmin } from '../../../sdk/rules/index.ts';
+import { nameMatches } from '../../data/names.ts';
+import type { ProviderRecord } from '../../data/portal-data.ts';
+import { requireTaxIdAccess } from '../access.ts';
+import { isoTimestamp } from '../clock.ts';
+import { pageOf, pageParameters } from '../paging.ts';
+import { ProblemError } from '../problem.ts';
+import { collection, nextId } from '../sandbox.ts';
+import { acceptAttachmentBatch } from '../transactions/attachments.ts';
+import type { DomainHandlers, HandlerContext, RuleViolation } from '../types.ts';
+import { userOf } from './members.ts';
+
+type Schemas = components['schemas'];
+
+/** The sandbox collection of provider profile update requests. */
+export const PROFILE_UPDATE_REQUESTS = 'provider-profile-update-requests';
+
+const PROFILE_FIELDS: readonly Schemas['ProviderProfileField'][] = [
+  'name',
+  'specialty',
+  'practice_address',
+  'billing_address',
+  'remittance_address',
+  'phone',
+  'fax',
+  'email',
+  'office_hours',
+  'accepting_new_patients',
+  'languages',
+];
+
+function grantedTaxIds(ctx: HandlerContext): string[] {
+  return userOf(ctx).grants.map((grant) => grant.taxId);
+}
+
+/** A provider of one of the user's Tax IDs, or 404 (another Tax ID's provider looks unknown). */
+function visibleProvider(ctx: HandlerContext, npi: string): ProviderRecord {
+  const taxIds = grantedTaxIds(ctx);
+  const provider = ctx.data.provider(npi);
+  if (provider === undefined || !provider.profile.taxIds.some((taxId) => taxIds.includes(taxId))) {
+    throw new ProblemError('NOT_FOUND', `No provider ${npi} is affiliated with your Tax IDs.`);
+  }
+  return provider;
+}
+
+function searchRules(ctx: HandlerContext): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  const npi = ctx.query.get('npi');
+  const taxId = ctx.query.get('taxId');
+  if (npi !== null) violations.push(...checkNpi(npi, '$.npi'));
+  if (taxId !== null) violations.push(...checkTaxId(taxId, '$.taxId'));
+  if (npi !== null && ctx.query.get('name') !== null) {
+    violations.push({
+      code: 'VALIDATION_FAILED',
+      path: '$.name',
+      message: 'Search by provider name or by NPI, not both: remove one of them.',
+    });
+  }
+  return violations;
+}
+
+function searchProviders(ctx: HandlerContext) {
+  const name = ctx.query.get('name');
+  const npi = ctx.query.get('npi');
+  const only = ctx.query.get('taxId');
+  let taxIds = grantedTaxIds(ctx);
+  if (only !== null) {
+    requireTaxIdAccess(ctx, only);
+    taxIds = [only];
+  }
+  const rows: Schemas['ProviderSummary'][] = [];
+  const seen = new Set<string>();
+  for (const taxId of taxIds) {
+    for (const provider of ctx.data.providersOfTaxId(taxId)) {
+      if (npi !== null && provider.profile.npi !== npi) continue;
+      if (name !== null && !nameMatches(provider.profile.name, name)) continue;
+      for (const row of provider.rows) {
+        const key = `${row.npi}|${row.taxId}|${row.address.line1}|${row.address.zip}`;
+        if (row.taxId !== taxId || seen.has(key)) continue;
+        seen.add(key);
+        rows.push(row);
+      }
+    }
+  }
+  rows.sort(
+    (a, b) =>
+      a.name.localeCompare(b.name) ||
+      a.npi.localeCompare(b.npi) ||
+      a.taxId.localeCompare(b.taxId) ||
+      a.address.line1.localeCompare(b.address.line1),
+  );
+  const body: Schemas['ProviderSummaryPage'] = pageOf(rows, pageParameters(ctx.query));
+  return { status: 200, body };
+}
+
+function getProvider(ctx: HandlerContext) {
+  const provider = visibleProvider(ctx, ctx.params.npi ?? '');
+  const taxIds = grantedTaxIds(ctx);
+  const mine = new Set(provider.profile.taxIds.filter((taxId) => taxIds.includes(taxId)));
+  // Only the addresses of the user's Tax IDs: another Tax ID's locations and billing stay unseen.
+  const body: Schemas['ProviderProfile'] = {
+    ...provider.profile,
+    taxIds: [...mine],
+    addresses: provider.profile.addresses.filter((address) =>
+      mine.has(provider.addressTaxIds[address.addressId] ?? ''),
+    ),
+  };
+  return { status: 200, body };
+}
+
+function parseChanges(form: FormData): {
+  changes?: Schemas['ProviderProfileChange'][];
+  violations: RuleViolation[];
+} {
+  const raw = form.get('changes');
+  const fail = (message: string) => ({
+    violations: [{ code: 'VALIDATION_FAILED', path: '$.changes', message }],
+  });
+  if (typeof raw !== 'string') return fail('changes is required: a JSON array of profile changes.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return fail(
+      'changes is not valid JSON: send a JSON array such as [{"field":"phone","newValue":"(860) 545-7000"}].',
+    );
+  }
+  if (!Array.isArray(parsed) || parsed.length < 1 || parsed.length > 20) {
+    return fail('changes must be a JSON array of 1 to 20 changes.');
+  }
+  const violations: RuleViolation[] = [];
+  const changes: Schemas['ProviderProfileChange'][] = [];
+  parsed.forEach((entry: unknown, index) => {
+    const path = `$.changes[${index}]`;
+    const item = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+    const field = item.field;
+    const newValue = item.newValue;
+    if (typeof field !== 'string' || !PROFILE_FIELDS.includes(field as Schemas['ProviderProfileField'])) {
+      violations.push({
+        code: 'VALIDATION_FAILED',
+        path: `${path}.field`,
+        message: `field must be one of ${PROFILE_FIELDS.join(', ')}.`,
+      });
+      return;
+    }
+    if (typeof newValue !== 'string' || newValue.trim() === '') {
+      violations.push({
+        code: 'VALIDATION_FAILED',
+        path: `${path}.newValue`,
+        message: 'newValue is required text.',
+      });
+      return;
+    }
+    const change: Schemas['ProviderProfileChange'] = {
+      field: field as Schemas['ProviderProfileField'],
+      newValue,
+    };
+    if (typeof item.addressId === 'string') change.addressId = item.addressId;
+    if (typeof item.effectiveDate === 'string') {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(item.effectiveDate)) {
+        violations.push({
+          code: 'VALIDATION_FAILED',
+          path: `${path}.effectiveDate`,
+          message: 'effectiveDate is a day, YYYY-MM-DD.',
+        });
+        return;
+      }
+      change.effectiveDate = item.effectiveDate;
+    }
+    changes.push(change);
+  });
+  return violations.length > 0 ? { violations } : { changes, violations };
+}
+
+async function requestProviderProfileUpdate(ctx: HandlerContext) {
+  const user = userOf(ctx);
+  const provider = visibleProvider(ctx, ctx.params.npi ?? '');
+  // "users with the administrator/office manager role can request updates to a provider's profile in the
+  // provider portal" (seed 004): the user must administer one of the Tax IDs the provider is affiliated with.
+  const grants = user.grants.filter((grant) => provider.profile.taxIds.includes(grant.taxId));
+  const admin = grants.find((grant) => requireAdmin(grant.role).length === 0);
+  if (admin === undefined) {
+    const [violation] = requireAdmin(grants[0]?.role, "request updates to a provider's profile");
+    throw new ProblemError(
+      violation?.code ?? 'ADMIN_ROLE_REQUIRED',
+      violation?.message ?? 'Administrators only.',
+    );
+  }
+  requireTaxIdAccess(ctx, admin.taxId, { admin: "request updates to a provider's profile" });
+  const form = ctx.body;
+  if (!(form instanceof FormData)) {
+    throw new ProblemError(
+      'VALIDATION_FAILED',
+      'Send the request as multipart/form-data with changes and reason.',
+    );
+  }
+  const { changes, violations } = parseChanges(form);
+  if (changes === undefined) throw ProblemError.fromViolations(violations);
+  const attachments = form.getAll('files').length > 0 ? await acceptAttachmentBatch(ctx.sandbox, form) : [];
+  const body: Schemas['ProviderProfileUpdateRequest'] = {
+    requestId: nextId(ctx.sandbox, 'PUR-', 6),
+    npi: provider.profile.npi,
+    status: 'submitted',
+    submittedAt: isoTimestamp(ctx.sandbox.clock.now()),
+    changes,
+  };
+  if (attachments.length > 0) body.attachments = attachments;
+  const reason = form.get('reason');
+  collection(ctx.sandbox, PROFILE_UPDATE_REQUESTS).set(body.requestId, {
+    ...body,
+    reason: typeof reason === 'string' ? reason : '',
+    userId: user.userId,
+    taxId: admin.taxId,
+  });
+  return { status: 202, body };
+}
+
+export const providersHandlers: DomainHandlers = {
+  searchProviders: { rules: searchRules, handle: searchProviders },
+  getProvider: { rules: (ctx) => checkNpi(ctx.params.npi, '$.npi'), handle: getProvider },
+  requestProviderProfileUpdate: {
+    rules: (ctx) => checkNpi(ctx.params.npi, '$.npi'),
+    handle: requestProviderProfileUpdate,
+  },
+};

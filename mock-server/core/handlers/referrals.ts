@@ -1,0 +1,179 @@
+/**
+ * Mock portal operations of the referrals domain (tag in openapi/src/referrals.yaml): referrals to
+ * specialists, found again by the referring office (`made`) and by the specialist's office
+ * (`received`): "The referral will not be 'sent,' but all referrals submitted within the last 24
+ * months will be available to the servicing provider on the Provider Portal." (seed 003)
+ */
+import type { components } from '../../../sdk/generated/portal.ts';
+import type { ProviderDirectory } from '../../../sdk/rules/index.ts';
+import {
+  calendarDayAt,
+  compareDates,
+  earliestReferralSearchDate,
+  validateReferralCreate,
+  validateReferralSearch,
+} from '../../../sdk/rules/index.ts';
+import { pageOf, pageParameters } from '../paging.ts';
+import { ProblemError } from '../problem.ts';
+import { collection, nextId } from '../sandbox.ts';
+import { assertActsFor, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
+import { memberName, memberOfBody, unknownMemberViolations } from '../transactions/members.ts';
+import { ensureReferralHistory, REFERRALS } from '../transactions/referral-history.ts';
+import type { ReferralRecord } from '../transactions/referral-records.ts';
+import { defaultReferralEndDate, toReferral, toReferralSummary } from '../transactions/referral-records.ts';
+import { codedDiagnoses, providerReference } from '../transactions/shapes.ts';
+import type { DomainHandlers, HandlerContext } from '../types.ts';
+
+type Schemas = components['schemas'];
+
+function records(ctx: HandlerContext): Map<string, ReferralRecord> {
+  return collection<ReferralRecord>(ctx.sandbox, REFERRALS);
+}
+
+function today(ctx: HandlerContext): string {
+  return calendarDayAt(ctx.sandbox.clock.now());
+}
+
+function directory(ctx: HandlerContext): ProviderDirectory {
+  return (provider) => ctx.data.isKnownProviderIdentity(provider);
+}
+
+function createValidation(ctx: HandlerContext) {
+  const productType = memberOfBody(ctx)?.details.productType;
+  return validateReferralCreate(ctx.body, {
+    clock: ctx.sandbox.clock,
+    ...(productType === undefined ? {} : { productType }),
+    providerDirectory: directory(ctx),
+  });
+}
+
+function createReferral(ctx: HandlerContext) {
+  const member = memberOfBody(ctx);
+  const validation = createValidation(ctx);
+  const unknown = unknownMemberViolations(ctx);
+  if (!validation.success || unknown.length > 0 || member === undefined) {
+    throw ProblemError.fromViolations([...(validation.success ? [] : validation.violations), ...unknown]);
+  }
+  const input = validation.data;
+  assertActsFor(ctx, input.referringProvider.taxId, 'referring provider');
+  const notRequired = validation.warnings.find((warning) => warning.code === 'REFERRAL_NOT_REQUIRED');
+  if (notRequired !== undefined) {
+    // "As of January 1, 2023, referrals are no longer needed for Enhanced Care (Medicaid), Enhanced
+    // Care Plus (HARP), and Child Health Plus (CHPlus), and Essential Plan members." (seed 003)
+    const body: Schemas['ReferralNotRequired'] = {
+      outcome: 'not_required',
+      code: 'REFERRAL_NOT_REQUIRED',
+      productType: member.details.productType,
+      message: notRequired.message,
+    };
+    return { status: 200, body };
+  }
+  const record: ReferralRecord = {
+    trackingNumber: nextId(ctx.sandbox, 'RF-', 8),
+    taxIds: [...new Set([input.referringProvider.taxId, input.specialist.taxId])],
+    memberId: input.memberId,
+    memberName: memberName(member),
+    referringProvider: providerReference(input.referringProvider),
+    specialist: providerReference(input.specialist),
+    startDate: input.startDate,
+    endDate: input.endDate ?? defaultReferralEndDate(input.startDate),
+    visits: input.visits,
+    visitsUsed: 0,
+    diagnoses: codedDiagnoses(input.diagnoses),
+    ...(input.reason === undefined ? {} : { reason: input.reason }),
+    cancelled: false,
+    submittedAt: ctx.sandbox.clock.now().getTime(),
+    source: 'portal',
+  };
+  records(ctx).set(record.trackingNumber, record);
+  const referral = toReferral(record, today(ctx));
+  const body: Schemas['ReferralCreated'] = {
+    outcome: 'created',
+    trackingNumber: record.trackingNumber,
+    referral,
+  };
+  return { status: 201, body };
+}
+
+/** The query parameters the referral search rules look at. */
+function searchInput(query: URLSearchParams): Record<string, string> {
+  const input: Record<string, string> = {};
+  for (const name of ['direction', 'from', 'to', 'memberId', 'providerNpi']) {
+    const value = query.get(name);
+    if (value !== null) input[name] = value;
+  }
+  return input;
+}
+
+function searchReferrals(ctx: HandlerContext) {
+  const user = signedInUser(ctx);
+  const validation = validateReferralSearch(searchInput(ctx.query), { clock: ctx.sandbox.clock });
+  if (!validation.success) throw ProblemError.fromViolations(validation.violations);
+  const { direction, from, to, memberId, providerNpi } = validation.data;
+  const mine = new Set(userTaxIds(user));
+  ensureReferralHistory(ctx.sandbox, ctx.data, [...mine]);
+  const day = today(ctx);
+  const rows: Schemas['ReferralSummary'][] = [];
+  const matches = [...records(ctx).values()].sort(
+    (a, b) => b.submittedAt - a.submittedAt || b.trackingNumber.localeCompare(a.trackingNumber),
+  );
+  for (const record of matches) {
+    const made = mine.has(record.referringProvider.taxId);
+    const received = mine.has(record.specialist.taxId);
+    const side = direction === 'made' ? made : direction === 'received' ? received : made || received;
+    if (!side) continue;
+    const submittedOn = calendarDayAt(new Date(record.submittedAt));
+    if (compareDates(submittedOn, from) < 0 || compareDates(submittedOn, to) > 0) continue;
+    if (memberId !== undefined && record.memberId !== memberId) continue;
+    if (
+      providerNpi !== undefined &&
+      record.referringProvider.npi !== providerNpi &&
+      record.specialist.npi !== providerNpi
+    ) {
+      continue;
+    }
+    rows.push(toReferralSummary(record, direction === 'received' || !made ? 'received' : 'made', day));
+  }
+  const body: Schemas['ReferralPage'] = pageOf(rows, pageParameters(ctx.query));
+  return { status: 200, body };
+}
+
+function getReferral(ctx: HandlerContext) {
+  const user = signedInUser(ctx);
+  ensureReferralHistory(ctx.sandbox, ctx.data, userTaxIds(user));
+  const trackingNumber = ctx.params.trackingNumber ?? '';
+  const record = visibleOr404(
+    user,
+    records(ctx).get(trackingNumber),
+    `No referral ${trackingNumber} is visible to you.`,
+  );
+  const day = today(ctx);
+  // "all referrals submitted within the last 24 months will be available" (seed 003): older ones are gone.
+  if (compareDates(calendarDayAt(new Date(record.submittedAt)), earliestReferralSearchDate(day)) < 0) {
+    throw new ProblemError(
+      'NOT_FOUND',
+      `Referral ${trackingNumber} was submitted more than 24 months ago and is no longer available ` +
+        '(REFERRAL_LOOKBACK_EXCEEDED).',
+    );
+  }
+  const body: Schemas['Referral'] = toReferral(record, day);
+  return { status: 200, body };
+}
+
+export const referralsHandlers: DomainHandlers = {
+  createReferral: {
+    rules: (ctx) => {
+      const validation = createValidation(ctx);
+      return [...(validation.success ? [] : validation.violations), ...unknownMemberViolations(ctx)];
+    },
+    handle: createReferral,
+  },
+  searchReferrals: {
+    rules: (ctx) => {
+      const validation = validateReferralSearch(searchInput(ctx.query), { clock: ctx.sandbox.clock });
+      return validation.success ? [] : validation.violations;
+    },
+    handle: searchReferrals,
+  },
+  getReferral: { handle: getReferral },
+};

@@ -1,0 +1,327 @@
+/**
+ * Mock portal operations of the registration domain (tag Registration): registering an organisation
+ * (Lead Site Manager first) and a user (with the group's application key or the Tax ID's registration
+ * code), associating and linking provider accounts, and listing the linked accounts.
+ */
+import type { components } from '../../../sdk/generated/portal.ts';
+import {
+  calendarDayAt,
+  normalizeTaxId,
+  validateOrganizationRegistration,
+  validateUserRegistration,
+} from '../../../sdk/rules/index.ts';
+import { ORGANIZATION_A, ORGANIZATION_B, TAX_ID_A, TAX_ID_B } from '../../data/fixtures.ts';
+import { isoTimestamp } from '../clock.ts';
+import { pageOf, pageParameters } from '../paging.ts';
+import { defaultPermissions, organizationName } from '../personas.ts';
+import { ProblemError } from '../problem.ts';
+import { collection, findUserByUsername, nextId, recordAudit } from '../sandbox.ts';
+import type { DomainHandlers, HandlerContext, PortalUser, RuleViolation, SandboxState } from '../types.ts';
+
+type Schemas = components['schemas'];
+
+/** The sandbox collection of linked provider accounts, by accountId. */
+export const LINKED_ACCOUNTS = 'linked-accounts';
+/** The sandbox collection of registered organisations, by Tax ID. */
+export const ORGANIZATIONS = 'organizations';
+
+/** A provider account linked to a user's account. */
+export interface LinkedAccountRecord {
+  userId: string;
+  account: Schemas['LinkedAccount'];
+}
+
+/** An organisation registered in the mock portal (Tax IDs A and B are there from the start). */
+export interface OrganizationRecord {
+  taxId: string;
+  name: string;
+  applicationKey: string;
+  leadSiteManagerUserId?: string;
+  registrationId?: string;
+}
+
+/**
+ * The application keys of Tax IDs A and B (from their Lead Site Managers), and their registration
+ * codes (`RC-` + the Tax ID's first five digits + `-` + the last four).
+ *
+ * @example
+ * DOCUMENTED_APPLICATION_KEYS['060646668']; // 'AK-HFMG-0606-4666'
+ */
+export const DOCUMENTED_APPLICATION_KEYS: Readonly<Record<string, string>> = {
+  [TAX_ID_A]: 'AK-HFMG-0606-4666',
+  [TAX_ID_B]: 'AK-SSPD-1334-5678',
+};
+
+/**
+ * The registration code of a Tax ID: "a single registration code per Tax ID to unlock access for the
+ * affiliated providers and users" (seed 003). In the mock portal it is derived from the Tax ID.
+ *
+ * @example
+ * registrationCodeOf('060646668'); // 'RC-06064-6668'
+ */
+export function registrationCodeOf(taxId: string): string {
+  return `RC-${taxId.slice(0, 5)}-${taxId.slice(5)}`;
+}
+
+/** The organisations of a sandbox: A and B, then those registered through the API. */
+export function organizationsOf(sandbox: SandboxState): Map<string, OrganizationRecord> {
+  const organizations = collection<OrganizationRecord>(sandbox, ORGANIZATIONS);
+  if (!organizations.has(TAX_ID_A)) {
+    organizations.set(TAX_ID_A, {
+      taxId: TAX_ID_A,
+      name: ORGANIZATION_A,
+      applicationKey: DOCUMENTED_APPLICATION_KEYS[TAX_ID_A] ?? '',
+    });
+    organizations.set(TAX_ID_B, {
+      taxId: TAX_ID_B,
+      name: ORGANIZATION_B,
+      applicationKey: DOCUMENTED_APPLICATION_KEYS[TAX_ID_B] ?? '',
+    });
+  }
+  return organizations;
+}
+
+/** A new user id (personas are USR-000001…USR-000008; API users start at USR-000101). */
+export function nextUserId(sandbox: SandboxState): string {
+  return nextId(sandbox, 'USR-', 6, 101);
+}
+
+function asViolations(result: { success: boolean; violations?: readonly RuleViolation[] }): RuleViolation[] {
+  return result.success ? [] : [...(result.violations ?? [])];
+}
+
+function currentUser(context: HandlerContext): PortalUser {
+  if (context.user === undefined) throw new ProblemError('UNAUTHENTICATED', 'Sign in first.');
+  return context.user;
+}
+
+function lastName(providerName: string): string {
+  return (providerName.split(',')[0] ?? providerName).trim().toLowerCase();
+}
+
+/**
+ * Checks a provider account link request against the data set: names, Tax ID and ZIP code must be one
+ * known combination (422 PROVIDER_IDENTITY_MISMATCH); the Provider ID / billing number is not modelled
+ * by the mock data, so any well-formed one is accepted.
+ */
+function assertKnownProviderAccount(
+  context: HandlerContext,
+  body: Schemas['ProviderAccountLinkRequest'],
+): string {
+  const providers = context.data.providersOfTaxId(body.taxId);
+  const zip = body.zip.slice(0, 5);
+  const zipMatches = (profile: Schemas['ProviderProfile']) =>
+    profile.addresses.some((entry) => entry.address.zip.slice(0, 5) === zip);
+  let displayName: string | undefined;
+  if (body.providerType === 'practitioner') {
+    const wanted = body.practitionerLastName.trim().toLowerCase();
+    const match = providers.find(({ profile }) => lastName(profile.name) === wanted && zipMatches(profile));
+    if (match !== undefined) displayName = `${body.practitionerLastName}, ${body.practitionerFirstName}`;
+  } else {
+    const wanted = body.groupName.trim().toLowerCase();
+    const groupNames = [organizationName(body.taxId), ...providers.map(({ profile }) => profile.name)].map(
+      (name) => name.toLowerCase(),
+    );
+    if (groupNames.includes(wanted) && providers.some(({ profile }) => zipMatches(profile)))
+      displayName = body.groupName;
+  }
+  if (displayName === undefined) {
+    const message =
+      `The names, Tax ID ${body.taxId} and ZIP code ${body.zip} are not one known provider combination: enter them as ` +
+      'on your Explanation of Benefit or Welcome Letter (any ZIP code of the provider’s addresses works).';
+    throw new ProblemError('PROVIDER_IDENTITY_MISMATCH', message, {
+      violations: [{ code: 'PROVIDER_IDENTITY_MISMATCH', path: '$', message }],
+    });
+  }
+  return displayName;
+}
+
+function linkAccount(context: HandlerContext) {
+  const user = currentUser(context);
+  const body = context.body as Schemas['ProviderAccountLinkRequest'];
+  const displayName = assertKnownProviderAccount(context, body);
+  // "If an Administrator for the Provider ID exists, contact them and request access" (seed 002).
+  const onTaxId = user.grants.some((grant) => grant.taxId === body.taxId);
+  const hasAdministrator = [...context.sandbox.users.values()].some((other) =>
+    other.grants.some((grant) => grant.taxId === body.taxId && grant.role === 'administrator'),
+  );
+  if (!onTaxId && hasAdministrator) {
+    throw new ProblemError(
+      'ADMIN_ROLE_REQUIRED',
+      `Tax ID ${body.taxId} has a Portal Administrator: contact them and request access (they invite you).`,
+    );
+  }
+  const linked = collection<LinkedAccountRecord>(context.sandbox, LINKED_ACCOUNTS);
+  for (const record of linked.values()) {
+    if (
+      record.userId === user.userId &&
+      record.account.taxId === body.taxId &&
+      record.account.providerId === body.providerId
+    ) {
+      throw new ProblemError(
+        'ALREADY_EXISTS',
+        `Provider ID ${body.providerId} of Tax ID ${body.taxId} is already linked to your account (${record.account.accountId}).`,
+      );
+    }
+  }
+  const account: Schemas['LinkedAccount'] = {
+    accountId: nextId(context.sandbox, 'ACC-', 6),
+    providerType: body.providerType,
+    displayName,
+    taxId: body.taxId,
+    providerId: body.providerId,
+    linkedAt: isoTimestamp(context.sandbox.clock.now()),
+  };
+  linked.set(account.accountId, { userId: user.userId, account });
+  recordAudit(context, 'account.link', account.accountId, { taxId: body.taxId, providerId: body.providerId });
+  return { status: 201, body: account };
+}
+
+export const registrationHandlers: DomainHandlers = {
+  registerOrganization: {
+    rules: (context) => asViolations(validateOrganizationRegistration(context.body)),
+    handle(context) {
+      const body = context.body as Schemas['OrganizationRegistrationRequest'];
+      const taxId = normalizeTaxId(body.organization.taxId) ?? body.organization.taxId;
+      const organizations = organizationsOf(context.sandbox);
+      if (organizations.has(taxId)) {
+        throw new ProblemError(
+          'ALREADY_EXISTS',
+          `Tax ID ${taxId} is already registered: ask its Lead Site Manager for the group's application key and register as a user.`,
+        );
+      }
+      const random = context.sandbox.random('application-keys');
+      const applicationKey = `AK-${random.string(4)}-${random.string(4)}-${random.string(4)}`;
+      const lead: PortalUser = {
+        userId: nextUserId(context.sandbox),
+        username: '',
+        password: '',
+        firstName: body.leadSiteManager.firstName,
+        lastName: body.leadSiteManager.lastName,
+        email: body.leadSiteManager.email,
+        grants: [
+          {
+            taxId,
+            organizationName: body.organization.name,
+            role: 'administrator',
+            permissions: defaultPermissions('administrator'),
+          },
+        ],
+        status: 'invited',
+        knownDevices: [],
+        lastActiveOn: calendarDayAt(context.sandbox.clock.now()),
+        providerNpis: [body.organization.groupNpi],
+      };
+      context.sandbox.users.set(lead.userId, lead);
+      const registrationId = nextId(context.sandbox, 'REG-', 6);
+      organizations.set(taxId, {
+        taxId,
+        name: body.organization.name,
+        applicationKey,
+        leadSiteManagerUserId: lead.userId,
+        registrationId,
+      });
+      const answer: Schemas['OrganizationRegistration'] = {
+        registrationId,
+        organization: { ...body.organization, taxId },
+        leadSiteManagerUserId: lead.userId,
+        applicationKey,
+        status: 'pending_review',
+      };
+      return { status: 201, body: answer };
+    },
+  },
+
+  registerUser: {
+    rules: (context) => asViolations(validateUserRegistration(context.body)),
+    handle(context) {
+      const body = context.body as Schemas['UserRegistrationRequest'];
+      const taxId = normalizeTaxId(body.taxId) ?? body.taxId;
+      const organization = organizationsOf(context.sandbox).get(taxId);
+      const withCode = body.registrationCode !== undefined;
+      const keyMatches = withCode
+        ? body.registrationCode === registrationCodeOf(taxId) && organization !== undefined
+        : organization !== undefined && body.applicationKey === organization.applicationKey;
+      if (!keyMatches) {
+        throw new ProblemError(
+          'TAX_ID_NOT_AUTHORIZED',
+          withCode
+            ? `The registration code is not the one of Tax ID ${taxId}: ask the Tax ID's designated administrator for it.`
+            : `The application key is not the one of Tax ID ${taxId}: ask your Lead Site Manager for the group's key.`,
+        );
+      }
+      if (findUserByUsername(context.sandbox, body.username) !== undefined) {
+        throw new ProblemError('ALREADY_EXISTS', `The username ${body.username} is taken: choose another.`);
+      }
+      const email = body.email.toLowerCase();
+      const existing = [...context.sandbox.users.values()].find(
+        (user) => user.email.toLowerCase() === email && user.grants.some((grant) => grant.taxId === taxId),
+      );
+      if (existing !== undefined && (existing.status !== 'invited' || existing.password !== '')) {
+        throw new ProblemError(
+          'ALREADY_EXISTS',
+          `${body.email} already has an account on Tax ID ${taxId}: one role per user per Tax ID; a second account needs a unique email address.`,
+        );
+      }
+      const today = calendarDayAt(context.sandbox.clock.now());
+      const role = withCode
+        ? 'administrator'
+        : (existing?.grants.find((g) => g.taxId === taxId)?.role ?? 'general_user');
+      // An invited user (or the Lead Site Manager) completes the account that was prepared for them.
+      const invitedBefore = existing !== undefined;
+      const user: PortalUser = existing ?? {
+        userId: nextUserId(context.sandbox),
+        username: body.username,
+        password: body.password,
+        firstName: body.firstName,
+        lastName: body.lastName,
+        email: body.email,
+        grants: [],
+        status: 'invited',
+        knownDevices: [],
+        lastActiveOn: today,
+        providerNpis: context.data.providersOfTaxId(taxId).map(({ profile }) => profile.npi),
+      };
+      user.username = body.username;
+      user.password = body.password;
+      user.firstName = body.firstName;
+      user.lastName = body.lastName;
+      user.lastActiveOn = today;
+      user.grants = [
+        ...user.grants.filter((grant) => grant.taxId !== taxId),
+        {
+          taxId,
+          organizationName: organization?.name ?? organizationName(taxId),
+          role,
+          permissions: defaultPermissions(role),
+        },
+      ];
+      // With the registration code the user is the Tax ID's administrator at once; with the group's
+      // application key a site manager approves them, unless they were invited (or are the lead).
+      const active = withCode || invitedBefore;
+      user.status = active ? 'active' : 'invited';
+      context.sandbox.users.set(user.userId, user);
+      recordAudit({ sandbox: context.sandbox, user }, 'user.register', user.userId, { taxId });
+      const answer: Schemas['UserRegistration'] = {
+        userId: user.userId,
+        username: user.username,
+        status: active ? 'active' : 'pending_approval',
+      };
+      return { status: 201, body: answer };
+    },
+  },
+
+  associateProviderAccount: { handle: linkAccount },
+  linkProviderAccount: { handle: linkAccount },
+
+  listLinkedAccounts: {
+    handle(context) {
+      const user = currentUser(context);
+      const accounts = [...collection<LinkedAccountRecord>(context.sandbox, LINKED_ACCOUNTS).values()]
+        .filter((record) => record.userId === user.userId)
+        .map((record) => record.account);
+      const body: Schemas['LinkedAccountPage'] = pageOf(accounts, pageParameters(context.query));
+      return { status: 200, body };
+    },
+  },
+};

@@ -1,0 +1,293 @@
+/**
+ * The request pipeline of one spec operation, in order: Prefer → latency and forced or random failures
+ * → authentication (secured operations) → the operation's business rules (sdk/rules; 422 with every
+ * violation) → schema validation of parameters and JSON body (ajv; 400) → Idempotency-Key replay →
+ * handler → response. portal.ts wraps it with the request id, the `X-Mock-Portal` marker, the sandbox
+ * and the routing.
+ */
+import { operationHandlers } from './handlers/index.ts';
+import { ProblemError } from './problem.ts';
+import type { Sandbox } from './sandbox.ts';
+import { forcedStatusCode } from './scenarios.ts';
+import { authenticate } from './sessions.ts';
+import type { SpecOperation } from './spec.ts';
+import type { HandlerContext, HandlerResult, PortalSession, PortalUser, PreferOptions } from './types.ts';
+import { validateRequest } from './validation.ts';
+
+/** The global options the pipeline honours (CLI flags `--latency` and `--failure-rate`). */
+export interface PipelineOptions {
+  /** Milliseconds added to every API answer. */
+  latencyMs: number;
+  /** Share (0–1) of API requests answered 503 SERVICE_UNAVAILABLE, drawn from the sandbox's seed. */
+  failureRate: number;
+}
+
+/** One routed request, ready for the pipeline. */
+export interface PipelineRequest {
+  request: Request;
+  url: URL;
+  requestId: string;
+  sandbox: Sandbox;
+  operation: SpecOperation;
+  params: Record<string, string>;
+  prefer: PreferOptions;
+}
+
+/** What the pipeline answers, with the user (for the request log). */
+export interface PipelineAnswer {
+  response: Response;
+  userId: string | null;
+}
+
+/**
+ * Waits `milliseconds` of real time (latency simulation only; never used for portal time).
+ *
+ * @example
+ * await sleep(200);
+ */
+export function sleep(milliseconds: number): Promise<void> {
+  return milliseconds > 0 ? new Promise((resolve) => setTimeout(resolve, milliseconds)) : Promise.resolve();
+}
+
+function isJsonMedia(contentType: string | null): boolean {
+  const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return media === 'application/json' || media.endsWith('+json');
+}
+
+interface ParsedBody {
+  body: unknown;
+  hasJsonBody: boolean;
+  /** A stable text of the body for Idempotency-Key fingerprints. */
+  fingerprint: string;
+}
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value as Record<string, unknown>)
+      .sort()
+      .map((name) => `${JSON.stringify(name)}:${stableStringify((value as Record<string, unknown>)[name])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+async function formFingerprint(form: FormData): Promise<string> {
+  const parts: string[] = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') parts.push(`${name}=${JSON.stringify(value)}`);
+    else {
+      const bytes = new Uint8Array(await value.arrayBuffer());
+      let hash = 2166136261;
+      for (const byte of bytes) hash = Math.imul(hash ^ byte, 16777619) >>> 0;
+      parts.push(`${name}=file(${JSON.stringify(value.name)},${value.type},${bytes.length},${hash})`);
+    }
+  }
+  return parts.join('&');
+}
+
+async function parseBody(request: Request, operation: SpecOperation): Promise<ParsedBody> {
+  const contentType = request.headers.get('content-type');
+  const method = request.method.toUpperCase();
+  if (method === 'GET' || method === 'HEAD' || request.body === null) {
+    return { body: undefined, hasJsonBody: false, fingerprint: '' };
+  }
+  const content = operation.requestBody?.content ?? {};
+  if ((contentType ?? '').toLowerCase().startsWith('multipart/form-data')) {
+    if (content['multipart/form-data'] === undefined) {
+      throw new ProblemError(
+        'VALIDATION_FAILED',
+        `${operation.operationId} does not take a multipart body: send JSON.`,
+      );
+    }
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      throw new ProblemError(
+        'VALIDATION_FAILED',
+        'The multipart body could not be read: check its boundary and parts.',
+      );
+    }
+    return { body: form, hasJsonBody: false, fingerprint: await formFingerprint(form) };
+  }
+  const text = await request.text();
+  if (text.trim() === '') return { body: undefined, hasJsonBody: false, fingerprint: '' };
+  if (content['application/json'] === undefined) {
+    if (Object.keys(content).length === 0) return { body: undefined, hasJsonBody: false, fingerprint: '' };
+    throw new ProblemError(
+      'VALIDATION_FAILED',
+      `${operation.operationId} takes ${Object.keys(content).join(' or ')}, not ${contentType ?? 'an untyped body'}.`,
+    );
+  }
+  if (contentType !== null && !isJsonMedia(contentType)) {
+    throw new ProblemError('VALIDATION_FAILED', `Send the body as application/json (got ${contentType}).`, {
+      violations: [
+        {
+          code: 'VALIDATION_FAILED',
+          path: '$',
+          message: `content type ${contentType} is not application/json`,
+        },
+      ],
+    });
+  }
+  try {
+    const body: unknown = JSON.parse(text);
+    return { body, hasJsonBody: true, fingerprint: stableStringify(body) };
+  } catch {
+    throw new ProblemError('VALIDATION_FAILED', 'The request body is not valid JSON.', {
+      violations: [{ code: 'VALIDATION_FAILED', path: '$', message: 'is not valid JSON' }],
+    });
+  }
+}
+
+/**
+ * The `Response` of a handler result: JSON unless `contentType` names another media type (then the
+ * body is sent as bytes or text as it is); 204 and bodiless results have no body.
+ *
+ * @example
+ * resultResponse({ status: 201, body: { messageId: 'MSG-000001' } });
+ */
+export function resultResponse(result: HandlerResult): Response {
+  const headers = new Headers(result.headers ?? {});
+  if (result.status === 204 || result.status === 304 || result.body === undefined) {
+    return new Response(null, { status: result.status, headers });
+  }
+  const contentType = result.contentType ?? 'application/json';
+  headers.set('content-type', contentType);
+  const body = result.body;
+  if (body instanceof Uint8Array || body instanceof ArrayBuffer || body instanceof Blob) {
+    return new Response(body as BodyInit, { status: result.status, headers });
+  }
+  if (typeof body === 'string' && !isJsonMedia(contentType)) {
+    return new Response(body, { status: result.status, headers });
+  }
+  return new Response(JSON.stringify(body), { status: result.status, headers });
+}
+
+function forcedFailure(prefer: PreferOptions, operation: SpecOperation): ProblemError | undefined {
+  const status = prefer.status;
+  if (status === undefined || status < 400) return undefined;
+  const code = typeof prefer.code === 'string' && prefer.code !== '' ? prefer.code : forcedStatusCode(status);
+  const headers: Record<string, string> = status === 429 || status === 503 ? { 'retry-after': '1' } : {};
+  const members: Record<string, unknown> = status === 429 ? { retryAfterSeconds: 1 } : {};
+  return new ProblemError(
+    code,
+    `Forced by the request's Prefer: status=${status} (${operation.operationId}).`,
+    {
+      status,
+      headers,
+      members,
+    },
+  );
+}
+
+/**
+ * Runs one routed request through the pipeline. Never throws for a handled problem: it answers the
+ * problem document; other errors propagate to portal.ts, which answers 500 INTERNAL_ERROR.
+ *
+ * @example
+ * const { response } = await runPipeline(routed, { latencyMs: 0, failureRate: 0 });
+ */
+export async function runPipeline(
+  routed: PipelineRequest,
+  options: PipelineOptions,
+): Promise<PipelineAnswer> {
+  const { request, url, sandbox, operation, prefer } = routed;
+  const state = sandbox.state;
+  await sleep(options.latencyMs + (prefer.latencyMs ?? 0));
+
+  const forced = forcedFailure(prefer, operation);
+  if (forced !== undefined) throw forced;
+  if (options.failureRate > 0 && state.random('failures').next() < options.failureRate) {
+    throw new ProblemError(
+      'SERVICE_UNAVAILABLE',
+      `The mock portal failed this request on purpose (failure rate ${options.failureRate}); retry it.`,
+      { headers: { 'retry-after': '1' } },
+    );
+  }
+
+  let user: PortalUser | undefined;
+  let session: PortalSession | undefined;
+  if (operation.secured) {
+    ({ user, session } = authenticate(state, request.headers.get('authorization'), operation.operationId));
+  }
+
+  const parsed = await parseBody(request, operation);
+  const context: HandlerContext = {
+    operationId: operation.operationId,
+    request,
+    requestId: routed.requestId,
+    params: routed.params,
+    query: url.searchParams,
+    body: parsed.body,
+    sandbox: state,
+    user,
+    session,
+    prefer,
+    data: sandbox.data,
+  };
+
+  const implementation = operationHandlers[operation.operationId];
+  const ruleViolations = implementation?.rules?.(context) ?? [];
+  if (ruleViolations.length > 0) throw ProblemError.fromViolations(ruleViolations);
+
+  const schemaViolations = validateRequest(operation, {
+    params: routed.params,
+    query: url.searchParams,
+    headers: request.headers,
+    body: parsed.body,
+    hasJsonBody: parsed.hasJsonBody,
+  });
+  if (schemaViolations.length > 0) throw ProblemError.fromViolations(schemaViolations);
+
+  const idempotencyKey = operation.idempotent ? request.headers.get('idempotency-key') : null;
+  const storeKey =
+    idempotencyKey === null
+      ? undefined
+      : `${user?.userId ?? 'anonymous'}|${operation.operationId}|${idempotencyKey}`;
+  if (storeKey !== undefined) {
+    const first = state.idempotency.get(storeKey);
+    if (first !== undefined) {
+      if (first.fingerprint !== parsed.fingerprint) {
+        throw new ProblemError(
+          'IDEMPOTENCY_KEY_REUSED',
+          `Idempotency-Key ${JSON.stringify(idempotencyKey)} was already used for another ${operation.operationId} request: use a new key for a new request.`,
+        );
+      }
+      const { 'content-type': contentType, ...headers } = first.headers;
+      const replay = resultResponse({
+        status: first.status,
+        body: first.body,
+        headers: { ...headers, 'idempotent-replayed': 'true' },
+        ...(contentType === undefined ? {} : { contentType }),
+      });
+      return { response: replay, userId: user?.userId ?? null };
+    }
+  }
+
+  if (implementation === undefined) {
+    throw new ProblemError(
+      'INTERNAL_ERROR',
+      `${operation.operationId} is not implemented by the mock portal yet.`,
+      {
+        status: 501,
+      },
+    );
+  }
+  const result = await implementation.handle(context);
+  if (storeKey !== undefined && result.status < 500) {
+    const isJson = result.contentType === undefined || isJsonMedia(result.contentType);
+    state.idempotency.set(storeKey, {
+      fingerprint: parsed.fingerprint,
+      status: result.status,
+      // Kept as JSON data so that a replay answers the same bytes even if the record changes later.
+      body: isJson && result.body !== undefined ? JSON.parse(JSON.stringify(result.body)) : result.body,
+      headers: {
+        ...(result.headers ?? {}),
+        ...(result.contentType === undefined ? {} : { 'content-type': result.contentType }),
+      },
+    });
+  }
+  return { response: resultResponse(result), userId: user?.userId ?? null };
+}

@@ -1,0 +1,114 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = ['--import', 'tsx', 'mock-server/cli.ts'];
+
+function run(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+}
+
+async function finish(
+  child: ChildProcessWithoutNullStreams,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+function waitFor(
+  child: ChildProcessWithoutNullStreams,
+  pattern: RegExp,
+  until: RegExp = /RSS/,
+): Promise<{ match: RegExpMatchArray; output: string }> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}: ${output}`)), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(pattern);
+      if (match !== null && until.test(output)) {
+        clearTimeout(timer);
+        resolve({ match, output });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code} before ${pattern}: ${output}`));
+    });
+  });
+}
+
+describe('provider-portal-mock (the CLI)', () => {
+  it('lists every flag in --help', async () => {
+    const { code, stdout } = await finish(run(['--help']));
+    expect(code).toBe(0);
+    for (const flag of [
+      '--port',
+      '--host',
+      '--seed',
+      '--members',
+      '--latency',
+      '--failure-rate',
+      '--clock',
+      '--help',
+      '--version',
+    ]) {
+      expect(stdout).toContain(flag);
+    }
+  });
+
+  it('prints the version', async () => {
+    const { code, stdout } = await finish(run(['--version']));
+    expect(code).toBe(0);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('refuses an unknown flag or a bad value with exit code 2', async () => {
+    expect((await finish(run(['--nope']))).code).toBe(2);
+    const bad = await finish(run(['--members', 'many']));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--members many is not valid');
+  });
+
+  it('prints a banner, serves the portal, and shuts down gracefully on SIGTERM', async () => {
+    const child = run(['--port', '0', '--seed', '7', '--members', '100', '--clock', '2026-11-23T14:00:00Z']);
+    const { match, output } = await waitFor(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const url = match[1] ?? '';
+    expect(output).toContain(`${url}/openapi.yaml`);
+    expect(output).toContain('admin.a');
+    expect(output).toContain('Portal-Test-2026!');
+    expect(output).toContain('246810');
+    expect(output).toContain('K5500648801');
+    expect(output).toContain('seed 7, 100 members');
+    expect(output).toMatch(/Started in \d+ ms; memory [\d.]+ MB RSS/);
+
+    const response = await fetch(`${url}/api/v1/me`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('x-mock-portal')).toBe('1');
+
+    const exited = finish(child);
+    child.kill('SIGTERM');
+    const { code, stdout } = await exited;
+    expect(code).toBe(0);
+    expect(stdout).toContain('Closed.');
+  });
+
+  it('shuts down on SIGINT too', async () => {
+    const child = run(['--port', '0', '--members', '100', '--quiet']);
+    const { match } = await waitFor(child, /listening on (\S+)/, /listening on \S+\n/);
+    // One answered request: the process is past its start-up and has its signal handlers.
+    expect((await fetch(`${match[1]}/openapi.json`)).status).toBe(200);
+    const exited = finish(child);
+    child.kill('SIGINT');
+    expect((await exited).code).toBe(0);
+  });
+});
