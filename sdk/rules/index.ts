@@ -10,6 +10,14 @@
 
 // Admission notifications
 export type {
+  AdmissionModificationContext,
+  AdmissionNotificationModification,
+} from './admission-modifications.ts';
+export {
+  AdmissionNotificationModificationSchema,
+  validateAdmissionNotificationModification,
+} from './admission-modifications.ts';
+export type {
   AdmissionNotificationContext,
   AdmissionNotificationCreate,
   AdmissionType,

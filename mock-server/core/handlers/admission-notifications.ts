@@ -7,7 +7,11 @@
  */
 import type { components } from '../../../sdk/generated/portal.ts';
 import type { ProviderDirectory } from '../../../sdk/rules/index.ts';
-import { delegatedOutcome, validateAdmissionNotificationCreate } from '../../../sdk/rules/index.ts';
+import {
+  delegatedOutcome,
+  validateAdmissionNotificationCreate,
+  validateAdmissionNotificationModification,
+} from '../../../sdk/rules/index.ts';
 import { isoTimestamp } from '../clock.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
@@ -17,7 +21,6 @@ import {
   ADMISSION_MODIFICATION_MESSAGES,
   admissionModificationOutcome,
   applyAdmissionModification,
-  validateAdmissionModification,
 } from '../transactions/admission-modification.ts';
 import type { AdmissionRecord } from '../transactions/admission-records.ts';
 import { toAdmission, toAdmissionSummary, toCreated } from '../transactions/admission-records.ts';
@@ -149,7 +152,10 @@ function modificationValidation(ctx: HandlerContext) {
   const user = ctx.user;
   const record = records(ctx).get(ctx.params.trackingNumber ?? '');
   const visible = user !== undefined && record !== undefined && canSee(user, record.taxIds);
-  return validateAdmissionModification(ctx.body, visible ? record : undefined, directory(ctx));
+  return validateAdmissionNotificationModification(ctx.body, {
+    ...(visible && record ? { admissionDate: record.admissionDate } : {}),
+    providerDirectory: directory(ctx),
+  });
 }
 
 function requestAdmissionNotificationModification(ctx: HandlerContext) {
