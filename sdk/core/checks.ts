@@ -1,0 +1,46 @@
+import type { RuleValidationResult, ValidationViolation } from '../rules/index.ts';
+import { checkNpi, checkTaxId, normalizeTaxId } from '../rules/index.ts';
+
+/**
+ * A validation result from the rules' `check*` functions (which answer violations only): a success
+ * when there are none.
+ *
+ * @example
+ * fromViolations(checkNpi(npi, '$.npi'));
+ */
+export function fromViolations(violations: ValidationViolation[]): RuleValidationResult<undefined> {
+  return violations.length === 0
+    ? { success: true, data: undefined, warnings: [] }
+    : { success: false, violations, warnings: [] };
+}
+
+/**
+ * `INVALID_NPI` for a given NPI that is not one; nothing when it is left out.
+ *
+ * @example
+ * optionalNpi(query.npi, '$.npi'); // []
+ */
+export function optionalNpi(value: unknown, path: string): ValidationViolation[] {
+  return value === undefined ? [] : checkNpi(value, path);
+}
+
+/**
+ * `INVALID_TAX_ID` for a given Tax ID that is not one; nothing when it is left out.
+ *
+ * @example
+ * optionalTaxId('06-0646668', '$.taxId'); // []
+ */
+export function optionalTaxId(value: unknown, path: string): ValidationViolation[] {
+  return value === undefined ? [] : checkTaxId(value, path);
+}
+
+/**
+ * A Tax ID as the portal wants it (9 digits): `NN-NNNNNNN` is accepted and normalised; anything else
+ * is left as it is (the portal then answers the error).
+ *
+ * @example
+ * taxIdParam('06-0646668'); // '060646668'
+ */
+export function taxIdParam(value: string): string {
+  return normalizeTaxId(value) ?? value;
+}

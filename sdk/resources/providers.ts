@@ -1,0 +1,98 @@
+import type { ResourceContext } from '../core/call.ts';
+import { call, list, withPage } from '../core/call.ts';
+import { fromViolations, optionalNpi, optionalTaxId, taxIdParam } from '../core/checks.ts';
+import type { OperationId } from '../core/operations.ts';
+import type { RequestOptions } from '../core/options.ts';
+import type { MultipartBody, PathParams, QueryParams, Schema } from '../core/types.ts';
+import { checkNpi } from '../rules/index.ts';
+import type { UploadFile } from '../uploads.ts';
+import { uploadAttachments } from './attachments.ts';
+
+type Npi = PathParams<'getProvider'>['npi'];
+
+/**
+ * The input of a profile update request: the spec's form with `changes` as objects (sent as the JSON
+ * part) and real files.
+ *
+ * @example
+ * const input: ProviderProfileUpdateInput = {
+ *   changes: [{ field: 'phone', addressId: 'ADDR-000101', newValue: '(860) 545-7000' }],
+ *   reason: 'New phone number',
+ *   files: [{ name: 'letterhead.pdf', data: bytes }],
+ * };
+ */
+export type ProviderProfileUpdateInput = Omit<
+  MultipartBody<'requestProviderProfileUpdate'>,
+  'changes' | 'files'
+> & {
+  changes: Schema<'ProviderProfileChange'>[];
+  files?: readonly UploadFile[];
+};
+
+/**
+ * The operation behind each method of `portal.providers`.
+ *
+ * @example
+ * PROVIDERS_OPERATIONS.requestProfileUpdate; // 'requestProviderProfileUpdate'
+ */
+export const PROVIDERS_OPERATIONS = {
+  search: 'searchProviders',
+  get: 'getProvider',
+  requestProfileUpdate: 'requestProviderProfileUpdate',
+} as const satisfies Record<string, OperationId>;
+
+/**
+ * `portal.providers`: providers of my Tax IDs by name or NPI, profiles, and profile update requests
+ * with supporting documents (administrators only).
+ *
+ * @example
+ * const { data } = await portal.providers.search({ name: 'Adamski' });
+ * const profile = await portal.providers.get('1407819535');
+ */
+export function createProvidersResource(ctx: ResourceContext) {
+  return {
+    /** Searches providers of my Tax IDs by name, NPI or Tax ID (`searchProviders`), paged. */
+    search: (query: QueryParams<'searchProviders'> = {}, options: RequestOptions = {}) =>
+      list(ctx, 'searchProviders', options, (s, page) => {
+        const checked = s.validate(
+          query,
+          fromViolations([...optionalNpi(query.npi, '$.npi'), ...optionalTaxId(query.taxId, '$.taxId')]),
+        );
+        const normalised =
+          checked.taxId === undefined ? checked : { ...checked, taxId: taxIdParam(checked.taxId) };
+        return ctx.raw.GET('/providers', { params: { query: withPage(normalised, page) }, ...s.init });
+      }),
+    /** A provider's profile: addresses, Tax ID, NPI, type, specialty, network status (`getProvider`). */
+    get: (npi: Npi, options: RequestOptions = {}) =>
+      call(ctx, 'getProvider', options, (s) => {
+        s.validate(npi, fromViolations(checkNpi(npi, '$.npi')));
+        return ctx.raw.GET('/providers/{npi}', { params: { path: { npi } }, ...s.init });
+      }),
+    /** Asks the plan to update a provider's profile, with documents (`requestProviderProfileUpdate`). */
+    requestProfileUpdate: (npi: Npi, input: ProviderProfileUpdateInput, options: RequestOptions = {}) =>
+      uploadAttachments(
+        ctx,
+        'requestProviderProfileUpdate',
+        input,
+        options,
+        (form, init) =>
+          ctx.raw.POST('/providers/{npi}/profile-update-requests', {
+            params: { path: { npi } },
+            body: { changes: '', reason: '' },
+            bodySerializer: () => form,
+            ...init,
+          }),
+        { changes: JSON.stringify(input.changes), reason: input.reason },
+        checkNpi(npi, '$.npi'),
+        false,
+      ),
+  };
+}
+
+/**
+ * The type of `portal.providers`.
+ *
+ * @example
+ * const providers: ProvidersResource = portal.providers;
+ */
+export type ProvidersResource = ReturnType<typeof createProvidersResource>;

@@ -1,0 +1,37 @@
+/**
+ * The SDK entry runs in browsers and edge runtimes: bundled for the browser platform it imports no
+ * Node built-in and pulls in no Express, faker or MSW.
+ */
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const entry = new URL('../../sdk/index.ts', import.meta.url).pathname;
+
+describe('the browser bundle of sdk/index.ts', () => {
+  it('has no node: import and no Express, faker or MSW', async () => {
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    expect(result.errors).toEqual([]);
+    const inputs = Object.keys(result.metafile.inputs);
+    const imports = Object.values(result.metafile.inputs).flatMap((input) =>
+      input.imports.map((i) => i.path),
+    );
+    const outputImports = Object.values(result.metafile.outputs).flatMap((o) => o.imports.map((i) => i.path));
+    const everything = [...inputs, ...imports, ...outputImports];
+    expect(everything.filter((path) => path.startsWith('node:'))).toEqual([]);
+    const forbidden = /(^|\/)node_modules\/(express|@faker-js\/faker|msw)\//;
+    expect(inputs.filter((path) => forbidden.test(path))).toEqual([]);
+    expect(everything.filter((path) => /^(express|@faker-js\/faker|msw)(\/|$)/.test(path))).toEqual([]);
+    expect(inputs.some((path) => path.includes('mock-server/'))).toBe(false);
+    // The bundle really contains the client and its one runtime dependency.
+    expect(inputs.some((path) => path.endsWith('sdk/client.ts'))).toBe(true);
+    expect(inputs.some((path) => path.includes('node_modules/openapi-fetch/'))).toBe(true);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * An injected fetch for unit tests of the SDK (never a patched global): answers from a script of
+ * responders, and records every request it was given (with its body read as text).
+ */
+import { vi } from 'vitest';
+
+/** What the fake fetch answers for one request: a Response, a function making one, or an Error to throw. */
+export type Responder = Response | Error | ((request: Request) => Response | Promise<Response>);
+
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: string;
+  signal: AbortSignal;
+}
+
+/**
+ * A fake fetch answering each call with the next responder (the last one repeats).
+ *
+ * @example
+ * const fetch = fakeFetch(json(503, problem(503), { 'Retry-After': '1' }), json(200, member));
+ */
+export function fakeFetch(...responders: Responder[]) {
+  const requests: RecordedRequest[] = [];
+  let index = 0;
+  const fn = vi.fn(async (request: Request): Promise<Response> => {
+    requests.push({
+      method: request.method,
+      url: new URL(request.url),
+      headers: new Headers(request.headers),
+      body: request.body === null ? '' : await request.clone().text(),
+      signal: request.signal,
+    });
+    const responder = responders[Math.min(index, responders.length - 1)];
+    index += 1;
+    if (responder === undefined) throw new Error('fakeFetch: no responder');
+    if (responder instanceof Error) throw responder;
+    if (typeof responder === 'function') return responder(request);
+    return responder.clone();
+  });
+  return Object.assign(fn, { requests });
+}
+
+/** A JSON answer with the mock portal's marker and a request id. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: {
+      'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json',
+      'X-Mock-Portal': '1',
+      'X-Request-Id': `req_${status}`,
+      ...headers,
+    },
+  });
+}
+
+/** A problem document. */
+export function problem(status: number, code: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'about:blank',
+    title: `Problem ${code}`,
+    status,
+    code,
+    detail: `Because ${code}.`,
+    ...extra,
+  };
+}
+
+/** A fetch that never answers until its signal aborts (for timeouts and aborts). */
+export function hangingFetch() {
+  return vi.fn(
+    (request: Request) =>
+      new Promise<Response>((_resolve, reject) => {
+        const abort = () => reject(request.signal.reason ?? new DOMException('aborted', 'AbortError'));
+        if (request.signal.aborted) abort();
+        request.signal.addEventListener('abort', abort, { once: true });
+      }),
+  );
+}
+
+/** A page of a list answer. */
+export function page<T>(data: T[], number: number, totalPages: number, size = data.length) {
+  return { data, page: { number, size, totalItems: totalPages * size, totalPages } };
+}
+
+/** A session as the portal answers it. */
+export function session(token = 'pps_test_token_000000000001') {
+  return {
+    token,
+    tokenType: 'Bearer',
+    issuedAt: '2026-11-23T14:00:00Z',
+    expiresAt: '2026-11-23T14:15:00Z',
+    idleTimeoutSeconds: 900,
+    warningBeforeSeconds: 30,
+    user: {
+      userId: 'USR-000001',
+      username: 'admin.a',
+      firstName: 'Ada',
+      lastName: 'Admin',
+      email: 'a@example.com',
+    },
+  };
+}
+
+export const BASE_URL = 'https://portal.test/api/v1';
