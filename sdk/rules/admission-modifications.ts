@@ -3,7 +3,7 @@
  * new feature to let users request a modification to an existing preauthorization request or
  * emergent inpatient admission notification."
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IsoDate } from './dates.ts';
 import { compareDates, parseIsoDate } from './dates.ts';
 import type { ProviderDirectory, RuleValidationResult, ValidationViolation } from './zod-issues.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RuleContext } from './context.ts';
 import { isUsPhone } from './identifiers.ts';
 import { MESSAGE_PRIORITIES } from './turnaround.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDayAt } from './clock.ts';
 import type { RuleContext } from './context.ts';
 import { resolveContext } from './context.ts';

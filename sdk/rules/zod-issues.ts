@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IsoDate } from './dates.ts';
 import { isIsoDate, parseIsoDate } from './dates.ts';
 import {
