@@ -4,39 +4,20 @@
  * and set-up calls that create the transaction a case then reads or changes.
  */
 import { SCENARIO_MEMBERS } from '../../../mock-server/data/scenario-members.ts';
+import {
+  HARTFORD_GROUP_A,
+  LOPEZ_A,
+  PATEL,
+  RIVERA_B,
+  TAX_ID_A,
+  TAX_ID_B,
+} from '../../support/documented-providers.ts';
 import type { ContractApi } from './types.ts';
+
+export { HARTFORD_GROUP_A, LOPEZ_A, PATEL, RIVERA_B, TAX_ID_A, TAX_ID_B };
 
 /** Monday 2026-11-23, 09:00 in New York: the day the boundary cases count from. */
 export const TODAY = '2026-11-23T14:00:00Z';
-
-export const TAX_ID_A = '060646668';
-export const TAX_ID_B = '133456789';
-
-/** Documented providers (mock-server/data/provider-directory.ts), the same for every seed. */
-export const LOPEZ_A = {
-  npi: '1234567893',
-  taxId: TAX_ID_A,
-  name: 'Lopez, Maria',
-  address: { line1: '80 Seymour St', city: 'Hartford', state: 'CT', zip: '06102' },
-};
-export const RIVERA_B = {
-  npi: '1617283944',
-  taxId: TAX_ID_B,
-  name: 'Rivera, Ana',
-  address: { line1: '52 Seymour St', city: 'Middletown', state: 'CT', zip: '06457' },
-};
-export const PATEL = {
-  npi: '1273645899',
-  taxId: '061555123',
-  name: 'Patel, Raj',
-  address: { line1: '2 Church St S', line2: 'Suite 300', city: 'New Haven', state: 'CT', zip: '06519' },
-};
-export const HARTFORD_GROUP_A = {
-  npi: '1003000126',
-  taxId: TAX_ID_A,
-  name: 'Hartford Family Medicine Group',
-  address: { line1: '80 Seymour St', city: 'Hartford', state: 'CT', zip: '06102' },
-};
 
 export const MEMBERS = SCENARIO_MEMBERS;
 

@@ -9,6 +9,9 @@ import { createPortalHandlers } from '../../../mock-server/msw.ts';
 import type { PortalClient, PortalClientOptions } from '../../../sdk/index.ts';
 import { createPortalClient } from '../../../sdk/index.ts';
 import type { Clock } from '../../../sdk/rules/index.ts';
+import { HARTFORD_GROUP_A, LOPEZ_A, PATEL } from '../../support/documented-providers.ts';
+
+export { HARTFORD_GROUP_A, LOPEZ_A, PATEL };
 
 /** The mock portal's start instant in these tests: Monday 2026-11-23, 09:00 in New York. */
 export const START = '2026-11-23T14:00:00Z';
@@ -131,26 +134,6 @@ export async function openSandbox(target: PortalTarget): Promise<Sandbox> {
   };
   return sandbox;
 }
-
-/** Documented providers of the mock's directory (address, Tax ID and NPI match). */
-export const LOPEZ_A = {
-  npi: '1234567893',
-  taxId: '060646668',
-  name: 'Lopez, Maria',
-  address: { line1: '80 Seymour St', city: 'Hartford', state: 'CT', zip: '06102' },
-};
-export const PATEL = {
-  npi: '1273645899',
-  taxId: '061555123',
-  name: 'Patel, Raj',
-  address: { line1: '2 Church St S', line2: 'Suite 300', city: 'New Haven', state: 'CT', zip: '06519' },
-};
-export const HARTFORD_GROUP_A = {
-  npi: '1003000126',
-  taxId: '060646668',
-  name: 'Hartford Family Medicine Group',
-  address: { line1: '80 Seymour St', city: 'Hartford', state: 'CT', zip: '06102' },
-};
 
 /** A small PDF. */
 export const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
