@@ -92,6 +92,9 @@ async function banner(server: RunningMockServer, startupMs: number): Promise<str
     }
   }
   lines.push('');
+  lines.push('Try the SDK against it (another terminal, from the repository): npm run example');
+  lines.push(`  or: PORTAL_URL=${server.url}/api/v1 npx tsx examples/quickstart.ts`);
+  lines.push('');
   lines.push(
     `Started in ${Math.round(startupMs)} ms; memory ${megabytes(process.memoryUsage().rss)} RSS. Ctrl+C to stop.`,
   );
