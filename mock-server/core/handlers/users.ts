@@ -129,6 +129,19 @@ function targetUser(context: HandlerContext): { user: PortalUser; row: Schemas['
   return { user, row };
 }
 
+/** The target user of a role change, refused when they are revoked on that Tax ID (invite them again). */
+function changeableUser(context: HandlerContext, taxId: string): ReturnType<typeof targetUser> {
+  const target = targetUser(context);
+  if (target.row.status === 'revoked') {
+    throw new ProblemError(
+      'ACCOUNT_REVOKED',
+      `${target.user.userId} is revoked on Tax ID ${taxId}: invite them again.`,
+      { status: 409 },
+    );
+  }
+  return target;
+}
+
 function revokeOnTaxId(context: HandlerContext, user: PortalUser, taxId: string): void {
   const grant = user.grants.find((entry) => entry.taxId === taxId);
   if (grant === undefined) return;
@@ -298,16 +311,7 @@ export const usersHandlers: DomainHandlers = {
     rules: adminOf('change roles and permissions'),
     handle(context) {
       const taxId = taxIdOf(context);
-      const { user, row } = targetUser(context);
-      if (row.status === 'revoked') {
-        throw new ProblemError(
-          'ACCOUNT_REVOKED',
-          `${user.userId} is revoked on Tax ID ${taxId}: invite them again.`,
-          {
-            status: 409,
-          },
-        );
-      }
+      const { user } = changeableUser(context, taxId);
       const body = context.body as Schemas['UserRoleUpdate'];
       const grants = user.grants.map((grant) =>
         grant.taxId === taxId
@@ -338,16 +342,7 @@ export const usersHandlers: DomainHandlers = {
     rules: adminOf('make administrators'),
     handle(context) {
       const taxId = taxIdOf(context);
-      const { user, row } = targetUser(context);
-      if (row.status === 'revoked') {
-        throw new ProblemError(
-          'ACCOUNT_REVOKED',
-          `${user.userId} is revoked on Tax ID ${taxId}: invite them again.`,
-          {
-            status: 409,
-          },
-        );
-      }
+      const { user, row } = changeableUser(context, taxId);
       if (row.status === 'invited') {
         throw new ProblemError(
           'TAX_ID_NOT_AUTHORIZED',
