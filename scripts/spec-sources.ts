@@ -9,6 +9,8 @@ import { parse } from 'yaml';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const bundledSpecPath = `${root}openapi/portal.yaml`;
 export const generatedTypesPath = `${root}sdk/generated/portal.ts`;
+/** How the SDK's transport sends each operation (method, path, public/create/list). */
+export const generatedOperationsPath = `${root}sdk/generated/operations.ts`;
 /** The merged spec as JSON, for the mock server's router and validators (no YAML parser at run time). */
 export const generatedSpecJsonPath = `${root}mock-server/generated/openapi.json`;
 

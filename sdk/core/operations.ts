@@ -1,4 +1,7 @@
+import { OPERATION_TABLE } from '../generated/operations.ts';
 import type { operations, paths } from '../generated/portal.ts';
+
+export { CREATE, LIST, PUBLIC } from './operation-flags.ts';
 
 /**
  * Every operationId of the contract.
@@ -7,28 +10,6 @@ import type { operations, paths } from '../generated/portal.ts';
  * const id: OperationId = 'createPreauthorization';
  */
 export type OperationId = keyof operations;
-
-/**
- * Public operations are sent without a session (sign-in, MFA, forgotten credentials, registration).
- *
- * @example
- * (OPERATIONS.signIn[2] & PUBLIC) !== 0; // true
- */
-export const PUBLIC = 1;
-/**
- * Creates carry an Idempotency-Key (the SDK adds one, kept across retries), which makes them retryable.
- *
- * @example
- * (OPERATIONS.createReferral[2] & CREATE) !== 0; // true
- */
-export const CREATE = 2;
-/**
- * Lists take `page` and `pageSize` and answer `{ data, page }`.
- *
- * @example
- * (OPERATIONS.searchClaims[2] & LIST) !== 0; // true
- */
-export const LIST = 4;
 
 /**
  * How an operation is sent: method, path template, and {@link PUBLIC} / {@link CREATE} / {@link LIST} flags.
@@ -44,93 +25,15 @@ export type OperationMeta = readonly [
 
 /**
  * What the transport needs to know about each operation of the spec, also for calls made through
- * `portal.raw`. `test/sdk/coverage.test.ts` checks this table against `openapi/portal.yaml`, and the
- * type below makes leaving an operation out a compile error.
+ * `portal.raw`: generated from openapi/portal.yaml by `npm run generate` (public when
+ * `security: []`, create when it takes an Idempotency-Key or is a POST answered 201/202, list when it
+ * takes `page`), so it cannot drift from the contract; the type makes a missing operation a compile
+ * error.
  *
  * @example
  * OPERATIONS.createPreauthorization; // ['POST', '/preauthorizations', CREATE]
  */
-export const OPERATIONS = {
-  signIn: ['POST', '/session', PUBLIC],
-  signOut: ['DELETE', '/session', 0],
-  verifyMfaCode: ['POST', '/session/mfa', PUBLIC],
-  refreshSession: ['POST', '/session/refresh', 0],
-  getCurrentUser: ['GET', '/me', 0],
-  recoverUsername: ['POST', '/account/username-recovery', PUBLIC | CREATE],
-  requestPasswordReset: ['POST', '/account/password-reset', PUBLIC | CREATE],
-  registerOrganization: ['POST', '/registrations/organizations', PUBLIC | CREATE],
-  registerUser: ['POST', '/registrations/users', PUBLIC | CREATE],
-  associateProviderAccount: ['POST', '/accounts/associations', CREATE],
-  linkProviderAccount: ['POST', '/accounts/links', CREATE],
-  listLinkedAccounts: ['GET', '/accounts/links', LIST],
-  listTaxIdUsers: ['GET', '/tax-ids/{taxId}/users', LIST],
-  inviteUsers: ['POST', '/tax-ids/{taxId}/invitations', CREATE],
-  updateUserRole: ['PATCH', '/tax-ids/{taxId}/users/{userId}', 0],
-  revokeUser: ['DELETE', '/tax-ids/{taxId}/users/{userId}', 0],
-  makeUserAdmin: ['POST', '/tax-ids/{taxId}/users/{userId}/admin', 0],
-  getSiteVerification: ['GET', '/tax-ids/{taxId}/site-verification', 0],
-  submitSiteVerification: ['POST', '/tax-ids/{taxId}/site-verification', CREATE],
-  searchMembers: ['GET', '/members', LIST],
-  getMember: ['GET', '/members/{memberId}', 0],
-  getMemberIdCard: ['GET', '/members/{memberId}/id-card', 0],
-  downloadMemberIdCardImage: ['GET', '/members/{memberId}/id-card/{side}', 0],
-  getBenefitsSummary: ['GET', '/members/{memberId}/benefits', 0],
-  downloadSummaryOfBenefits: ['GET', '/members/{memberId}/summary-of-benefits', 0],
-  checkProviderNetworkStatus: ['GET', '/members/{memberId}/network-status', 0],
-  createPcpMemberPanelReport: ['POST', '/reports/pcp-member-panel', CREATE],
-  attestCarePlanAccess: ['POST', '/members/{memberId}/care-plan/attestations', CREATE],
-  getCarePlan: ['GET', '/members/{memberId}/care-plan', 0],
-  downloadCarePlan: ['GET', '/members/{memberId}/care-plan/document', 0],
-  checkPreauthorizationRequirement: ['POST', '/preauthorization-checks', 0],
-  createPreauthorization: ['POST', '/preauthorizations', CREATE],
-  searchPreauthorizations: ['GET', '/preauthorizations', LIST],
-  getPreauthorization: ['GET', '/preauthorizations/{referenceId}', 0],
-  answerPreauthorizationQuestionnaire: [
-    'POST',
-    '/preauthorizations/{referenceId}/questionnaire-responses',
-    CREATE,
-  ],
-  uploadPreauthorizationAttachments: ['POST', '/preauthorizations/{referenceId}/attachments', CREATE],
-  listPreauthorizationAttachments: ['GET', '/preauthorizations/{referenceId}/attachments', LIST],
-  requestPreauthorizationModification: ['POST', '/preauthorizations/{referenceId}/modifications', CREATE],
-  createReferral: ['POST', '/referrals', CREATE],
-  searchReferrals: ['GET', '/referrals', LIST],
-  getReferral: ['GET', '/referrals/{trackingNumber}', 0],
-  createAdmissionNotification: ['POST', '/admission-notifications', CREATE],
-  searchAdmissionNotifications: ['GET', '/admission-notifications', LIST],
-  getAdmissionNotification: ['GET', '/admission-notifications/{trackingNumber}', 0],
-  answerConcurrentReviewQuestions: [
-    'POST',
-    '/admission-notifications/{trackingNumber}/questionnaire-responses',
-    CREATE,
-  ],
-  uploadAdmissionNotificationAttachments: [
-    'POST',
-    '/admission-notifications/{trackingNumber}/attachments',
-    CREATE,
-  ],
-  requestAdmissionNotificationModification: [
-    'POST',
-    '/admission-notifications/{trackingNumber}/modifications',
-    CREATE,
-  ],
-  searchClaims: ['GET', '/claims', LIST],
-  getClaim: ['GET', '/claims/{claimNumber}', 0],
-  downloadExplanationOfPayment: ['GET', '/claims/{claimNumber}/explanation-of-payment', 0],
-  downloadCheckImage: ['GET', '/payments/checks/{checkNumber}/image', 0],
-  exportClaims: ['POST', '/claim-exports', CREATE],
-  listMessageCategories: ['GET', '/message-categories', 0],
-  createMessage: ['POST', '/messages', CREATE],
-  listMessages: ['GET', '/messages', LIST],
-  getMessage: ['GET', '/messages/{messageId}', 0],
-  uploadMessageAttachments: ['POST', '/messages/{messageId}/attachments', CREATE],
-  searchProviders: ['GET', '/providers', LIST],
-  getProvider: ['GET', '/providers/{npi}', 0],
-  requestProviderProfileUpdate: ['POST', '/providers/{npi}/profile-update-requests', CREATE],
-  listDocuments: ['GET', '/documents', LIST],
-  getDocument: ['GET', '/documents/{documentId}', 0],
-  downloadDocument: ['GET', '/documents/{documentId}/content', 0],
-} as const satisfies { readonly [K in OperationId]: OperationMeta };
+export const OPERATIONS = OPERATION_TABLE satisfies { readonly [K in OperationId]: OperationMeta };
 
 interface CompiledOperation {
   operationId: OperationId;
