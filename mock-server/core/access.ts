@@ -66,6 +66,27 @@ export function allGrantsBlocked(sandbox: SandboxState, user: PortalUser): boole
 }
 
 /** Options of {@link requireTaxIdAccess}. */
+/**
+ * The signed-in user of a secured operation (the pipeline has authenticated them; 401 otherwise).
+ *
+ * @example
+ * const user = signedInUser(ctx);
+ */
+export function signedInUser(context: Pick<HandlerContext, 'user'>): PortalUser {
+  if (context.user === undefined) throw new ProblemError('UNAUTHENTICATED', 'Sign in first.');
+  return context.user;
+}
+
+/**
+ * The Tax IDs a user acts for.
+ *
+ * @example
+ * userTaxIds(user); // ['060646668']
+ */
+export function userTaxIds(user: PortalUser): string[] {
+  return user.grants.map((grant) => grant.taxId);
+}
+
 export interface TaxIdAccessOptions {
   /** Require the administrator role, naming the action in the message (ADMIN_ROLE_REQUIRED). */
   admin?: string;
@@ -86,13 +107,12 @@ export function requireTaxIdAccess(
   taxId: string,
   options: TaxIdAccessOptions = {},
 ): PortalUser['grants'][number] {
-  const user = context.user;
-  if (user === undefined) throw new ProblemError('UNAUTHENTICATED', 'Sign in first.');
+  const user = signedInUser(context);
   const grant = user.grants.find((entry) => entry.taxId === taxId);
   if (grant === undefined) {
     throw new ProblemError(
       'TAX_ID_NOT_AUTHORIZED',
-      `You do not act for Tax ID ${taxId}: you act for ${user.grants.map((g) => g.taxId).join(', ') || 'no Tax ID'}. ` +
+      `You do not act for Tax ID ${taxId}: you act for ${userTaxIds(user).join(', ') || 'no Tax ID'}. ` +
         'Ask the Portal Administrator of that Tax ID for access.',
     );
   }

@@ -16,12 +16,13 @@ import {
   withholdSensitiveParts,
 } from '../../../sdk/rules/index.ts';
 import type { MemberRecord } from '../../data/portal-data.ts';
+import { signedInUser } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { carePlanPdf } from '../documents/index.ts';
 import { ProblemError } from '../problem.ts';
 import { collection, nextId, recordAudit } from '../sandbox.ts';
 import type { DomainHandlers, HandlerContext, RuleViolation } from '../types.ts';
-import { userOf, visibleMember } from './members.ts';
+import { visibleMember } from './members.ts';
 
 type Schemas = components['schemas'];
 
@@ -49,7 +50,7 @@ function memberIdOf(ctx: HandlerContext): string {
 }
 
 function attestCarePlanAccess(ctx: HandlerContext) {
-  const user = userOf(ctx);
+  const user = signedInUser(ctx);
   const member = visibleMember(ctx, memberIdOf(ctx), 'view_care_plans');
   const now = ctx.sandbox.clock.now();
   const statement =

@@ -9,6 +9,7 @@
 import type { components } from '../../../sdk/generated/portal.ts';
 import { checkImageAvailable, validateClaimsSearch } from '../../../sdk/rules/index.ts';
 import type { ClaimRecord } from '../../data/portal-data.ts';
+import { signedInUser } from '../access.ts';
 import { checkPdf, checkPng, explanationOfPaymentPdf } from '../documents/index.ts';
 import type { ClaimFilters } from '../documents/sources.ts';
 import { claimSummary, matchingClaims } from '../documents/sources.ts';
@@ -16,7 +17,7 @@ import { createDocument, documentAccepted } from '../documents/store.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import type { DomainHandlers, HandlerContext, RuleViolation } from '../types.ts';
-import { permittedTaxIds, userOf } from './members.ts';
+import { permittedTaxIds } from './members.ts';
 
 type Schemas = components['schemas'];
 
@@ -131,7 +132,7 @@ function downloadCheckImage(ctx: HandlerContext) {
 }
 
 function exportClaims(ctx: HandlerContext) {
-  const user = userOf(ctx);
+  const user = signedInUser(ctx);
   const filters = filtersOf(bodyInput(ctx.body), ctx);
   const taxIds = permittedTaxIds(ctx, 'view_claims');
   const record = createDocument(ctx, user, {

@@ -8,6 +8,7 @@
  */
 import type { components } from '../../../sdk/generated/portal.ts';
 import { checkDocumentAccess } from '../../../sdk/rules/index.ts';
+import { signedInUser } from '../access.ts';
 import type { DocumentRecord } from '../documents/store.ts';
 import {
   documentBody,
@@ -20,12 +21,11 @@ import {
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import type { DomainHandlers, HandlerContext } from '../types.ts';
-import { userOf } from './members.ts';
 
 type Schemas = components['schemas'];
 
 function listDocuments(ctx: HandlerContext) {
-  const user = userOf(ctx);
+  const user = signedInUser(ctx);
   const kind = ctx.query.get('kind');
   const status = ctx.query.get('status');
   const rows = [...documentRecords(ctx).values()]
@@ -42,7 +42,7 @@ function listDocuments(ctx: HandlerContext) {
 
 /** The user's own document, 404 when unknown, 403 EXPORT_OWNER_ONLY when it is someone else's. */
 function ownDocument(ctx: HandlerContext): DocumentRecord {
-  const user = userOf(ctx);
+  const user = signedInUser(ctx);
   const documentId = ctx.params.documentId ?? '';
   const record = documentRecords(ctx).get(documentId);
   if (record === undefined) throw new ProblemError('NOT_FOUND', `No document ${documentId} exists.`);

@@ -21,7 +21,7 @@ import {
 } from '../../../sdk/rules/index.ts';
 import { memberStatusOn } from '../../data/members.ts';
 import type { MemberRecord } from '../../data/portal-data.ts';
-import { requireTaxIdAccess, siteVerificationOf } from '../access.ts';
+import { requireTaxIdAccess, signedInUser, siteVerificationOf } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { idCardPng, summaryOfBenefitsPdf, XLSX_MEDIA_TYPE } from '../documents/index.ts';
 import { createDocument, documentAccepted } from '../documents/store.ts';
@@ -35,12 +35,6 @@ type Permission = Schemas['UserPermission'];
 /** Today's calendar day on the sandbox's clock (America/New_York). */
 export function todayOf(ctx: Pick<HandlerContext, 'sandbox'>): string {
   return calendarDayAt(ctx.sandbox.clock.now());
-}
-
-/** The signed-in user of a secured operation. */
-export function userOf(ctx: Pick<HandlerContext, 'user'>): PortalUser {
-  if (ctx.user === undefined) throw new ProblemError('UNAUTHENTICATED', 'Sign in first.');
-  return ctx.user;
 }
 
 const PERMISSION_LABELS: Readonly<Partial<Record<Permission, string>>> = {
@@ -63,7 +57,7 @@ export function permittedTaxIds(
   ctx: Pick<HandlerContext, 'user' | 'sandbox'>,
   permission: Permission,
 ): string[] {
-  const user = userOf(ctx);
+  const user = signedInUser(ctx);
   const withPermission = user.grants.filter((grant) => grant.permissions.includes(permission));
   const open = withPermission.filter((grant) => !siteVerificationOf(ctx.sandbox, grant.taxId).overdue);
   if (open.length > 0) return open.map((grant) => grant.taxId);
@@ -230,7 +224,7 @@ function authorizedNpis(ctx: HandlerContext, user: PortalUser): string[] {
 }
 
 function checkProviderNetworkStatus(ctx: HandlerContext) {
-  const user = userOf(ctx);
+  const user = signedInUser(ctx);
   const member = visibleMember(ctx, pathMemberId(ctx));
   const npi = ctx.query.get('npi') ?? '';
   // "Network checks are limited to the provider themselves and their authorized portal Users." (seed 003)
@@ -262,7 +256,7 @@ function bodyField(body: unknown, name: string): unknown {
 export const PANEL_REPORT_LIMIT = 1000;
 
 function createPcpMemberPanelReport(ctx: HandlerContext) {
-  const user = userOf(ctx);
+  const user = signedInUser(ctx);
   const pcpNpi = String(bodyField(ctx.body, 'pcpNpi'));
   const taxId = String(bodyField(ctx.body, 'taxId'));
   requireTaxIdAccess(ctx, taxId);

@@ -10,14 +10,13 @@ import type { components } from '../../../sdk/generated/portal.ts';
 import { checkNpi, checkTaxId, requireAdmin } from '../../../sdk/rules/index.ts';
 import { nameMatches } from '../../data/names.ts';
 import type { ProviderRecord } from '../../data/portal-data.ts';
-import { requireTaxIdAccess } from '../access.ts';
+import { requireTaxIdAccess, signedInUser, userTaxIds } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { collection, nextId } from '../sandbox.ts';
 import { acceptAttachmentBatch } from '../transactions/attachments.ts';
 import type { DomainHandlers, HandlerContext, RuleViolation } from '../types.ts';
-import { userOf } from './members.ts';
 
 type Schemas = components['schemas'];
 
@@ -39,7 +38,7 @@ const PROFILE_FIELDS: readonly Schemas['ProviderProfileField'][] = [
 ];
 
 function grantedTaxIds(ctx: HandlerContext): string[] {
-  return userOf(ctx).grants.map((grant) => grant.taxId);
+  return userTaxIds(signedInUser(ctx));
 }
 
 /** A provider of one of the user's Tax IDs, or 404 (another Tax ID's provider looks unknown). */
@@ -182,7 +181,7 @@ function parseChanges(form: FormData): {
 }
 
 async function requestProviderProfileUpdate(ctx: HandlerContext) {
-  const user = userOf(ctx);
+  const user = signedInUser(ctx);
   const provider = visibleProvider(ctx, ctx.params.npi ?? '');
   // "users with the administrator/office manager role can request updates to a provider's profile in the
   // provider portal" (seed 004): the user must administer one of the Tax IDs the provider is affiliated with.

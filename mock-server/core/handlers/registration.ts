@@ -11,6 +11,7 @@ import {
   validateUserRegistration,
 } from '../../../sdk/rules/index.ts';
 import { ORGANIZATION_A, ORGANIZATION_B, TAX_ID_A, TAX_ID_B } from '../../data/fixtures.ts';
+import { signedInUser } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { defaultPermissions, organizationName } from '../personas.ts';
@@ -90,11 +91,6 @@ function asViolations(result: { success: boolean; violations?: readonly RuleViol
   return result.success ? [] : [...(result.violations ?? [])];
 }
 
-function currentUser(context: HandlerContext): PortalUser {
-  if (context.user === undefined) throw new ProblemError('UNAUTHENTICATED', 'Sign in first.');
-  return context.user;
-}
-
 function lastName(providerName: string): string {
   return (providerName.split(',')[0] ?? providerName).trim().toLowerCase();
 }
@@ -137,7 +133,7 @@ function assertKnownProviderAccount(
 }
 
 function linkAccount(context: HandlerContext) {
-  const user = currentUser(context);
+  const user = signedInUser(context);
   const body = context.body as Schemas['ProviderAccountLinkRequest'];
   const displayName = assertKnownProviderAccount(context, body);
   // "If an Administrator for the Provider ID exists, contact them and request access" (seed 002).
@@ -316,7 +312,7 @@ export const registrationHandlers: DomainHandlers = {
 
   listLinkedAccounts: {
     handle(context) {
-      const user = currentUser(context);
+      const user = signedInUser(context);
       const accounts = [...collection<LinkedAccountRecord>(context.sandbox, LINKED_ACCOUNTS).values()]
         .filter((record) => record.userId === user.userId)
         .map((record) => record.account);

@@ -5,7 +5,7 @@
  */
 import type { components } from '../../../sdk/generated/portal.ts';
 import { accountLockStatus, mfaRequired } from '../../../sdk/rules/index.ts';
-import { allGrantsBlocked, siteVerificationOf } from '../access.ts';
+import { allGrantsBlocked, signedInUser, siteVerificationOf } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { PERSONA_MFA_CODE } from '../personas.ts';
 import { ProblemError } from '../problem.ts';
@@ -38,11 +38,6 @@ function maskEmail(email: string): string {
   if (at <= 0) return '*****';
   const local = email.slice(0, at);
   return `${local[0]}*****${local.length > 1 ? local[local.length - 1] : ''}${email.slice(at)}`;
-}
-
-function currentUser(context: HandlerContext): PortalUser {
-  if (context.user === undefined) throw new ProblemError('UNAUTHENTICATED', 'Sign in first.');
-  return context.user;
 }
 
 /**
@@ -178,7 +173,7 @@ export const sessionHandlers: DomainHandlers = {
   refreshSession: {
     handle(context) {
       // The pipeline has already reset the idle time of the session (every authenticated call does).
-      const user = currentUser(context);
+      const user = signedInUser(context);
       if (context.session === undefined) throw new ProblemError('UNAUTHENTICATED', 'Sign in first.');
       return { status: 200, body: sessionBody(context.session, user) };
     },
@@ -193,7 +188,7 @@ export const sessionHandlers: DomainHandlers = {
 
   getCurrentUser: {
     handle(context) {
-      const user = currentUser(context);
+      const user = signedInUser(context);
       const linked = [...collection<LinkedAccountRecord>(context.sandbox, LINKED_ACCOUNTS).values()]
         .filter((record) => record.userId === user.userId)
         .map((record) => record.account);

@@ -4,30 +4,11 @@
  * of those Tax IDs. Another Tax ID's transaction answers 404 NOT_FOUND, exactly as an unknown one,
  * so that nothing about it leaks.
  */
-import { requireTaxIdAccess } from '../access.ts';
+import { requireTaxIdAccess, signedInUser, userTaxIds } from '../access.ts';
 import { ProblemError } from '../problem.ts';
 import type { HandlerContext, PortalUser } from '../types.ts';
 
-/**
- * The signed-in user of a secured operation (the pipeline has authenticated them).
- *
- * @example
- * const user = signedInUser(ctx);
- */
-export function signedInUser(ctx: Pick<HandlerContext, 'user'>): PortalUser {
-  if (ctx.user === undefined) throw new ProblemError('UNAUTHENTICATED', 'Sign in first.');
-  return ctx.user;
-}
-
-/**
- * The Tax IDs a user acts for, one per grant.
- *
- * @example
- * userTaxIds(user); // ['060646668']
- */
-export function userTaxIds(user: PortalUser): string[] {
-  return user.grants.map((grant) => grant.taxId);
-}
+export { signedInUser, userTaxIds };
 
 /**
  * Whether a user may see a transaction that involves these Tax IDs.
