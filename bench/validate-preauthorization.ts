@@ -126,6 +126,9 @@ ${lines.join('\n')}
 - Machine: ${machine}; ${load}.
 - Method: ${Math.min(iterations, 5_000)} warm-up calls, then ${rounds} rounds of ${iterations} calls; the median of the rounds.
 - Command: \`${command}\`
+- The rules are written with \`zod/mini\` to keep the SDK's bundle small (docs/bundle-size.md). Mini
+  parses objects without classic zod's compiled (\`new Function\`) fast path, which also keeps it usable
+  under a strict Content-Security-Policy; the bare-parse row above is that cost.
 `;
   const target = resolve(
     dirname(fileURLToPath(import.meta.url)),

@@ -3,7 +3,7 @@
  * new feature to let users request a modification to an existing preauthorization request or
  * emergent inpatient admission notification."
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { IsoDate } from './dates.ts';
 import { compareDates, parseIsoDate } from './dates.ts';
 import type { ProviderDirectory, RuleValidationResult, ValidationViolation } from './zod-issues.ts';
@@ -14,6 +14,7 @@ import {
   ProviderReferenceSchema,
   parseWithViolations,
   toValidationResult,
+  trimmedText,
 } from './zod-issues.ts';
 
 /**
@@ -23,11 +24,11 @@ import {
  * AdmissionNotificationModificationSchema.safeParse({ reason: 'Discharged', dischargeDate: '2026-11-25' });
  */
 export const AdmissionNotificationModificationSchema = z.strictObject({
-  reason: z.string().trim().min(1).max(1000),
-  admissionDate: IsoDateSchema.optional(),
-  dischargeDate: IsoDateSchema.optional(),
-  attendingProvider: ProviderReferenceSchema.optional(),
-  diagnoses: DiagnosesSchema.optional(),
+  reason: trimmedText(1000),
+  admissionDate: z.optional(IsoDateSchema),
+  dischargeDate: z.optional(IsoDateSchema),
+  attendingProvider: z.optional(ProviderReferenceSchema),
+  diagnoses: z.optional(DiagnosesSchema),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RuleContext } from './context.ts';
 import { resolveContext } from './context.ts';
 import type { IsoDate } from './dates.ts';
@@ -44,7 +44,7 @@ export type AdmissionType = (typeof ADMISSION_TYPES)[number];
 export const AdmissionNewbornSchema = z.strictObject({
   birthDate: IsoDateSchema,
   sex: z.enum(['female', 'male', 'undetermined']),
-  birthWeightGrams: z.int().min(200).max(7000),
+  birthWeightGrams: z.int().check(z.minimum(200), z.maximum(7000)),
 });
 
 /**
@@ -58,9 +58,9 @@ export const AdmissionNotificationCreateSchema = z.strictObject({
   admissionType: z.enum(ADMISSION_TYPES),
   admissionDate: IsoDateSchema,
   facility: ProviderReferenceSchema,
-  attendingProvider: ProviderReferenceSchema.optional(),
+  attendingProvider: z.optional(ProviderReferenceSchema),
   diagnoses: DiagnosesSchema,
-  newborn: AdmissionNewbornSchema.optional(),
+  newborn: z.optional(AdmissionNewbornSchema),
 });
 
 /**

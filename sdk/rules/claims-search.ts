@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RuleContext } from './context.ts';
 import { resolveContext } from './context.ts';
 import type { IsoDate } from './dates.ts';
@@ -58,17 +58,18 @@ export const CLAIM_STATUSES = ['received', 'in_process', 'pended', 'paid', 'deni
 export const ClaimsSearchSchema = z.object({
   from: IsoDateSchema,
   to: IsoDateSchema,
-  memberId: MemberIdSchema.optional(),
-  claimNumber: z
-    .string()
-    .refine((value) => /^[0-9]{4}[A-Z0-9]{6,12}$/.test(value), {
-      error: (issue) =>
-        `Claim number ${describeValue(issue.input)} is not valid: a claim number is the 4-digit year then 6–12 ` +
-        'upper-case letters or digits, such as 2026C00123456.',
-    })
-    .optional(),
-  providerNpi: NpiSchema.optional(),
-  status: z.enum(CLAIM_STATUSES).optional(),
+  memberId: z.optional(MemberIdSchema),
+  claimNumber: z.optional(
+    z.string().check(
+      z.refine((value) => /^[0-9]{4}[A-Z0-9]{6,12}$/.test(value), {
+        error: (issue) =>
+          `Claim number ${describeValue(issue.input)} is not valid: a claim number is the 4-digit year then 6–12 ` +
+          'upper-case letters or digits, such as 2026C00123456.',
+      }),
+    ),
+  ),
+  providerNpi: z.optional(NpiSchema),
+  status: z.optional(z.enum(CLAIM_STATUSES)),
 });
 
 /**

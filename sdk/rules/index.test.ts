@@ -49,6 +49,7 @@ describe('the rules barrel', () => {
       'issueMessage',
       'issueRuleCode',
       'toValidationResult',
+      'trimmedText',
     ]);
     const missing: string[] = [];
     for (const file of sources) {

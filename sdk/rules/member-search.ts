@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RuleContext } from './context.ts';
 import { resolveContext } from './context.ts';
 import type { IsoDate } from './dates.ts';
@@ -32,11 +32,11 @@ export const ELIGIBILITY_LOOKBACK_YEARS = 2;
  * MemberSearchQuerySchema.parse({ memberId: 'K5500648801' });
  */
 export const MemberSearchQuerySchema = z.object({
-  memberId: MemberIdSchema.optional(),
-  firstName: z.string().trim().max(35).optional(),
-  lastName: z.string().trim().max(60).optional(),
-  dateOfBirth: IsoDateSchema.optional(),
-  asOf: IsoDateSchema.optional(),
+  memberId: z.optional(MemberIdSchema),
+  firstName: z.optional(z.string().check(z.trim(), z.maxLength(35))),
+  lastName: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+  dateOfBirth: z.optional(IsoDateSchema),
+  asOf: z.optional(IsoDateSchema),
 });
 
 /**

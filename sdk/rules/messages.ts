@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RuleContext } from './context.ts';
 import { isUsPhone } from './identifiers.ts';
 import { MESSAGE_PRIORITIES } from './turnaround.ts';
@@ -11,6 +11,7 @@ import {
   NpiSchema,
   parseWithViolations,
   toValidationResult,
+  trimmedText,
 } from './zod-issues.ts';
 
 /**
@@ -205,35 +206,33 @@ export const MAX_MESSAGE_CONTENT_LENGTH = 4000;
  */
 export const MessageCreateSchema = z.strictObject({
   topic: z.enum(['general', 'transaction']),
-  transaction: z
-    .strictObject({
+  transaction: z.optional(
+    z.strictObject({
       type: z.enum(MESSAGE_TRANSACTION_TYPES),
-      id: z
-        .string()
-        .min(1)
-        .max(40)
-        .regex(/^[A-Za-z0-9-]+$/),
-    })
-    .optional(),
-  memberId: MemberIdSchema.optional(),
+      id: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[A-Za-z0-9-]+$/)),
+    }),
+  ),
+  memberId: z.optional(MemberIdSchema),
   senderNpi: NpiSchema,
   category: z.enum(MESSAGE_CATEGORY_KEYS as [MessageCategory, ...MessageCategory[]]),
   subcategory: z.enum(MESSAGE_SUBCATEGORY_KEYS as [MessageSubcategory, ...MessageSubcategory[]]),
   priority: z.enum(MESSAGE_PRIORITIES),
-  content: z
-    .string()
-    .max(MAX_MESSAGE_CONTENT_LENGTH)
-    .refine((value) => value.trim() !== '', {
+  content: z.string().check(
+    z.maxLength(MAX_MESSAGE_CONTENT_LENGTH),
+    z.refine((value) => value.trim() !== '', {
       params: { code: 'MESSAGE_CONTENT_REQUIRED' },
       error:
         'The message content is empty: write your message (include enough details and examples to get an accurate answer).',
     }),
-  contactName: z.string().trim().min(1).max(100),
-  contactPhone: z.string().refine(isUsPhone, {
-    params: { code: 'MESSAGE_CONTENT_REQUIRED' },
-    error: (issue) =>
-      `The contact phone ${describeValue(issue.input)} is not a valid US phone number: give 10 digits, such as (898) 345-0098.`,
-  }),
+  ),
+  contactName: trimmedText(100),
+  contactPhone: z.string().check(
+    z.refine(isUsPhone, {
+      params: { code: 'MESSAGE_CONTENT_REQUIRED' },
+      error: (issue) =>
+        `The contact phone ${describeValue(issue.input)} is not a valid US phone number: give 10 digits, such as (898) 345-0098.`,
+    }),
+  ),
 });
 
 /**

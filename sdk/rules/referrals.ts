@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RuleContext } from './context.ts';
 import { resolveContext } from './context.ts';
 import type { IsoDate } from './dates.ts';
@@ -123,10 +123,10 @@ export const ReferralCreateSchema = z.strictObject({
   referringProvider: ProviderReferenceSchema,
   specialist: ProviderReferenceSchema,
   startDate: IsoDateSchema,
-  endDate: IsoDateSchema.optional(),
-  visits: z.int().min(1).max(99),
+  endDate: z.optional(IsoDateSchema),
+  visits: z.int().check(z.minimum(1), z.maximum(99)),
   diagnoses: DiagnosesSchema,
-  reason: z.string().max(1000).optional(),
+  reason: z.optional(z.string().check(z.maxLength(1000))),
 });
 
 /**
@@ -236,11 +236,11 @@ export const REFERRAL_SEARCH_DIRECTIONS = ['made', 'received', 'all'] as const;
  * ReferralSearchSchema.parse({ from: '2026-05-23', to: '2026-11-23' }).direction; // 'all'
  */
 export const ReferralSearchSchema = z.object({
-  direction: z.enum(REFERRAL_SEARCH_DIRECTIONS).default('all'),
+  direction: z._default(z.enum(REFERRAL_SEARCH_DIRECTIONS), 'all'),
   from: IsoDateSchema,
   to: IsoDateSchema,
-  memberId: MemberIdSchema.optional(),
-  providerNpi: NpiSchema.optional(),
+  memberId: z.optional(MemberIdSchema),
+  providerNpi: z.optional(NpiSchema),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RuleContext } from './context.ts';
 import { resolveContext } from './context.ts';
 import type { IsoDate } from './dates.ts';
@@ -20,6 +20,7 @@ import {
   ProviderReferenceSchema,
   parseWithViolations,
   toValidationResult,
+  trimmedText,
 } from './zod-issues.ts';
 
 /**
@@ -118,10 +119,12 @@ export interface PreauthorizationContext extends RuleContext {
   providerDirectory?: ProviderDirectory;
 }
 
-const ModifierSchema = z.string().refine((value) => /^[A-Z0-9]{2}$/.test(value), {
-  error: (issue) =>
-    `Modifier ${describeValue(issue.input)} is not valid: a modifier is two upper-case letters or digits, such as GP, RT or 59.`,
-});
+const ModifierSchema = z.string().check(
+  z.refine((value) => /^[A-Z0-9]{2}$/.test(value), {
+    error: (issue) =>
+      `Modifier ${describeValue(issue.input)} is not valid: a modifier is two upper-case letters or digits, such as GP, RT or 59.`,
+  }),
+);
 
 /**
  * One service line of a new preauthorization request, with its own CPT/HCPCS code.
@@ -133,10 +136,10 @@ const ModifierSchema = z.string().refine((value) => /^[A-Z0-9]{2}$/.test(value),
  */
 export const PreauthorizationServiceLineSchema = z.strictObject({
   procedureCode: ProcedureCodeSchema,
-  units: z.int().min(1).max(999),
+  units: z.int().check(z.minimum(1), z.maximum(999)),
   serviceStartDate: IsoDateSchema,
   serviceEndDate: IsoDateSchema,
-  modifiers: z.array(ModifierSchema).max(4).optional(),
+  modifiers: z.optional(z.array(ModifierSchema).check(z.maxLength(4))),
 });
 
 /**
@@ -156,15 +159,15 @@ export const PreauthorizationCreateSchema = z.strictObject({
   diagnoses: DiagnosesSchema,
   serviceStartDate: IsoDateSchema,
   serviceEndDate: IsoDateSchema,
-  serviceLines: z
-    .array(PreauthorizationServiceLineSchema)
-    .refine((lines) => lines.length > 0, {
+  serviceLines: z.array(PreauthorizationServiceLineSchema).check(
+    z.refine((lines) => lines.length > 0, {
       params: { code: 'SERVICE_LINE_REQUIRED' },
       error:
         'A preauthorization request needs at least one service line, each with its own CPT/HCPCS code: add one.',
-    })
-    .max(MAX_SERVICE_LINES),
-  notes: z.string().max(2000).optional(),
+    }),
+    z.maxLength(MAX_SERVICE_LINES),
+  ),
+  notes: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 /**
@@ -425,10 +428,10 @@ function serviceLineIssue(issue: ZodIssue): Partial<Omit<ValidationViolation, 'p
  * PreauthorizationModificationLineSchema.parse({ lineNumber: 1, serviceEndDate: '2026-05-31' });
  */
 export const PreauthorizationModificationLineSchema = z.object({
-  lineNumber: z.int().min(1),
-  units: z.int().min(1).optional(),
-  serviceStartDate: IsoDateSchema.optional(),
-  serviceEndDate: IsoDateSchema.optional(),
+  lineNumber: z.int().check(z.minimum(1)),
+  units: z.optional(z.int().check(z.minimum(1))),
+  serviceStartDate: z.optional(IsoDateSchema),
+  serviceEndDate: z.optional(IsoDateSchema),
 });
 
 /**
@@ -440,9 +443,11 @@ export const PreauthorizationModificationLineSchema = z.object({
  * PreauthorizationModificationCreateSchema.parse({ reason: 'More time needed', serviceEndDate: '2026-05-31' });
  */
 export const PreauthorizationModificationCreateSchema = z.object({
-  reason: z.string().trim().min(1).max(1000),
-  serviceEndDate: IsoDateSchema.optional(),
-  lines: z.array(PreauthorizationModificationLineSchema).min(1).max(MAX_SERVICE_LINES).optional(),
+  reason: trimmedText(1000),
+  serviceEndDate: z.optional(IsoDateSchema),
+  lines: z.optional(
+    z.array(PreauthorizationModificationLineSchema).check(z.minLength(1), z.maxLength(MAX_SERVICE_LINES)),
+  ),
 });
 
 /**

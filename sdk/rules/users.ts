@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { calendarDayAt } from './clock.ts';
 import type { RuleContext } from './context.ts';
 import { resolveContext } from './context.ts';
@@ -20,6 +20,7 @@ import {
   parseWithViolations,
   TaxIdSchema,
   toValidationResult,
+  trimmedText,
 } from './zod-issues.ts';
 
 /**
@@ -142,7 +143,7 @@ export function validateRoleGrants(grants: unknown): RuleValidationResult<RoleGr
  */
 export const MAX_INVITATIONS = 10;
 
-const NameSchema = z.string().trim().min(1).max(60);
+const NameSchema = trimmedText(60);
 
 /**
  * The body of `inviteUsers`: 1–10 people, each with the one role they will hold on the Tax ID.
@@ -158,15 +159,11 @@ export const UserInvitationRequestSchema = z.strictObject({
         lastName: NameSchema,
         email: EmailSchema,
         role: z.enum(ROLES),
-        zip: z
-          .string()
-          .regex(/^\d{5}(-\d{4})?$/)
-          .optional(),
-        npis: z.array(NpiSchema).min(1).max(100).optional(),
+        zip: z.optional(z.string().check(z.regex(/^\d{5}(-\d{4})?$/))),
+        npis: z.optional(z.array(NpiSchema).check(z.minLength(1), z.maxLength(100))),
       }),
     )
-    .min(1)
-    .max(MAX_INVITATIONS),
+    .check(z.minLength(1), z.maxLength(MAX_INVITATIONS)),
 });
 
 /**
@@ -248,7 +245,7 @@ const TRUE_REQUIRED = (what: string) =>
  */
 export const OrganizationRegistrationSchema = z.strictObject({
   organization: z.strictObject({
-    name: z.string().trim().min(1).max(120),
+    name: trimmedText(120),
     taxId: TaxIdSchema,
     groupNpi: NpiSchema,
   }),
@@ -261,7 +258,7 @@ export const OrganizationRegistrationSchema = z.strictObject({
     pin: PinSchema,
   }),
   sponsor: z.strictObject({
-    name: z.string().trim().min(1).max(120),
+    name: trimmedText(120),
     npi: NpiSchema,
   }),
   providerAgreementAccepted: TRUE_REQUIRED('The provider agreement'),
@@ -318,25 +315,15 @@ export function validateOrganizationRegistration(
  * const parsed = UserRegistrationSchema.safeParse(body);
  */
 export const UserRegistrationSchema = z.strictObject({
-  applicationKey: z
-    .string()
-    .regex(/^AK-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/)
-    .optional(),
-  registrationCode: z
-    .string()
-    .regex(/^RC-\d{5}-\d{4}$/)
-    .optional(),
+  applicationKey: z.optional(z.string().check(z.regex(/^AK-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/))),
+  registrationCode: z.optional(z.string().check(z.regex(/^RC-\d{5}-\d{4}$/))),
   taxId: TaxIdSchema,
   firstName: NameSchema,
   lastName: NameSchema,
   email: EmailSchema,
-  phone: PhoneSchema.optional(),
-  username: z
-    .string()
-    .min(4)
-    .max(64)
-    .regex(/^[A-Za-z0-9._@-]+$/),
-  password: z.string().min(12).max(128),
+  phone: z.optional(PhoneSchema),
+  username: z.string().check(z.minLength(4), z.maxLength(64), z.regex(/^[A-Za-z0-9._@-]+$/)),
+  password: z.string().check(z.minLength(12), z.maxLength(128)),
   pin: PinSchema,
   securityPolicyAcknowledged: TRUE_REQUIRED('The security policies'),
   providerAgreementAccepted: TRUE_REQUIRED('The provider agreement'),

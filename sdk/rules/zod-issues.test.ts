@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   AddressSchema,
   arrayField,
@@ -21,7 +21,7 @@ import {
   zodIssuesToViolations,
 } from './zod-issues.ts';
 
-function issuesOf(schema: z.ZodType, input: unknown) {
+function issuesOf(schema: z.ZodMiniType, input: unknown) {
   const parsed = schema.safeParse(input, { reportInput: true });
   return parsed.success ? [] : parsed.error.issues;
 }
@@ -44,12 +44,12 @@ describe('zodIssuesToViolations', () => {
 
   it('writes messages that name the field, the limit and the value', () => {
     const schema = z.object({
-      name: z.string().min(1),
-      tags: z.array(z.string()).max(2),
-      units: z.int().min(1).max(999),
+      name: z.string().check(z.minLength(1)),
+      tags: z.array(z.string()).check(z.maxLength(2)),
+      units: z.int().check(z.minimum(1), z.maximum(999)),
       kind: z.enum(['a', 'b']),
       email: z.email(),
-      pin: z.string().length(4),
+      pin: z.string().check(z.length(4)),
     });
     const messages = zodIssuesToViolations(
       issuesOf(schema, { name: '', tags: ['x', 'y', 'z'], units: 1000, kind: 'c', email: 'no', pin: '123' }),

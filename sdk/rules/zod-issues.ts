@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { IsoDate } from './dates.ts';
 import { isIsoDate, parseIsoDate } from './dates.ts';
 import {
@@ -262,7 +262,7 @@ export function zodIssuesToViolations(
  * parseWithViolations(z.object({ memberId: z.string() }), { memberId: 1 });
  * // { data: undefined, violations: [{ code: 'VALIDATION_FAILED', path: '$.memberId', … }] }
  */
-export function parseWithViolations<S extends z.ZodType>(
+export function parseWithViolations<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
   options: IssueMappingOptions = {},
@@ -348,6 +348,17 @@ function ruleParams(code: RuleCode, message: (input: unknown) => string) {
   return { params: { code }, error: (issue: { input: unknown }) => message(issue.input) };
 }
 
+/**
+ * Text that is trimmed first and must then have 1 to `max` characters: a name, a reason, a line of an
+ * address. (Shared so every such field says the same thing when it is empty or too long.)
+ *
+ * @example
+ * trimmedText(60).parse('  Ada '); // 'Ada'
+ */
+export function trimmedText(max: number) {
+  return z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+}
+
 function firstMessage(violations: Violation[], fallback: string): string {
   return violations[0]?.message ?? fallback;
 }
@@ -359,10 +370,12 @@ function firstMessage(violations: Violation[], fallback: string): string {
  * IsoDateSchema.safeParse('2024-02-29').success; // true
  * IsoDateSchema.safeParse('2025-02-30').success; // false
  */
-export const IsoDateSchema = z.string().refine(isIsoDate, {
-  error: (issue) =>
-    `${describeValue(issue.input)} is not a real calendar date: write the day as YYYY-MM-DD, for example 2026-02-28.`,
-});
+export const IsoDateSchema = z.string().check(
+  z.refine(isIsoDate, {
+    error: (issue) =>
+      `${describeValue(issue.input)} is not a real calendar date: write the day as YYYY-MM-DD, for example 2026-02-28.`,
+  }),
+);
 
 /**
  * An NPI with a valid check digit (`INVALID_NPI`).
@@ -370,9 +383,11 @@ export const IsoDateSchema = z.string().refine(isIsoDate, {
  * @example
  * NpiSchema.safeParse('1407819535').success; // true
  */
-export const NpiSchema = z.string().refine(
-  isValidNpi,
-  ruleParams('INVALID_NPI', (input) => firstMessage(checkNpi(input), 'The NPI is not valid.')),
+export const NpiSchema = z.string().check(
+  z.refine(
+    isValidNpi,
+    ruleParams('INVALID_NPI', (input) => firstMessage(checkNpi(input), 'The NPI is not valid.')),
+  ),
 );
 
 /**
@@ -381,13 +396,15 @@ export const NpiSchema = z.string().refine(
  * @example
  * TaxIdSchema.parse('06-0646668'); // '060646668'
  */
-export const TaxIdSchema = z
-  .string()
-  .refine(
-    (value) => normalizeTaxId(value) !== undefined,
-    ruleParams('INVALID_TAX_ID', (input) => firstMessage(checkTaxId(input), 'The Tax ID is not valid.')),
-  )
-  .transform((value) => normalizeTaxId(value) ?? value);
+export const TaxIdSchema = z.pipe(
+  z.string().check(
+    z.refine(
+      (value) => normalizeTaxId(value) !== undefined,
+      ruleParams('INVALID_TAX_ID', (input) => firstMessage(checkTaxId(input), 'The Tax ID is not valid.')),
+    ),
+  ),
+  z.transform((value: string) => normalizeTaxId(value) ?? value),
+);
 
 /**
  * A member ID as printed on the ID card: 6–15 upper-case letters or digits.
@@ -395,10 +412,12 @@ export const TaxIdSchema = z
  * @example
  * MemberIdSchema.safeParse('K5500648801').success; // true
  */
-export const MemberIdSchema = z.string().refine(isMemberId, {
-  error: (issue) =>
-    `Member ID ${describeValue(issue.input)} is not valid: use the 6–15 upper-case letters or digits printed on the member's ID card.`,
-});
+export const MemberIdSchema = z.string().check(
+  z.refine(isMemberId, {
+    error: (issue) =>
+      `Member ID ${describeValue(issue.input)} is not valid: use the 6–15 upper-case letters or digits printed on the member's ID card.`,
+  }),
+);
 
 /**
  * A CPT/HCPCS procedure code (`INVALID_CPT_CODE`).
@@ -406,10 +425,12 @@ export const MemberIdSchema = z.string().refine(isMemberId, {
  * @example
  * ProcedureCodeSchema.safeParse('97110').success; // true
  */
-export const ProcedureCodeSchema = z.string().refine(
-  isProcedureCode,
-  ruleParams('INVALID_CPT_CODE', (input) =>
-    firstMessage(checkProcedureCode(input), 'The procedure code is not valid.'),
+export const ProcedureCodeSchema = z.string().check(
+  z.refine(
+    isProcedureCode,
+    ruleParams('INVALID_CPT_CODE', (input) =>
+      firstMessage(checkProcedureCode(input), 'The procedure code is not valid.'),
+    ),
   ),
 );
 
@@ -419,10 +440,12 @@ export const ProcedureCodeSchema = z.string().refine(
  * @example
  * DiagnosisCodeSchema.safeParse('J45.40').success; // true
  */
-export const DiagnosisCodeSchema = z.string().refine(
-  isDiagnosisCode,
-  ruleParams('INVALID_ICD10_CODE', (input) =>
-    firstMessage(checkDiagnosisCode(input), 'The diagnosis code is not valid.'),
+export const DiagnosisCodeSchema = z.string().check(
+  z.refine(
+    isDiagnosisCode,
+    ruleParams('INVALID_ICD10_CODE', (input) =>
+      firstMessage(checkDiagnosisCode(input), 'The diagnosis code is not valid.'),
+    ),
   ),
 );
 
@@ -432,10 +455,12 @@ export const DiagnosisCodeSchema = z.string().refine(
  * @example
  * PhoneSchema.safeParse('(898) 345-0098').success; // true
  */
-export const PhoneSchema = z.string().refine(isUsPhone, {
-  error: (issue) =>
-    `Phone number ${describeValue(issue.input)} is not a valid US number: give 10 digits, such as (898) 345-0098.`,
-});
+export const PhoneSchema = z.string().check(
+  z.refine(isUsPhone, {
+    error: (issue) =>
+      `Phone number ${describeValue(issue.input)} is not a valid US number: give 10 digits, such as (898) 345-0098.`,
+  }),
+);
 
 /**
  * An email address (at most 254 characters).
@@ -443,7 +468,7 @@ export const PhoneSchema = z.string().refine(isUsPhone, {
  * @example
  * EmailSchema.safeParse('office.manager@example.com').success; // true
  */
-export const EmailSchema = z.email().max(254);
+export const EmailSchema = z.email().check(z.maxLength(254));
 
 /**
  * A user PIN, exactly 4 digits (`INVALID_PIN`).
@@ -451,9 +476,11 @@ export const EmailSchema = z.email().max(254);
  * @example
  * PinSchema.safeParse('0420').success; // true
  */
-export const PinSchema = z.string().refine(
-  isPin,
-  ruleParams('INVALID_PIN', (input) => firstMessage(checkPin(input), 'The PIN is not valid.')),
+export const PinSchema = z.string().check(
+  z.refine(
+    isPin,
+    ruleParams('INVALID_PIN', (input) => firstMessage(checkPin(input), 'The PIN is not valid.')),
+  ),
 );
 
 /**
@@ -463,17 +490,21 @@ export const PinSchema = z.string().refine(
  * AddressSchema.parse({ line1: '80 Seymour St', city: 'Hartford', state: 'CT', zip: '06102' });
  */
 export const AddressSchema = z.object({
-  line1: z.string().trim().min(1).max(100),
-  line2: z.string().max(100).optional(),
-  city: z.string().trim().min(1).max(60),
-  state: z.string().refine((value) => /^[A-Z]{2}$/.test(value), {
-    error: (issue) =>
-      `State ${describeValue(issue.input)} is not valid: use the two-letter code, such as CT.`,
-  }),
-  zip: z.string().refine((value) => /^\d{5}(-\d{4})?$/.test(value), {
-    error: (issue) =>
-      `ZIP code ${describeValue(issue.input)} is not valid: use 5 digits or ZIP+4, such as 06102.`,
-  }),
+  line1: trimmedText(100),
+  line2: z.optional(z.string().check(z.maxLength(100))),
+  city: trimmedText(60),
+  state: z.string().check(
+    z.refine((value) => /^[A-Z]{2}$/.test(value), {
+      error: (issue) =>
+        `State ${describeValue(issue.input)} is not valid: use the two-letter code, such as CT.`,
+    }),
+  ),
+  zip: z.string().check(
+    z.refine((value) => /^\d{5}(-\d{4})?$/.test(value), {
+      error: (issue) =>
+        `ZIP code ${describeValue(issue.input)} is not valid: use 5 digits or ZIP+4, such as 06102.`,
+    }),
+  ),
 });
 
 /**
@@ -489,7 +520,7 @@ export const AddressSchema = z.object({
 export const ProviderReferenceSchema = z.object({
   npi: NpiSchema,
   taxId: TaxIdSchema,
-  name: z.string().trim().min(1).max(120),
+  name: trimmedText(120),
   address: AddressSchema,
 });
 
@@ -508,9 +539,8 @@ export type ProviderReference = z.output<typeof ProviderReferenceSchema>;
  * DiagnosesSchema.parse([{ code: 'J45.40', primary: true }]);
  */
 export const DiagnosesSchema = z
-  .array(z.object({ code: DiagnosisCodeSchema, primary: z.boolean().optional() }))
-  .min(1)
-  .max(12);
+  .array(z.object({ code: DiagnosisCodeSchema, primary: z.optional(z.boolean()) }))
+  .check(z.minLength(1), z.maxLength(12));
 
 /**
  * A postal address after parsing.

@@ -4,7 +4,7 @@
  * fails the typecheck (tsc and vitest's typecheck), so the spec and the rules cannot drift silently.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { components, operations } from '../../sdk/generated/portal.ts';
 import type {
   AdmissionNotificationCreateSchema,
@@ -34,8 +34,8 @@ type Defined<T> = T extends readonly (infer U)[]
   : T extends object
     ? { [K in keyof T]: Defined<Exclude<T[K], undefined>> }
     : T;
-type Out<S extends z.ZodType> = Defined<z.output<S>>;
-type In<S extends z.ZodType> = Defined<z.input<S>>;
+type Out<S extends z.ZodMiniType> = Defined<z.output<S>>;
+type In<S extends z.ZodMiniType> = Defined<z.input<S>>;
 type Spec<K extends keyof Schemas> = Defined<Schemas[K]>;
 
 describe('rules schemas match the contract', () => {
