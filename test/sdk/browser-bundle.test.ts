@@ -33,5 +33,14 @@ describe('the browser bundle of sdk/index.ts', () => {
     // The bundle really contains the client and its one runtime dependency.
     expect(inputs.some((path) => path.endsWith('sdk/client.ts'))).toBe(true);
     expect(inputs.some((path) => path.includes('node_modules/openapi-fetch/'))).toBe(true);
+    // The rules use zod/mini: one `import … from 'zod'` (classic, its locales and JSON-schema
+    // processors) would add some 18 kB gzipped to every app (docs/bundle-size.md).
+    const inOutput = Object.values(result.metafile.outputs).flatMap((o) =>
+      Object.entries(o.inputs)
+        .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+        .map(([path]) => path),
+    );
+    expect(inOutput.filter((path) => /node_modules\/zod\/v4\/(classic|locales)\//.test(path))).toEqual([]);
+    expect(inOutput.some((path) => path.includes('node_modules/zod/v4/mini/'))).toBe(true);
   });
 });
