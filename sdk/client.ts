@@ -7,6 +7,7 @@ import type { ResourceContext } from './core/call.ts';
 import { createLog } from './core/logger.ts';
 import type { PortalClientOptions } from './core/options.ts';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './core/options.ts';
+import { withCheckedParams } from './core/params.ts';
 import { createTransport } from './core/transport.ts';
 import { PortalError } from './errors.ts';
 import type { paths } from './generated/portal.ts';
@@ -82,7 +83,14 @@ export function createPortalClient(options: PortalClientOptions) {
     session,
   });
   const raw = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
-  const ctx: ResourceContext = { raw, transport, clock, log, session, onWarning: options.onWarning };
+  const ctx: ResourceContext = {
+    raw: withCheckedParams(raw),
+    transport,
+    clock,
+    log,
+    session,
+    onWarning: options.onWarning,
+  };
   session.bind(createSessionApi(ctx));
   const documents = createDocumentsResource(ctx);
   return {

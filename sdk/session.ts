@@ -8,8 +8,8 @@
 import type { Log } from './core/logger.ts';
 import type { MfaChallenge, PortalCredentials, PortalSession, SessionWarning } from './core/options.ts';
 import type { RequestBody, ResponseBody } from './core/types.ts';
-import { PortalError, SessionExpiredError } from './errors.ts';
-import type { Clock } from './rules/index.ts';
+import { PortalError, PortalValidationError, SessionExpiredError } from './errors.ts';
+import type { Clock, ValidationViolation } from './rules/index.ts';
 import { SESSION_IDLE_TIMEOUT_MS, SESSION_WARNING_BEFORE_MS, sessionState } from './rules/index.ts';
 
 /**
@@ -49,6 +49,32 @@ export interface SessionManagerOptions {
 }
 
 type Timer = ReturnType<typeof setTimeout>;
+
+// What a sign-in needs before anything is sent (JavaScript callers are not held to the types).
+function credentialViolations(credentials: unknown): ValidationViolation[] {
+  const given =
+    typeof credentials === 'object' && credentials !== null ? (credentials as Record<string, unknown>) : {};
+  const out: ValidationViolation[] = [];
+  const fail = (path: string, message: string) => out.push({ code: 'VALIDATION_FAILED', path, message });
+  for (const key of ['username', 'password'] as const) {
+    const value = given[key];
+    if (typeof value !== 'string' || value === '') fail(`$.${key}`, `The ${key} is required, as text.`);
+  }
+  if (typeof given.mfaCode !== 'function') {
+    fail(
+      '$.mfaCode',
+      'mfaCode must be a function answering the code the portal emails on a new device, e.g. ' +
+        'async (challenge) => askTheUser(challenge.deliveredTo).',
+    );
+  }
+  if (given.deviceId !== undefined && typeof given.deviceId !== 'string') {
+    fail('$.deviceId', 'deviceId, when given, is the text the portal remembers this device by.');
+  }
+  if (given.rememberDevice !== undefined && typeof given.rememberDevice !== 'boolean') {
+    fail('$.rememberDevice', 'rememberDevice, when given, is true or false.');
+  }
+  return out;
+}
 
 /**
  * Holds the token and the idle timer. Every authenticated call goes through {@link authorize}
@@ -229,6 +255,8 @@ export class SessionManager {
         ),
       );
     }
+    const violations = credentialViolations(credentials);
+    if (violations.length > 0) return Promise.reject(new PortalValidationError('signIn', violations));
     this.#pendingSignIn ??= this.#signIn(credentials).finally(() => {
       this.#pendingSignIn = undefined;
     });

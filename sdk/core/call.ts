@@ -10,7 +10,14 @@ import { errorFromResponse, PortalValidationError } from '../errors.ts';
 import type { paths } from '../generated/portal.ts';
 import type { Page } from '../pagination.ts';
 import { PagePromise } from '../pagination.ts';
-import type { Clock, RuleContext, RuleValidationResult, Violation } from '../rules/index.ts';
+import type {
+  Clock,
+  RuleContext,
+  RuleValidationResult,
+  ValidationViolation,
+  Violation,
+} from '../rules/index.ts';
+import { asRecord } from '../rules/zod-issues.ts';
 import type { SessionManager } from '../session.ts';
 import type { APIResult } from './api-promise.ts';
 import { APIPromise } from './api-promise.ts';
@@ -27,7 +34,7 @@ import type { ResponseBody } from './types.ts';
  * const members = createMembersResource(ctx);
  */
 export interface ResourceContext {
-  /** The typed openapi-fetch client, over the SDK's transport. */
+  /** The typed openapi-fetch client, over the SDK's transport, its URL parameters checked first. */
   raw: Client<paths>;
   transport: Transport;
   clock: Clock;
@@ -54,13 +61,15 @@ export type CallInit = {
  */
 export interface CallScope {
   init: CallInit;
-  /** The rules context of the call: the client's clock plus what the caller adds. */
-  rules<C extends RuleContext>(extra?: Omit<C, 'clock'>): C;
+  /** The rules context of the call: the client's clock plus the caller's `options.rules`. */
+  rules<C extends RuleContext>(): C;
   /**
    * Passes a validator's result: throws PortalValidationError on any violation (nothing is sent),
    * records the warnings, and answers the input with the validator's normalised fields.
    */
   validate<B>(input: B, result: RuleValidationResult<unknown>): B;
+  /** Throws PortalValidationError when there is any violation (nothing is sent). */
+  check(violations: ValidationViolation[]): void;
 }
 
 /**
@@ -95,12 +104,15 @@ export type ResultOf<K extends OperationId> = RawResult & { data?: ResponseBody<
 function scope(
   ctx: ResourceContext,
   operationId: OperationId,
-  options: RequestOptions,
+  options: RequestOptions & { rules?: unknown },
   warnings: Violation[],
 ) {
   const result: CallScope = {
     init: { fetch: (request) => ctx.transport(request, { ...options, operationId }) },
-    rules: <C extends RuleContext>(extra?: Omit<C, 'clock'>) => ({ ...extra, clock: ctx.clock }) as C,
+    rules: <C extends RuleContext>() => ({ ...asRecord(options.rules), clock: ctx.clock }) as C,
+    check: (violations: ValidationViolation[]) => {
+      if (violations.length > 0) throw new PortalValidationError(operationId, violations);
+    },
     validate: <B>(input: B, outcome: RuleValidationResult<unknown>): B => {
       if (!outcome.success)
         throw new PortalValidationError(operationId, outcome.violations, outcome.warnings);
@@ -132,7 +144,9 @@ async function execute<R extends RawResult>(
   run: (scope: CallScope) => Promise<R>,
 ): Promise<APIResult<DataOf<R>>> {
   const warnings: Violation[] = [];
-  const { data, error, response } = await run(scope(ctx, operationId, options, warnings));
+  // JavaScript callers may pass `null` (or anything) as the options: read them as none.
+  const given: RequestOptions = asRecord(options) ?? {};
+  const { data, error, response } = await run(scope(ctx, operationId, given, warnings));
   if (!response.ok) throw errorFromResponse(response.status, error, response.headers, ctx.clock.now());
   return {
     data: data as DataOf<R>,

@@ -1,5 +1,6 @@
 import type { RuleValidationResult, ValidationViolation } from '../rules/index.ts';
 import { checkNpi, checkTaxId, normalizeTaxId } from '../rules/index.ts';
+import { asRecord, describeValue, field } from '../rules/zod-issues.ts';
 
 /**
  * A validation result from the rules' `check*` functions (which answer violations only): a success
@@ -43,4 +44,29 @@ export function optionalTaxId(value: unknown, path: string): ValidationViolation
  */
 export function taxIdParam(value: string): string {
   return normalizeTaxId(value) ?? value;
+}
+
+/**
+ * A field of an input that may not be an object at all (JavaScript callers are not held to the
+ * types): the own property, or `undefined` for `null`, a string, an array….
+ *
+ * @example
+ * readField({ npi: '1407819535' }, 'npi'); // '1407819535'
+ * readField(null, 'npi'); // undefined
+ */
+export function readField(input: unknown, key: string): unknown {
+  return field(asRecord(input), key);
+}
+
+/**
+ * `VALIDATION_FAILED` at `path` when the input is not an object (a body, a query, an upload).
+ *
+ * @example
+ * requireObject(null, '$'); // [{ code: 'VALIDATION_FAILED', path: '$', message: '$ must be an object, not null.' }]
+ */
+export function requireObject(input: unknown, path: string): ValidationViolation[] {
+  if (asRecord(input) !== undefined) return [];
+  return [
+    { code: 'VALIDATION_FAILED', path, message: `${path} must be an object, not ${describeValue(input)}.` },
+  ];
 }

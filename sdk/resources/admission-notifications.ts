@@ -54,7 +54,7 @@ export function createAdmissionNotificationsResource(ctx: ResourceContext) {
         ctx.raw.POST('/admission-notifications', {
           body: s.validate(
             body,
-            validateAdmissionNotificationCreate(body, s.rules<AdmissionNotificationContext>(options.rules)),
+            validateAdmissionNotificationCreate(body, s.rules<AdmissionNotificationContext>()),
           ),
           ...s.init,
         }),

@@ -1,9 +1,10 @@
 import type { CallInit, ResourceContext, ResultOf } from '../core/call.ts';
 import { call } from '../core/call.ts';
-import { fromViolations } from '../core/checks.ts';
+import { readField, requireObject } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { ValidationViolation } from '../rules/index.ts';
+import { describeValue } from '../rules/zod-issues.ts';
 import type { UploadFile } from '../uploads.ts';
 import { prepareUploads, toFormData } from '../uploads.ts';
 
@@ -27,11 +28,28 @@ export function uploadAttachments<K extends OperationId>(
   filesRequired = true,
 ) {
   return call(ctx, operationId, options, async (s) => {
-    const files = input.files;
+    const files = readField(input, 'files') as readonly UploadFile[] | undefined;
+    const description = readField(input, 'description');
     const given = files !== undefined && !(Array.isArray(files) && files.length === 0);
     const prepared =
       given || filesRequired ? await prepareUploads(files ?? []) : { uploads: [], violations: [] };
-    s.validate(undefined, fromViolations([...otherViolations, ...prepared.violations]));
-    return send(toFormData(prepared.uploads, { ...fields, description: input.description }), s.init);
+    s.check([
+      ...requireObject(input, '$'),
+      ...otherViolations,
+      ...prepared.violations,
+      ...(description === undefined || typeof description === 'string'
+        ? []
+        : [
+            {
+              code: 'VALIDATION_FAILED' as const,
+              path: '$.description',
+              message: `$.description must be text, not ${describeValue(description)}.`,
+            },
+          ]),
+    ]);
+    return send(
+      toFormData(prepared.uploads, { ...fields, description: description as string | undefined }),
+      s.init,
+    );
   });
 }

@@ -1,8 +1,10 @@
-import type { ResourceContext } from '../core/call.ts';
+import type { CallScope, ResourceContext } from '../core/call.ts';
 import { call, download } from '../core/call.ts';
+import { readField } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { PathParams, RequestBody } from '../core/types.ts';
+import { describeValue } from '../rules/zod-issues.ts';
 
 type MemberId = PathParams<'getCarePlan'>['memberId'];
 /**
@@ -13,10 +15,21 @@ type MemberId = PathParams<'getCarePlan'>['memberId'];
  */
 export type CarePlanAttestationRef = string | { attestationId: string };
 
-function attestationHeader(attestation: CarePlanAttestationRef) {
-  return {
-    'X-Care-Plan-Attestation': typeof attestation === 'string' ? attestation : attestation.attestationId,
-  };
+// The attestation goes in a header: checked here, since a missing one would be sent as "undefined".
+function attestationHeader(s: CallScope, attestation: unknown) {
+  const id = typeof attestation === 'string' ? attestation : readField(attestation, 'attestationId');
+  if (typeof id !== 'string' || id.trim() === '') {
+    s.check([
+      {
+        code: 'VALIDATION_FAILED',
+        path: '$.attestation',
+        message:
+          'Give the care plan attestation: what portal.carePlans.attest() answered, or its attestationId, ' +
+          `not ${describeValue(attestation)}.`,
+      },
+    ]);
+  }
+  return { 'X-Care-Plan-Attestation': id as string };
 }
 
 /**
@@ -53,19 +66,19 @@ export function createCarePlansResource(ctx: ResourceContext) {
       ),
     /** The care plan, with a current attestation: problems, goals, interventions, due dates (`getCarePlan`). */
     get: (memberId: MemberId, attestation: CarePlanAttestationRef, options: RequestOptions = {}) =>
-      call(ctx, 'getCarePlan', options, ({ init }) =>
+      call(ctx, 'getCarePlan', options, (s) =>
         ctx.raw.GET('/members/{memberId}/care-plan', {
-          params: { path: { memberId }, header: attestationHeader(attestation) },
-          ...init,
+          params: { path: { memberId }, header: attestationHeader(s, attestation) },
+          ...s.init,
         }),
       ),
     /** The care plan as a PDF to print or keep, with a current attestation (`downloadCarePlan`). */
     download: (memberId: MemberId, attestation: CarePlanAttestationRef, options: RequestOptions = {}) =>
-      download(ctx, 'downloadCarePlan', options, ({ init }) =>
+      download(ctx, 'downloadCarePlan', options, (s) =>
         ctx.raw.GET('/members/{memberId}/care-plan/document', {
-          params: { path: { memberId }, header: attestationHeader(attestation) },
+          params: { path: { memberId }, header: attestationHeader(s, attestation) },
           parseAs: 'arrayBuffer',
-          ...init,
+          ...s.init,
         }),
       ),
   };

@@ -1,6 +1,6 @@
 import type { ResourceContext } from '../core/call.ts';
 import { call, download, list, withPage } from '../core/call.ts';
-import { fromViolations, taxIdParam } from '../core/checks.ts';
+import { fromViolations, readField, requireObject, taxIdParam } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { PathParams, QueryParams, RequestBody } from '../core/types.ts';
@@ -97,7 +97,10 @@ export function createMembersResource(ctx: ResourceContext) {
         ctx.raw.GET('/members/{memberId}/network-status', {
           params: {
             path: { memberId },
-            query: s.validate(query, fromViolations(checkNpi(query.npi, '$.npi'))),
+            query: s.validate(
+              query,
+              fromViolations([...requireObject(query, '$'), ...checkNpi(readField(query, 'npi'), '$.npi')]),
+            ),
           },
           ...s.init,
         }),
@@ -125,15 +128,17 @@ export function createReportsResource(ctx: ResourceContext) {
   return {
     /** Requests the PCP member panel report (`createPcpMemberPanelReport`); answers the document in `preparing`. */
     pcpMemberPanel: (body: RequestBody<'createPcpMemberPanelReport'>, options: RequestOptions = {}) =>
-      call(ctx, 'createPcpMemberPanelReport', options, (s) =>
-        ctx.raw.POST('/reports/pcp-member-panel', {
-          body: s.validate(
-            { ...body, taxId: taxIdParam(body.taxId) },
-            fromViolations([...checkNpi(body.pcpNpi, '$.pcpNpi'), ...checkTaxId(body.taxId, '$.taxId')]),
-          ),
+      call(ctx, 'createPcpMemberPanelReport', options, (s) => {
+        s.check([
+          ...requireObject(body, '$'),
+          ...checkNpi(readField(body, 'pcpNpi'), '$.pcpNpi'),
+          ...checkTaxId(readField(body, 'taxId'), '$.taxId'),
+        ]);
+        return ctx.raw.POST('/reports/pcp-member-panel', {
+          body: { ...body, taxId: taxIdParam(body.taxId) },
           ...s.init,
-        }),
-      ),
+        });
+      }),
   };
 }
 

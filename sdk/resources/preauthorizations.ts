@@ -1,6 +1,6 @@
 import type { ResourceContext } from '../core/call.ts';
 import { call, list, withPage } from '../core/call.ts';
-import { fromViolations, optionalNpi } from '../core/checks.ts';
+import { fromViolations, optionalNpi, readField, requireObject } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { PathParams, QueryParams, RequestBody } from '../core/types.ts';
@@ -33,6 +33,11 @@ export type PreauthorizationCreateOptions = RequestOptions & {
 export type PreauthorizationModificationOptions = RequestOptions & {
   rules?: Omit<PreauthorizationModificationContext, 'clock'>;
 };
+
+function procedureCodesOf(body: unknown): unknown[] {
+  const codes = readField(body, 'procedureCodes');
+  return Array.isArray(codes) ? codes : [];
+}
 
 /**
  * The operation behind each method of `portal.preauthorizations`.
@@ -68,10 +73,11 @@ export function createPreauthorizationsResource(ctx: ResourceContext) {
           body: s.validate(
             body,
             fromViolations([
-              ...(Array.isArray(body.procedureCodes) ? body.procedureCodes : []).flatMap((code, i) =>
+              ...requireObject(body, '$'),
+              ...procedureCodesOf(body).flatMap((code, i) =>
                 checkProcedureCode(code, `$.procedureCodes[${i}]`),
               ),
-              ...optionalNpi(body.servicingNpi, '$.servicingNpi'),
+              ...optionalNpi(readField(body, 'servicingNpi'), '$.servicingNpi'),
             ]),
           ),
           ...s.init,
@@ -81,10 +87,7 @@ export function createPreauthorizationsResource(ctx: ResourceContext) {
     create: (body: RequestBody<'createPreauthorization'>, options: PreauthorizationCreateOptions = {}) =>
       call(ctx, 'createPreauthorization', options, (s) =>
         ctx.raw.POST('/preauthorizations', {
-          body: s.validate(
-            body,
-            validatePreauthorizationCreate(body, s.rules<PreauthorizationContext>(options.rules)),
-          ),
+          body: s.validate(body, validatePreauthorizationCreate(body, s.rules<PreauthorizationContext>())),
           ...s.init,
         }),
       ),
@@ -148,10 +151,7 @@ export function createPreauthorizationsResource(ctx: ResourceContext) {
           params: { path: { referenceId } },
           body: s.validate(
             body,
-            validatePreauthorizationModification(
-              body,
-              s.rules<PreauthorizationModificationContext>(options.rules),
-            ),
+            validatePreauthorizationModification(body, s.rules<PreauthorizationModificationContext>()),
           ),
           ...s.init,
         }),

@@ -1,10 +1,12 @@
 import type { ResourceContext } from '../core/call.ts';
 import { call, list, withPage } from '../core/call.ts';
-import { fromViolations, optionalNpi, optionalTaxId, taxIdParam } from '../core/checks.ts';
+import { optionalNpi, optionalTaxId, readField, requireObject, taxIdParam } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { MultipartBody, PathParams, QueryParams, Schema } from '../core/types.ts';
+import type { ValidationViolation } from '../rules/index.ts';
 import { checkNpi } from '../rules/index.ts';
+import { describeValue } from '../rules/zod-issues.ts';
 import type { UploadFile } from '../uploads.ts';
 import { uploadAttachments } from './attachments.ts';
 
@@ -49,23 +51,46 @@ export const PROVIDERS_OPERATIONS = {
  * const { data } = await portal.providers.search({ name: 'Adamski' });
  * const profile = await portal.providers.get('1407819535');
  */
+// The form's types only; its limits (1–20 changes, a reason of 1–1000 characters) are the portal's to
+// answer, from the spec.
+function profileUpdateShape(input: unknown): ValidationViolation[] {
+  const out: ValidationViolation[] = [];
+  const changes = readField(input, 'changes');
+  if (!Array.isArray(changes)) {
+    out.push({
+      code: 'VALIDATION_FAILED',
+      path: '$.changes',
+      message: `$.changes must be a list of profile changes ({ field, newValue, … }), not ${describeValue(changes)}.`,
+    });
+  }
+  const reason = readField(input, 'reason');
+  if (typeof reason !== 'string') {
+    out.push({
+      code: 'VALIDATION_FAILED',
+      path: '$.reason',
+      message: `$.reason must say why the profile changes, as text, not ${describeValue(reason)}.`,
+    });
+  }
+  return out;
+}
+
 export function createProvidersResource(ctx: ResourceContext) {
   return {
     /** Searches providers of my Tax IDs by name, NPI or Tax ID (`searchProviders`), paged. */
     search: (query: QueryParams<'searchProviders'> = {}, options: RequestOptions = {}) =>
       list(ctx, 'searchProviders', options, (s, page) => {
-        const checked = s.validate(
-          query,
-          fromViolations([...optionalNpi(query.npi, '$.npi'), ...optionalTaxId(query.taxId, '$.taxId')]),
-        );
-        const normalised =
-          checked.taxId === undefined ? checked : { ...checked, taxId: taxIdParam(checked.taxId) };
+        s.check([
+          ...requireObject(query, '$'),
+          ...optionalNpi(readField(query, 'npi'), '$.npi'),
+          ...optionalTaxId(readField(query, 'taxId'), '$.taxId'),
+        ]);
+        const normalised = query.taxId === undefined ? query : { ...query, taxId: taxIdParam(query.taxId) };
         return ctx.raw.GET('/providers', { params: { query: withPage(normalised, page) }, ...s.init });
       }),
     /** A provider's profile: addresses, Tax ID, NPI, type, specialty, network status (`getProvider`). */
     get: (npi: Npi, options: RequestOptions = {}) =>
       call(ctx, 'getProvider', options, (s) => {
-        s.validate(npi, fromViolations(checkNpi(npi, '$.npi')));
+        s.check(checkNpi(npi, '$.npi'));
         return ctx.raw.GET('/providers/{npi}', { params: { path: { npi } }, ...s.init });
       }),
     /** Asks the plan to update a provider's profile, with documents (`requestProviderProfileUpdate`). */
@@ -82,8 +107,8 @@ export function createProvidersResource(ctx: ResourceContext) {
             bodySerializer: () => form,
             ...init,
           }),
-        { changes: JSON.stringify(input.changes), reason: input.reason },
-        checkNpi(npi, '$.npi'),
+        { changes: JSON.stringify(readField(input, 'changes')), reason: String(readField(input, 'reason')) },
+        [...checkNpi(npi, '$.npi'), ...profileUpdateShape(input)],
         false,
       ),
   };

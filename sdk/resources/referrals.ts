@@ -46,7 +46,7 @@ export function createReferralsResource(ctx: ResourceContext) {
     create: (body: RequestBody<'createReferral'>, options: ReferralCreateOptions = {}) =>
       call(ctx, 'createReferral', options, (s) =>
         ctx.raw.POST('/referrals', {
-          body: s.validate(body, validateReferralCreate(body, s.rules<ReferralContext>(options.rules))),
+          body: s.validate(body, validateReferralCreate(body, s.rules<ReferralContext>())),
           ...s.init,
         }),
       ),

@@ -1,6 +1,6 @@
 import type { ResourceContext } from '../core/call.ts';
 import { call, list, withPage } from '../core/call.ts';
-import { fromViolations, optionalTaxId } from '../core/checks.ts';
+import { fromViolations, optionalTaxId, readField, requireObject } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { QueryParams, RequestBody } from '../core/types.ts';
@@ -53,7 +53,10 @@ export function createRegistrationResource(ctx: ResourceContext) {
         ctx.raw.POST('/accounts/associations', {
           body: s.validate(
             body,
-            fromViolations(optionalTaxId((body as { taxId?: unknown }).taxId, '$.taxId')),
+            fromViolations([
+              ...requireObject(body, '$'),
+              ...optionalTaxId(readField(body, 'taxId'), '$.taxId'),
+            ]),
           ),
           ...s.init,
         }),
@@ -64,7 +67,10 @@ export function createRegistrationResource(ctx: ResourceContext) {
         ctx.raw.POST('/accounts/links', {
           body: s.validate(
             body,
-            fromViolations(optionalTaxId((body as { taxId?: unknown }).taxId, '$.taxId')),
+            fromViolations([
+              ...requireObject(body, '$'),
+              ...optionalTaxId(readField(body, 'taxId'), '$.taxId'),
+            ]),
           ),
           ...s.init,
         }),

@@ -1,0 +1,131 @@
+/**
+ * Any input, from JavaScript callers that the types do not protect: every resource method either
+ * answers or rejects with a PortalError (PortalValidationError before sending, PortalApiError after),
+ * never a TypeError from reading a field of `null`, and never throws synchronously.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BASE_URL, fakeFetch, json } from '../../test/sdk/support/fake-fetch.ts';
+import { createPortalClient } from '../client.ts';
+import { PortalError, PortalValidationError } from '../errors.ts';
+import { fixedClock } from '../rules/index.ts';
+import { RESOURCE_OPERATIONS } from './index.ts';
+
+const methods = Object.entries(RESOURCE_OPERATIONS).flatMap(([resource, operations]) =>
+  Object.keys(operations).map((method) => [resource, method] as const),
+);
+
+type AnyMethod = (...args: unknown[]) => unknown;
+
+function setup() {
+  const fetch = fakeFetch(json(200, {}));
+  const portal = createPortalClient({
+    baseUrl: BASE_URL,
+    sessionToken: 'pps_unit_token_0000000001',
+    fetch,
+    clock: fixedClock('2026-11-23T15:00:00Z'),
+    maxRetries: 0,
+  });
+  // Untyped, as a JavaScript caller sees it.
+  return { fetch, portal: portal as unknown as Record<string, Record<string, AnyMethod>> };
+}
+
+describe('every resource method, given anything', () => {
+  it.each(methods)('%s.%s answers or rejects with a PortalError', async (resource, method) => {
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), fc.anything(), async (first, second) => {
+        const { fetch, portal } = setup();
+        const target = portal[resource];
+        const fn = target?.[method];
+        expect(typeof fn).toBe('function');
+        let outcome: unknown;
+        try {
+          const result = fn?.call(target, first, second);
+          outcome = await Promise.resolve(result).then(
+            () => 'answered',
+            (error: unknown) => error,
+          );
+        } catch (error) {
+          outcome = new Error(`threw synchronously: ${String(error)}`);
+        }
+        if (outcome !== 'answered' && !(outcome instanceof PortalError)) {
+          throw new Error(`${resource}.${method} failed with ${String(outcome)}`);
+        }
+        // Refused before sending means nothing went over the network.
+        if (outcome instanceof PortalValidationError) expect(fetch).not.toHaveBeenCalled();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('what a JavaScript caller gets wrong, refused before sending', () => {
+  async function violations(call: unknown) {
+    const error = await Promise.resolve(call).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortalValidationError);
+    return (error as PortalValidationError).violations.map(({ code, path }) => `${code} ${path}`);
+  }
+
+  it('an identifier in the URL that is not text (never /members/%5Bobject%20Object%5D)', async () => {
+    const { fetch, portal } = setup();
+    expect(await violations(portal.members?.get?.({ memberId: 'K5500648801' }))).toEqual([
+      'VALIDATION_FAILED $.memberId',
+    ]);
+    expect(await violations(portal.preauthorizations?.get?.(''))).toEqual([
+      'VALIDATION_FAILED $.referenceId',
+    ]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('a query parameter that is an object (openapi-fetch would throw a plain Error)', async () => {
+    const { fetch, portal } = setup();
+    const error = await Promise.resolve(portal.documents?.list?.({ status: { not: 'ready' } })).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(PortalValidationError);
+    expect((error as PortalValidationError).operationId).toBe('listDocuments');
+    expect((error as PortalValidationError).violations).toEqual([
+      expect.objectContaining({ path: '$.status', message: expect.stringContaining('not an object') }),
+    ]);
+    expect(await violations(portal.claims?.search?.(null))).toContain('VALIDATION_FAILED $');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('credentials without a password or an mfaCode function', async () => {
+    const { fetch, portal } = setup();
+    expect(await violations(portal.session?.signIn?.({ username: 'admin.a', mfaCode: '246810' }))).toEqual([
+      'VALIDATION_FAILED $.password',
+      'VALIDATION_FAILED $.mfaCode',
+    ]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('a care plan read without its attestation', async () => {
+    const { fetch, portal } = setup();
+    expect(await violations(portal.carePlans?.get?.('K5500648801', null))).toEqual([
+      'VALIDATION_FAILED $.attestation',
+    ]);
+    expect(await violations(portal.carePlans?.download?.('K5500648801', {}))).toEqual([
+      'VALIDATION_FAILED $.attestation',
+    ]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('an upload that is not { files }, or a description that is not text', async () => {
+    const { fetch, portal } = setup();
+    expect(await violations(portal.messages?.uploadAttachments?.('MSG-1', undefined))).toContain(
+      'VALIDATION_FAILED $',
+    );
+    const file = { name: 'notes.pdf', data: new TextEncoder().encode('%PDF-1.7 notes') };
+    expect(
+      await violations(portal.messages?.uploadAttachments?.('MSG-1', { files: [file], description: 42 })),
+    ).toEqual(['VALIDATION_FAILED $.description']);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('null options are read as none: the call is sent', async () => {
+    const { fetch, portal } = setup();
+    await portal.members?.get?.('K5500648801', null);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
