@@ -5,48 +5,15 @@
  *   npx tsx scripts/measure-bundle.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
+import { CLIENT_APP, measureBundle as measure, SIZE_BUDGET, TARGET_GZIP_BYTES } from './bundle-size.ts';
 
-const TARGET_GZIP_BYTES = 30 * 1024;
 const COMMAND = 'npx tsx scripts/measure-bundle.ts';
 const root = new URL('..', import.meta.url);
-
-async function measure(entry: string, contents?: string, plugins: Plugin[] = []) {
-  const result = await build({
-    plugins,
-    ...(contents === undefined
-      ? { entryPoints: [new URL(entry, root).pathname] }
-      : { stdin: { contents, resolveDir: new URL('.', root).pathname, loader: 'ts' as const } }),
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    treeShaking: true,
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  const gzip = gzipSync(code, { level: 9 }).byteLength;
-  const byPackage = new Map<string, number>();
-  const output = Object.values(result.metafile.outputs)[0];
-  for (const [path, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
-    const name =
-      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');
-    byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
-  }
-  return { minified: code.byteLength, gzip, byPackage: [...byPackage].sort((a, b) => b[1] - a[1]) };
-}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 const main = await measure('sdk/index.ts');
-const app = await measure(
-  'an app using createPortalClient',
-  "import { createPortalClient } from './sdk/index.ts'; console.log(createPortalClient);",
-);
+const app = await measure('an app using createPortalClient', CLIENT_APP);
 const rules = await measure('sdk/rules/index.ts');
 const catalog = await measure('sdk/rules/catalog.ts');
 const openapiFetch = await measure('openapi-fetch', "export { default } from 'openapi-fetch';");
@@ -82,6 +49,9 @@ const lines = [
   `| \`sdk/rules/index.ts\`, every export (rules alone) | ${kb(rules.minified)} | ${kb(rules.gzip)} |`,
   `| \`sdk/rules/catalog.ts\` (the rules' documentation: rule, limit, seed quote) | ${kb(catalog.minified)} | ${kb(catalog.gzip)} |`,
   `| \`openapi-fetch\` alone | ${kb(openapiFetch.minified)} | ${kb(openapiFetch.gzip)} |`,
+  '',
+  `Budget (a test fails above it: \`test/sdk/bundle-size.test.ts\`): ${kb(SIZE_BUDGET.entryGzipBytes)} for every export,`,
+  `${kb(SIZE_BUDGET.appGzipBytes)} for an app that uses the client.`,
   '',
   `Target: ${kb(TARGET_GZIP_BYTES)} gzipped. Every export of the main entry: ${verdict} target; an app that`,
   `uses the client: ${appVerdict} it.`,
