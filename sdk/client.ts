@@ -5,6 +5,7 @@
 import createClient from 'openapi-fetch';
 import type { ResourceContext } from './core/call.ts';
 import { createLog } from './core/logger.ts';
+import { clientOptionViolations } from './core/option-checks.ts';
 import type { PortalClientOptions } from './core/options.ts';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './core/options.ts';
 import { withCheckedParams } from './core/params.ts';
@@ -28,6 +29,7 @@ import {
   createUsersResource,
 } from './resources/index.ts';
 import { systemClock } from './rules/index.ts';
+import { asRecord } from './rules/zod-issues.ts';
 import { SessionManager } from './session.ts';
 
 function checkBaseUrl(baseUrl: unknown): string {
@@ -60,7 +62,13 @@ function checkBaseUrl(baseUrl: unknown): string {
  * const { data: members } = await portal.members.search({ memberId: 'K5500648801' });
  */
 export function createPortalClient(options: PortalClientOptions) {
-  const baseUrl = checkBaseUrl(options.baseUrl);
+  const baseUrl = checkBaseUrl(asRecord(options)?.baseUrl);
+  const wrong = clientOptionViolations(options as unknown as Record<string, unknown>);
+  if (wrong.length > 0) {
+    throw new PortalError(
+      `createPortalClient: ${wrong.map((v) => `${v.path}: ${v.message}`).join(' ')} See docs/sdk.md for every option.`,
+    );
+  }
   const clock = options.clock ?? systemClock;
   const log = createLog(options.logger);
   const session = new SessionManager({

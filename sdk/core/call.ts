@@ -23,6 +23,7 @@ import type { APIResult } from './api-promise.ts';
 import { APIPromise } from './api-promise.ts';
 import type { Log } from './logger.ts';
 import type { OperationId } from './operations.ts';
+import { callOptionViolations } from './option-checks.ts';
 import type { RequestOptions } from './options.ts';
 import type { Transport } from './transport.ts';
 import type { ResponseBody } from './types.ts';
@@ -146,6 +147,8 @@ async function execute<R extends RawResult>(
   const warnings: Violation[] = [];
   // JavaScript callers may pass `null` (or anything) as the options: read them as none.
   const given: RequestOptions = asRecord(options) ?? {};
+  const wrong = callOptionViolations(given as Record<string, unknown>);
+  if (wrong.length > 0) throw new PortalValidationError(operationId, wrong);
   const { data, error, response } = await run(scope(ctx, operationId, given, warnings));
   if (!response.ok) throw errorFromResponse(response.status, error, response.headers, ctx.clock.now());
   return {

@@ -16,6 +16,7 @@ const methods = Object.entries(RESOURCE_OPERATIONS).flatMap(([resource, operatio
 );
 
 type AnyMethod = (...args: unknown[]) => unknown;
+type Portal = Record<string, Record<string, AnyMethod>>;
 
 function setup() {
   const fetch = fakeFetch(json(200, {}));
@@ -127,5 +128,77 @@ describe('what a JavaScript caller gets wrong, refused before sending', () => {
     const { fetch, portal } = setup();
     await portal.members?.get?.('K5500648801', null);
     expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('per-call options, given anything', () => {
+  const options = fc.record(
+    {
+      signal: fc.anything(),
+      timeoutMs: fc.anything(),
+      maxRetries: fc.anything(),
+      headers: fc.anything(),
+      idempotencyKey: fc.anything(),
+      rules: fc.anything(),
+    },
+    { requiredKeys: [] },
+  );
+
+  it.each([
+    ['members.get', (p: Portal, o: unknown) => p.members?.get?.('K5500648801', o)],
+    [
+      'claims.search',
+      (p: Portal, o: unknown) => p.claims?.search?.({ from: '2026-09-01', to: '2026-11-23' }, o),
+    ],
+    ['messages.create', (p: Portal, o: unknown) => p.messages?.create?.({}, o)],
+    ['preauthorizations.get', (p: Portal, o: unknown) => p.preauthorizations?.get?.('PA-00000001', o)],
+  ])('%s answers or rejects with a PortalError', async (_name, invoke) => {
+    await fc.assert(
+      fc.asyncProperty(options, async (given) => {
+        const { portal } = setup();
+        const outcome = await Promise.resolve()
+          .then(() => invoke(portal, given))
+          .then(
+            () => 'answered',
+            (error: unknown) => error,
+          );
+        if (outcome !== 'answered' && !(outcome instanceof PortalError)) {
+          throw new Error(`failed with ${String(outcome)}`);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('options that are not what they say, refused with the option named', () => {
+  it('per call: nothing is sent', async () => {
+    const { fetch, portal } = setup();
+    const error = await Promise.resolve(
+      portal.members?.get?.('K5500648801', { signal: {}, timeoutMs: '5s', maxRetries: -1 }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortalValidationError);
+    expect((error as PortalValidationError).violations.map((v) => v.path)).toEqual([
+      'options.timeoutMs',
+      'options.maxRetries',
+      'options.signal',
+    ]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('for the client: createPortalClient throws a PortalError that says which option', () => {
+    const create = (extra: Record<string, unknown>) => () =>
+      createPortalClient({ baseUrl: BASE_URL, ...extra } as unknown as Parameters<
+        typeof createPortalClient
+      >[0]);
+    expect(create({ fetch: 'node-fetch' })).toThrow(PortalError);
+    expect(create({ fetch: 'node-fetch' })).toThrow(
+      /options\.fetch: The fetch option must be a fetch function/,
+    );
+    expect(create({ clock: new Date() })).toThrow(/options\.clock/);
+    expect(create({ timeoutMs: 0 })).toThrow(/options\.timeoutMs/);
+    expect(() => createPortalClient(null as unknown as Parameters<typeof createPortalClient>[0])).toThrow(
+      /baseUrl undefined is not an absolute http\(s\) URL/,
+    );
   });
 });
