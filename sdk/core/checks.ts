@@ -1,39 +1,6 @@
-import type { RuleValidationResult, ValidationViolation } from '../rules/index.ts';
-import { checkNpi, checkTaxId, normalizeTaxId } from '../rules/index.ts';
+import type { ValidationViolation } from '../rules/index.ts';
+import { normalizeTaxId } from '../rules/index.ts';
 import { asRecord, describeValue, field } from '../rules/zod-issues.ts';
-
-/**
- * A validation result from the rules' `check*` functions (which answer violations only): a success
- * when there are none.
- *
- * @example
- * fromViolations(checkNpi(npi, '$.npi'));
- */
-export function fromViolations(violations: ValidationViolation[]): RuleValidationResult<undefined> {
-  return violations.length === 0
-    ? { success: true, data: undefined, warnings: [] }
-    : { success: false, violations, warnings: [] };
-}
-
-/**
- * `INVALID_NPI` for a given NPI that is not one; nothing when it is left out.
- *
- * @example
- * optionalNpi(query.npi, '$.npi'); // []
- */
-export function optionalNpi(value: unknown, path: string): ValidationViolation[] {
-  return value === undefined ? [] : checkNpi(value, path);
-}
-
-/**
- * `INVALID_TAX_ID` for a given Tax ID that is not one; nothing when it is left out.
- *
- * @example
- * optionalTaxId('06-0646668', '$.taxId'); // []
- */
-export function optionalTaxId(value: unknown, path: string): ValidationViolation[] {
-  return value === undefined ? [] : checkTaxId(value, path);
-}
 
 /**
  * A Tax ID as the portal wants it (9 digits): `NN-NNNNNNN` is accepted and normalised; anything else

@@ -1,10 +1,10 @@
 import type { ResourceContext } from '../core/call.ts';
 import { call, download, list, withPage } from '../core/call.ts';
-import { fromViolations, readField, requireObject, taxIdParam } from '../core/checks.ts';
+import { requireObject, taxIdParam } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { PathParams, QueryParams, RequestBody } from '../core/types.ts';
-import { checkNpi, checkTaxId, validateMemberSearch } from '../rules/index.ts';
+import { checkNetworkStatusQuery, checkPcpPanelReportRequest, validateMemberSearch } from '../rules/index.ts';
 
 type MemberId = PathParams<'getMember'>['memberId'];
 type CardSide = PathParams<'downloadMemberIdCardImage'>['side'];
@@ -93,18 +93,13 @@ export function createMembersResource(ctx: ResourceContext) {
       query: QueryParams<'checkProviderNetworkStatus'>,
       options: RequestOptions = {},
     ) =>
-      call(ctx, 'checkProviderNetworkStatus', options, (s) =>
-        ctx.raw.GET('/members/{memberId}/network-status', {
-          params: {
-            path: { memberId },
-            query: s.validate(
-              query,
-              fromViolations([...requireObject(query, '$'), ...checkNpi(readField(query, 'npi'), '$.npi')]),
-            ),
-          },
+      call(ctx, 'checkProviderNetworkStatus', options, (s) => {
+        s.check([...requireObject(query, '$'), ...checkNetworkStatusQuery(query)]);
+        return ctx.raw.GET('/members/{memberId}/network-status', {
+          params: { path: { memberId }, query },
           ...s.init,
-        }),
-      ),
+        });
+      }),
   };
 }
 
@@ -129,11 +124,7 @@ export function createReportsResource(ctx: ResourceContext) {
     /** Requests the PCP member panel report (`createPcpMemberPanelReport`); answers the document in `preparing`. */
     pcpMemberPanel: (body: RequestBody<'createPcpMemberPanelReport'>, options: RequestOptions = {}) =>
       call(ctx, 'createPcpMemberPanelReport', options, (s) => {
-        s.check([
-          ...requireObject(body, '$'),
-          ...checkNpi(readField(body, 'pcpNpi'), '$.pcpNpi'),
-          ...checkTaxId(readField(body, 'taxId'), '$.taxId'),
-        ]);
+        s.check([...requireObject(body, '$'), ...checkPcpPanelReportRequest(body)]);
         return ctx.raw.POST('/reports/pcp-member-panel', {
           body: { ...body, taxId: taxIdParam(body.taxId) },
           ...s.init,

@@ -1,12 +1,12 @@
 import type { ResourceContext } from '../core/call.ts';
 import { call, list, withPage } from '../core/call.ts';
-import { fromViolations, optionalNpi, readField, requireObject } from '../core/checks.ts';
+import { requireObject } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { PathParams, QueryParams, RequestBody } from '../core/types.ts';
 import type { PreauthorizationContext, PreauthorizationModificationContext } from '../rules/index.ts';
 import {
-  checkProcedureCode,
+  checkPreauthorizationRequirementRequest,
   validatePreauthorizationCreate,
   validatePreauthorizationModification,
 } from '../rules/index.ts';
@@ -33,11 +33,6 @@ export type PreauthorizationCreateOptions = RequestOptions & {
 export type PreauthorizationModificationOptions = RequestOptions & {
   rules?: Omit<PreauthorizationModificationContext, 'clock'>;
 };
-
-function procedureCodesOf(body: unknown): unknown[] {
-  const codes = readField(body, 'procedureCodes');
-  return Array.isArray(codes) ? codes : [];
-}
 
 /**
  * The operation behind each method of `portal.preauthorizations`.
@@ -68,21 +63,10 @@ export function createPreauthorizationsResource(ctx: ResourceContext) {
   return {
     /** Is a preauthorization needed for these codes, and from whom (`checkPreauthorizationRequirement`)? */
     checkRequirement: (body: RequestBody<'checkPreauthorizationRequirement'>, options: RequestOptions = {}) =>
-      call(ctx, 'checkPreauthorizationRequirement', options, (s) =>
-        ctx.raw.POST('/preauthorization-checks', {
-          body: s.validate(
-            body,
-            fromViolations([
-              ...requireObject(body, '$'),
-              ...procedureCodesOf(body).flatMap((code, i) =>
-                checkProcedureCode(code, `$.procedureCodes[${i}]`),
-              ),
-              ...optionalNpi(readField(body, 'servicingNpi'), '$.servicingNpi'),
-            ]),
-          ),
-          ...s.init,
-        }),
-      ),
+      call(ctx, 'checkPreauthorizationRequirement', options, (s) => {
+        s.check([...requireObject(body, '$'), ...checkPreauthorizationRequirementRequest(body)]);
+        return ctx.raw.POST('/preauthorization-checks', { body, ...s.init });
+      }),
     /** Submits a preauthorization request (`createPreauthorization`); answers its reference ID and status. */
     create: (body: RequestBody<'createPreauthorization'>, options: PreauthorizationCreateOptions = {}) =>
       call(ctx, 'createPreauthorization', options, (s) =>

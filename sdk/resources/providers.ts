@@ -1,11 +1,12 @@
 import type { ResourceContext } from '../core/call.ts';
 import { call, list, withPage } from '../core/call.ts';
-import { optionalNpi, optionalTaxId, readField, requireObject, taxIdParam } from '../core/checks.ts';
+import { readField, requireObject, taxIdParam } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { MultipartBody, PathParams, QueryParams, Schema } from '../core/types.ts';
 import type { ValidationViolation } from '../rules/index.ts';
-import { checkNpi } from '../rules/index.ts';
+import { checkNpi, checkProviderSearch } from '../rules/index.ts';
+
 import { describeValue } from '../rules/zod-issues.ts';
 import type { UploadFile } from '../uploads.ts';
 import { uploadAttachments } from './attachments.ts';
@@ -79,11 +80,7 @@ export function createProvidersResource(ctx: ResourceContext) {
     /** Searches providers of my Tax IDs by name, NPI or Tax ID (`searchProviders`), paged. */
     search: (query: QueryParams<'searchProviders'> = {}, options: RequestOptions = {}) =>
       list(ctx, 'searchProviders', options, (s, page) => {
-        s.check([
-          ...requireObject(query, '$'),
-          ...optionalNpi(readField(query, 'npi'), '$.npi'),
-          ...optionalTaxId(readField(query, 'taxId'), '$.taxId'),
-        ]);
+        s.check([...requireObject(query, '$'), ...checkProviderSearch(query)]);
         const normalised = query.taxId === undefined ? query : { ...query, taxId: taxIdParam(query.taxId) };
         return ctx.raw.GET('/providers', { params: { query: withPage(normalised, page) }, ...s.init });
       }),

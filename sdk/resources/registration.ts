@@ -1,10 +1,14 @@
 import type { ResourceContext } from '../core/call.ts';
 import { call, list, withPage } from '../core/call.ts';
-import { fromViolations, optionalTaxId, readField, requireObject } from '../core/checks.ts';
+import { requireObject, taxIdParam } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { QueryParams, RequestBody } from '../core/types.ts';
-import { validateOrganizationRegistration, validateUserRegistration } from '../rules/index.ts';
+import {
+  checkAccountLinkRequest,
+  validateOrganizationRegistration,
+  validateUserRegistration,
+} from '../rules/index.ts';
 
 /**
  * The operation behind each method of `portal.registration`.
@@ -19,6 +23,11 @@ export const REGISTRATION_OPERATIONS = {
   linkAccount: 'linkProviderAccount',
   listLinkedAccounts: 'listLinkedAccounts',
 } as const satisfies Record<string, OperationId>;
+
+// "The SDK also accepts NN-NNNNNNN and normalises it" (spec, TaxId): the portal takes 9 digits.
+function withTaxIdNormalised<B extends { taxId?: string | undefined }>(body: B): B {
+  return body.taxId === undefined ? body : { ...body, taxId: taxIdParam(body.taxId) };
+}
 
 /**
  * `portal.registration`: register an organisation or a user (validated by the rules first: PIN,
@@ -49,32 +58,16 @@ export function createRegistrationResource(ctx: ResourceContext) {
       ),
     /** Associates the account with a provider (`associateProviderAccount`). */
     associateAccount: (body: RequestBody<'associateProviderAccount'>, options: RequestOptions = {}) =>
-      call(ctx, 'associateProviderAccount', options, (s) =>
-        ctx.raw.POST('/accounts/associations', {
-          body: s.validate(
-            body,
-            fromViolations([
-              ...requireObject(body, '$'),
-              ...optionalTaxId(readField(body, 'taxId'), '$.taxId'),
-            ]),
-          ),
-          ...s.init,
-        }),
-      ),
+      call(ctx, 'associateProviderAccount', options, (s) => {
+        s.check([...requireObject(body, '$'), ...checkAccountLinkRequest(body)]);
+        return ctx.raw.POST('/accounts/associations', { body: withTaxIdNormalised(body), ...s.init });
+      }),
     /** Links a further provider ID / Tax ID to the account (`linkProviderAccount`). */
     linkAccount: (body: RequestBody<'linkProviderAccount'>, options: RequestOptions = {}) =>
-      call(ctx, 'linkProviderAccount', options, (s) =>
-        ctx.raw.POST('/accounts/links', {
-          body: s.validate(
-            body,
-            fromViolations([
-              ...requireObject(body, '$'),
-              ...optionalTaxId(readField(body, 'taxId'), '$.taxId'),
-            ]),
-          ),
-          ...s.init,
-        }),
-      ),
+      call(ctx, 'linkProviderAccount', options, (s) => {
+        s.check([...requireObject(body, '$'), ...checkAccountLinkRequest(body)]);
+        return ctx.raw.POST('/accounts/links', { body: withTaxIdNormalised(body), ...s.init });
+      }),
     /** The provider accounts linked to the user's account (`listLinkedAccounts`), paged. */
     listLinkedAccounts: (query: QueryParams<'listLinkedAccounts'> = {}, options: RequestOptions = {}) =>
       list(ctx, 'listLinkedAccounts', options, ({ init }, page) =>

@@ -152,6 +152,13 @@ export {
   messageCategoryList,
   validateMessageCreate,
 } from './messages.ts';
+export {
+  checkAccountLinkRequest,
+  checkNetworkStatusQuery,
+  checkPcpPanelReportRequest,
+  checkPreauthorizationRequirementRequest,
+  checkProviderSearch,
+} from './provider-lookups.ts';
 // Referrals
 export type { ProductType, ReferralContext, ReferralCreate, ReferralSearch } from './referrals.ts';
 export {

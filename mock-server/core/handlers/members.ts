@@ -8,12 +8,13 @@
  * Also the access helpers of the read domains (care plans, claims, providers, documents): which of a
  * user's Tax IDs allow an action, and the member a user may see.
  */
+
 import type { components } from '../../../sdk/generated/portal.ts';
 import {
   calendarDayAt,
   checkNetworkStatusAccess,
-  checkNpi,
-  checkTaxId,
+  checkNetworkStatusQuery,
+  checkPcpPanelReportRequest,
   compareDates,
   earliestEligibilityDate,
   referralRequired,
@@ -27,6 +28,7 @@ import { idCardPng, summaryOfBenefitsPdf, XLSX_MEDIA_TYPE } from '../documents/i
 import { createDocument, documentAccepted } from '../documents/store.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
+import { queryFields } from '../query.ts';
 import type { DomainHandlers, HandlerContext, PortalUser, RuleViolation } from '../types.ts';
 
 type Schemas = components['schemas'];
@@ -109,12 +111,7 @@ function pathMemberId(ctx: HandlerContext): string {
 const SEARCH_FIELDS = ['memberId', 'firstName', 'lastName', 'dateOfBirth', 'asOf'] as const;
 
 function searchInput(query: URLSearchParams): Record<string, string> {
-  const input: Record<string, string> = {};
-  for (const name of SEARCH_FIELDS) {
-    const value = query.get(name);
-    if (value !== null) input[name] = value;
-  }
-  return input;
+  return queryFields(query, SEARCH_FIELDS);
 }
 
 function violationsOf(result: { success: boolean; violations?: readonly RuleViolation[] }): RuleViolation[] {
@@ -290,16 +287,6 @@ function createPcpMemberPanelReport(ctx: HandlerContext) {
   return documentAccepted(ctx, created);
 }
 
-function pcpReportRules(ctx: HandlerContext): RuleViolation[] {
-  if (typeof ctx.body !== 'object' || ctx.body === null) return [];
-  const violations: RuleViolation[] = [];
-  const npi = bodyField(ctx.body, 'pcpNpi');
-  const taxId = bodyField(ctx.body, 'taxId');
-  if (npi !== undefined) violations.push(...checkNpi(npi, '$.pcpNpi'));
-  if (taxId !== undefined) violations.push(...checkTaxId(taxId, '$.taxId'));
-  return violations;
-}
-
 export const membersHandlers: DomainHandlers = {
   searchMembers: {
     rules: (ctx) => violationsOf(validateMemberSearch(searchInput(ctx.query), { clock: ctx.sandbox.clock })),
@@ -311,11 +298,11 @@ export const membersHandlers: DomainHandlers = {
   getBenefitsSummary: { handle: getBenefitsSummary },
   downloadSummaryOfBenefits: { handle: downloadSummaryOfBenefits },
   checkProviderNetworkStatus: {
-    rules: (ctx) => {
-      const npi = ctx.query.get('npi');
-      return npi === null ? [] : checkNpi(npi, '$.npi');
-    },
+    rules: (ctx) => checkNetworkStatusQuery(queryFields(ctx.query, ['npi'])),
     handle: checkProviderNetworkStatus,
   },
-  createPcpMemberPanelReport: { rules: pcpReportRules, handle: createPcpMemberPanelReport },
+  createPcpMemberPanelReport: {
+    rules: (ctx) => checkPcpPanelReportRequest(ctx.body),
+    handle: createPcpMemberPanelReport,
+  },
 };

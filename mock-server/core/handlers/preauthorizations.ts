@@ -4,6 +4,7 @@
  * Every rule comes from sdk/rules; the mock behaviour (outcomes, decisions, questionnaires) lives in
  * core/transactions/.
  */
+
 import type { components } from '../../../sdk/generated/portal.ts';
 import type {
   CoverageSpan,
@@ -15,8 +16,7 @@ import type {
 import {
   calendarDayAt,
   checkDetailsAvailable,
-  checkNpi,
-  checkProcedureCode,
+  checkPreauthorizationRequirementRequest,
   detailsAvailableAt,
   MODIFICATION_OUTCOME_MESSAGES,
   modificationOutcome,
@@ -85,14 +85,7 @@ function original(record: PreauthorizationRecord): PreauthorizationOriginal {
 // Check tool
 
 function checkRules(ctx: HandlerContext): RuleViolation[] {
-  const body = ctx.body as Record<string, unknown> | null;
-  if (typeof body !== 'object' || body === null) return [];
-  const codes = Array.isArray(body.procedureCodes) ? body.procedureCodes : [];
-  return [
-    ...codes.flatMap((code, index) => checkProcedureCode(code, `$.procedureCodes[${index}]`)),
-    ...(body.servicingNpi === undefined ? [] : checkNpi(body.servicingNpi, '$.servicingNpi')),
-    ...unknownMemberViolations(ctx),
-  ];
+  return [...checkPreauthorizationRequirementRequest(ctx.body), ...unknownMemberViolations(ctx)];
 }
 
 // ---------------------------------------------------------------------------------------------------

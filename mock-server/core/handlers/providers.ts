@@ -6,14 +6,16 @@
  * only (ADMIN_ROLE_REQUIRED, sdk/rules requireAdmin) with supporting documents under the attachment
  * rules (sdk/rules checkAttachmentBatch).
  */
+
 import type { components } from '../../../sdk/generated/portal.ts';
-import { checkNpi, checkTaxId, requireAdmin } from '../../../sdk/rules/index.ts';
+import { checkNpi, checkProviderSearch, requireAdmin } from '../../../sdk/rules/index.ts';
 import { nameMatches } from '../../data/names.ts';
 import type { ProviderRecord } from '../../data/portal-data.ts';
 import { requireTaxIdAccess, signedInUser, userTaxIds } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
+import { queryFields } from '../query.ts';
 import { collection, nextId } from '../sandbox.ts';
 import { acceptAttachmentBatch } from '../transactions/attachments.ts';
 import type { DomainHandlers, HandlerContext, RuleViolation } from '../types.ts';
@@ -52,19 +54,7 @@ function visibleProvider(ctx: HandlerContext, npi: string): ProviderRecord {
 }
 
 function searchRules(ctx: HandlerContext): RuleViolation[] {
-  const violations: RuleViolation[] = [];
-  const npi = ctx.query.get('npi');
-  const taxId = ctx.query.get('taxId');
-  if (npi !== null) violations.push(...checkNpi(npi, '$.npi'));
-  if (taxId !== null) violations.push(...checkTaxId(taxId, '$.taxId'));
-  if (npi !== null && ctx.query.get('name') !== null) {
-    violations.push({
-      code: 'VALIDATION_FAILED',
-      path: '$.name',
-      message: 'Search by provider name or by NPI, not both: remove one of them.',
-    });
-  }
-  return violations;
+  return checkProviderSearch(queryFields(ctx.query, ['npi', 'taxId', 'name']));
 }
 
 function searchProviders(ctx: HandlerContext) {

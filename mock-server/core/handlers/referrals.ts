@@ -4,6 +4,7 @@
  * (`received`): "The referral will not be 'sent,' but all referrals submitted within the last 24
  * months will be available to the servicing provider on the Provider Portal." (seed 003)
  */
+
 import type { components } from '../../../sdk/generated/portal.ts';
 import type { ProviderDirectory } from '../../../sdk/rules/index.ts';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../../sdk/rules/index.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
+import { queryFields } from '../query.ts';
 import { collection, nextId } from '../sandbox.ts';
 import { assertActsFor, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
 import { memberName, memberOfBody, unknownMemberViolations } from '../transactions/members.ts';
@@ -97,12 +99,7 @@ function createReferral(ctx: HandlerContext) {
 
 /** The query parameters the referral search rules look at. */
 function searchInput(query: URLSearchParams): Record<string, string> {
-  const input: Record<string, string> = {};
-  for (const name of ['direction', 'from', 'to', 'memberId', 'providerNpi']) {
-    const value = query.get(name);
-    if (value !== null) input[name] = value;
-  }
-  return input;
+  return queryFields(query, ['direction', 'from', 'to', 'memberId', 'providerNpi']);
 }
 
 function searchReferrals(ctx: HandlerContext) {

@@ -3,9 +3,11 @@
  * (Lead Site Manager first) and a user (with the group's application key or the Tax ID's registration
  * code), associating and linking provider accounts, and listing the linked accounts.
  */
+
 import type { components } from '../../../sdk/generated/portal.ts';
 import {
   calendarDayAt,
+  checkAccountLinkRequest,
   normalizeTaxId,
   validateOrganizationRegistration,
   validateUserRegistration,
@@ -307,8 +309,11 @@ export const registrationHandlers: DomainHandlers = {
     },
   },
 
-  associateProviderAccount: { handle: linkAccount },
-  linkProviderAccount: { handle: linkAccount },
+  associateProviderAccount: {
+    rules: (context) => checkAccountLinkRequest(context.body),
+    handle: linkAccount,
+  },
+  linkProviderAccount: { rules: (context) => checkAccountLinkRequest(context.body), handle: linkAccount },
 
   listLinkedAccounts: {
     handle(context) {

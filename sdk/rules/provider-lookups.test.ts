@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  checkAccountLinkRequest,
+  checkNetworkStatusQuery,
+  checkPcpPanelReportRequest,
+  checkPreauthorizationRequirementRequest,
+  checkProviderSearch,
+} from './provider-lookups.ts';
+
+const codes = (violations: { code: string; path: string }[]) => violations.map((v) => `${v.code} ${v.path}`);
+
+describe('the identifier rules of provider lookups', () => {
+  it('a preauthorization check: every procedure code and the servicing NPI', () => {
+    expect(
+      codes(
+        checkPreauthorizationRequirementRequest({
+          memberId: 'K5500648801',
+          procedureCodes: ['97110', '9711', 'E0601', 'e0601'],
+          servicingNpi: '1407819536',
+        }),
+      ),
+    ).toEqual([
+      'INVALID_CPT_CODE $.procedureCodes[1]',
+      'INVALID_CPT_CODE $.procedureCodes[3]',
+      'INVALID_NPI $.servicingNpi',
+    ]);
+    expect(checkPreauthorizationRequirementRequest({ procedureCodes: ['97110'] })).toEqual([]);
+  });
+
+  it('a provider search: NPI, Tax ID in either form, and a name or an NPI but not both', () => {
+    expect(checkProviderSearch({ npi: '1407819535', taxId: '06-0646668' })).toEqual([]);
+    expect(codes(checkProviderSearch({ npi: '1407819536', taxId: '06064666' }))).toEqual([
+      'INVALID_NPI $.npi',
+      'INVALID_TAX_ID $.taxId',
+    ]);
+    expect(codes(checkProviderSearch({ name: 'Adamski', npi: '1407819535' }))).toEqual([
+      'VALIDATION_FAILED $.name',
+    ]);
+    expect(checkProviderSearch({ name: 'Adamski' })).toEqual([]);
+  });
+
+  it('network status, PCP panel report and account links check the identifiers given', () => {
+    expect(codes(checkNetworkStatusQuery({ npi: '140781953' }))).toEqual(['INVALID_NPI $.npi']);
+    expect(checkNetworkStatusQuery({})).toEqual([]);
+    expect(codes(checkPcpPanelReportRequest({ pcpNpi: '1407819536', taxId: 'x' }))).toEqual([
+      'INVALID_NPI $.pcpNpi',
+      'INVALID_TAX_ID $.taxId',
+    ]);
+    expect(checkPcpPanelReportRequest({ pcpNpi: '1407819535', taxId: '060646668' })).toEqual([]);
+    expect(codes(checkAccountLinkRequest({ providerId: 'P-1', taxId: '0606466680' }))).toEqual([
+      'INVALID_TAX_ID $.taxId',
+    ]);
+  });
+
+  it('never throw, whatever the input', () => {
+    const all = [
+      checkPreauthorizationRequirementRequest,
+      checkProviderSearch,
+      checkNetworkStatusQuery,
+      checkPcpPanelReportRequest,
+      checkAccountLinkRequest,
+    ];
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        for (const check of all) expect(Array.isArray(check(input))).toBe(true);
+      }),
+    );
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The rules of the requests that name a provider or a procedure by its identifier: the preauthorization
+ * requirement check, the provider search and network status, the PCP member panel report, and linking a
+ * provider account. Each answers every violation of the identifiers given (`INVALID_NPI`,
+ * `INVALID_TAX_ID`, `INVALID_CPT_CODE`) and never throws; which fields are required, and their
+ * shapes, are the contract's (the portal checks them against the spec). The SDK checks these before
+ * sending and the mock portal answers them, from this one place.
+ */
+import { checkNpi, checkProcedureCode, checkTaxId } from './identifiers.ts';
+import type { ValidationViolation } from './zod-issues.ts';
+import { asRecord, field } from './zod-issues.ts';
+
+function given(input: unknown, key: string): unknown {
+  return field(asRecord(input), key);
+}
+
+function optional(
+  value: unknown,
+  check: (value: unknown, path: string) => ValidationViolation[],
+  path: string,
+) {
+  return value === undefined || value === null ? [] : check(value, path);
+}
+
+/**
+ * The procedure codes (`INVALID_CPT_CODE` for each that is not one) and the servicing NPI, when
+ * given, of a preauthorization requirement check (`checkPreauthorizationRequirement`).
+ *
+ * @example
+ * checkPreauthorizationRequirementRequest({ memberId: 'K5500648801', procedureCodes: ['97110', '9711'] });
+ * // [{ code: 'INVALID_CPT_CODE', path: '$.procedureCodes[1]', … }]
+ */
+export function checkPreauthorizationRequirementRequest(input: unknown): ValidationViolation[] {
+  const codes = given(input, 'procedureCodes');
+  return [
+    ...(Array.isArray(codes) ? codes : []).flatMap((code: unknown, index) =>
+      checkProcedureCode(code, `$.procedureCodes[${index}]`),
+    ),
+    ...optional(given(input, 'servicingNpi'), checkNpi, '$.servicingNpi'),
+  ];
+}
+
+/**
+ * A provider search (`searchProviders`): the NPI and the Tax ID when given, and a search by name or
+ * by NPI, not both (an NPI names one provider already).
+ *
+ * @example
+ * checkProviderSearch({ name: 'Adamski', npi: '1407819535' }); // [{ code: 'VALIDATION_FAILED', path: '$.name', … }]
+ */
+export function checkProviderSearch(query: unknown): ValidationViolation[] {
+  const npi = given(query, 'npi');
+  const out = [
+    ...optional(npi, checkNpi, '$.npi'),
+    ...optional(given(query, 'taxId'), checkTaxId, '$.taxId'),
+  ];
+  const name = given(query, 'name');
+  if (npi !== undefined && npi !== null && name !== undefined && name !== null) {
+    out.push({
+      code: 'VALIDATION_FAILED',
+      path: '$.name',
+      message: 'Search by provider name or by NPI, not both: remove one of them.',
+    });
+  }
+  return out;
+}
+
+/**
+ * The NPI of a network status check (`checkProviderNetworkStatus`), when given.
+ *
+ * @example
+ * checkNetworkStatusQuery({ npi: '1407819536' }); // [{ code: 'INVALID_NPI', path: '$.npi', … }]
+ */
+export function checkNetworkStatusQuery(query: unknown): ValidationViolation[] {
+  return optional(given(query, 'npi'), checkNpi, '$.npi');
+}
+
+/**
+ * The PCP's NPI and the Tax ID of a PCP member panel report (`createPcpMemberPanelReport`), when given.
+ *
+ * @example
+ * checkPcpPanelReportRequest({ pcpNpi: '1407819535', taxId: '06-0646668' }); // []
+ */
+export function checkPcpPanelReportRequest(input: unknown): ValidationViolation[] {
+  return [
+    ...optional(given(input, 'pcpNpi'), checkNpi, '$.pcpNpi'),
+    ...optional(given(input, 'taxId'), checkTaxId, '$.taxId'),
+  ];
+}
+
+/**
+ * The Tax ID, when given, of associating or linking a provider account (`associateProviderAccount`,
+ * `linkProviderAccount`).
+ *
+ * @example
+ * checkAccountLinkRequest({ providerId: 'P-000123', taxId: '06064666' }); // [{ code: 'INVALID_TAX_ID', … }]
+ */
+export function checkAccountLinkRequest(input: unknown): ValidationViolation[] {
+  return optional(given(input, 'taxId'), checkTaxId, '$.taxId');
+}
