@@ -1,0 +1,158 @@
+/**
+ * The headline promise, checked as a property: the SDK refuses, before sending, exactly the requests
+ * the portal refuses, with the same codes. Valid requests are mutated at random (dates around the
+ * 180-day and coverage boundaries, codes, NPIs, Tax IDs in both forms, units, modifiers, lists,
+ * unknown and missing fields); each is given to the SDK (with the facts the portal has: today, the
+ * member's coverage, the provider directory) and, untouched, to the mock portal. Where the SDK sends,
+ * the portal must accept; where it refuses, the portal must refuse with the same rule codes. A drift
+ * between the rules' zod schemas and the contract's JSON schemas (a length, a pattern) fails here.
+ */
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPortalClient, PortalApiError, PortalValidationError } from '../../sdk/index.ts';
+import { addDays, fixedClock, type ProviderDirectory } from '../../sdk/rules/index.ts';
+import { BASE, createTestPortal, TEST_CLOCK, type TestPortal } from '../mock-server/helpers.ts';
+import { preauthorizationRequest } from '../sdk/support/targets.ts';
+
+const TODAY = TEST_CLOCK.slice(0, 10);
+type Body = Record<string, unknown> & { serviceLines: Record<string, unknown>[] };
+type Mutation = (body: Body) => void;
+
+const day = (offset: number) => addDays(TODAY, offset);
+const dateValue = fc.oneof(
+  fc.integer({ min: -3, max: 3 }).map((n) => day(n)),
+  fc.integer({ min: 175, max: 185 }).map((n) => day(n)),
+  fc.integer({ min: 8, max: 120 }).map((n) => day(n)),
+  fc.constantFrom('2025-02-30', '2026-13-01', '', '12/01/2026', '1999-01-01'),
+);
+// A change to a field of a nested object (a provider), when it is still there.
+const setIn = (body: Body, key: string, field: string, value: unknown) => {
+  const nested = body[key];
+  if (typeof nested === 'object' && nested !== null) (nested as Record<string, unknown>)[field] = value;
+};
+// A change to the first service line, when there still is one.
+const setLine = (body: Body, key: string, value: unknown) => {
+  const first = body.serviceLines[0];
+  if (first !== undefined) first[key] = value;
+};
+
+const mutations: fc.Arbitrary<Mutation>[] = [
+  dateValue.map((d) => (b) => void (b.serviceEndDate = d)),
+  dateValue.map((d) => (b) => void (b.serviceStartDate = d)),
+  dateValue.map((d) => (b) => setLine(b, 'serviceEndDate', d)),
+  dateValue.map((d) => (b) => setLine(b, 'serviceStartDate', d)),
+  fc
+    .constantFrom('97110', '9711', '971100', 'ABCDE', '0001F', 'E0601', 'e0601', '', 97110)
+    .map((c) => (b) => setLine(b, 'procedureCode', c)),
+  fc.constantFrom(0, 1, 999, 1000, 1.5, '2', -1).map((u) => (b) => setLine(b, 'units', u)),
+  fc
+    .array(fc.constantFrom('GP', 'RT', '59', 'gp', 'GPX', ''), { maxLength: 5 })
+    .map((m) => (b) => setLine(b, 'modifiers', m)),
+  fc.constant((b: Body) => void (b.serviceLines = [])),
+  fc
+    .array(fc.constantFrom('M17.11', 'M1711', 'Z00.00', 'XYZ', 'J45.40'), { maxLength: 13 })
+    .map((codes) => (b) => void (b.diagnoses = codes.map((code) => ({ code })))),
+  fc.constantFrom('standard', 'expedited', 'urgent', '').map((u) => (b) => void (b.urgency = u)),
+  fc
+    .constantFrom('outpatient_procedure', 'imaging', 'dental', '')
+    .map((t) => (b) => void (b.serviceType = t)),
+  fc
+    .constantFrom('1234567893', '1234567894', '123456789', 'abcdefghij')
+    .map((npi) => (b) => setIn(b, 'requestingProvider', 'npi', npi)),
+  fc
+    .constantFrom('060646668', '06-0646668', '06064666', '0606466680', 'TAXID')
+    .map((taxId) => (b) => setIn(b, 'requestingProvider', 'taxId', taxId)),
+  fc
+    .constantFrom('', ' ', 'x'.repeat(120), 'x'.repeat(121))
+    .map((name) => (b) => setIn(b, 'servicingProvider', 'name', name)),
+  fc.constantFrom(1999, 2000, 2001).map((n) => (b) => void (b.notes = 'n'.repeat(n))),
+  fc.constantFrom('K5500648801', 'k5500648801', 'K55', '').map((id) => (b) => void (b.memberId = id)),
+  fc.constant((b: Body) => void (b.unexpected = true)),
+  fc
+    .constantFrom('memberId', 'urgency', 'diagnoses', 'serviceEndDate', 'servicingProvider')
+    .map((key) => (b) => void delete b[key]),
+];
+
+const mutatedRequest = fc.array(fc.oneof(...mutations), { maxLength: 3 }).map((changes) => {
+  const body = structuredClone(preauthorizationRequest()) as unknown as Body;
+  for (const change of changes) change(body);
+  return body;
+});
+
+const codeSet = (violations: readonly { code: string }[]) =>
+  [...new Set(violations.map((v) => v.code))].sort();
+
+describe('the SDK and the mock portal agree on what a preauthorization request may be', () => {
+  let portal: TestPortal;
+  beforeEach(() => {
+    portal = createTestPortal();
+  });
+
+  it('the SDK sends what the portal accepts and refuses what it refuses, with the same codes', async () => {
+    const seen = { sent: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(mutatedRequest, async (body) => {
+        await portal.admin('POST', '/reset'); // no duplicate of an earlier run
+        const token = await portal.tokenFor('clinical.a');
+        const data = portal.core.sandbox()?.data;
+        const member = data?.member('K5500648801');
+        if (data === undefined || member === undefined) throw new Error('the mock has no data');
+        const providerDirectory: ProviderDirectory = (provider) => data.isKnownProviderIdentity(provider);
+        const sdk = createPortalClient({
+          baseUrl: `${BASE}/api/v1`,
+          sessionToken: token,
+          clock: fixedClock(TEST_CLOCK),
+          fetch: (request) => portal.core.handle(request),
+          maxRetries: 0,
+        });
+
+        const outcome = await sdk.preauthorizations
+          .create(body as never, {
+            rules: {
+              // The coverage is a fact only when the request names the member (as the portal sees it).
+              ...(body.memberId === 'K5500648801'
+                ? {
+                    coverage: {
+                      startDate: member.details.coverageStartDate,
+                      endDate: member.details.coverageEndDate,
+                    },
+                  }
+                : {}),
+              providerDirectory,
+            },
+          })
+          .then(
+            () => ({ sent: true as const, codes: [] as string[] }),
+            (error: unknown) => {
+              if (error instanceof PortalValidationError)
+                return { sent: false as const, codes: codeSet(error.violations) };
+              if (error instanceof PortalApiError) {
+                return { sent: true as const, codes: [`HTTP ${error.status}`, ...codeSet(error.violations)] };
+              }
+              throw error;
+            },
+          );
+
+        seen[outcome.sent ? 'sent' : 'refused'] += 1;
+        if (outcome.sent) {
+          // Sent: the portal accepted it (a refusal here is a rule the SDK does not know).
+          expect(outcome.codes).toEqual([]);
+          return;
+        }
+        // Refused before sending: the portal refuses the same request, for the same reasons.
+        await portal.admin('POST', '/reset');
+        const answer = await portal.call('POST', '/api/v1/preauthorizations', {
+          json: body,
+          token: await portal.tokenFor('clinical.a'),
+        });
+        expect([400, 422]).toContain(answer.status);
+        const problem = (await answer.json()) as { violations?: { code: string }[] };
+        expect(codeSet(problem.violations ?? [])).toEqual(outcome.codes);
+      }),
+      { numRuns: 300 },
+    );
+    // Both sides of the promise were exercised, not only one.
+    expect(seen.sent).toBeGreaterThan(30);
+    expect(seen.refused).toBeGreaterThan(30);
+  });
+});
