@@ -25,6 +25,9 @@ const dateValue = fc.oneof(
   fc.integer({ min: 8, max: 120 }).map((n) => day(n)),
   fc.constantFrom('2025-02-30', '2026-13-01', '', '12/01/2026', '1999-01-01'),
 );
+const set = (body: Body, key: string, value: unknown) => {
+  body[key] = value;
+};
 // A change to a field of a nested object (a provider), when it is still there.
 const setIn = (body: Body, key: string, field: string, value: unknown) => {
   const nested = body[key];
@@ -37,8 +40,8 @@ const setLine = (body: Body, key: string, value: unknown) => {
 };
 
 const mutations: fc.Arbitrary<Mutation>[] = [
-  dateValue.map((d) => (b) => void (b.serviceEndDate = d)),
-  dateValue.map((d) => (b) => void (b.serviceStartDate = d)),
+  dateValue.map((d) => (b) => set(b, 'serviceEndDate', d)),
+  dateValue.map((d) => (b) => set(b, 'serviceStartDate', d)),
   dateValue.map((d) => (b) => setLine(b, 'serviceEndDate', d)),
   dateValue.map((d) => (b) => setLine(b, 'serviceStartDate', d)),
   fc
@@ -48,14 +51,19 @@ const mutations: fc.Arbitrary<Mutation>[] = [
   fc
     .array(fc.constantFrom('GP', 'RT', '59', 'gp', 'GPX', ''), { maxLength: 5 })
     .map((m) => (b) => setLine(b, 'modifiers', m)),
-  fc.constant((b: Body) => void (b.serviceLines = [])),
-  fc
-    .array(fc.constantFrom('M17.11', 'M1711', 'Z00.00', 'XYZ', 'J45.40'), { maxLength: 13 })
-    .map((codes) => (b) => void (b.diagnoses = codes.map((code) => ({ code })))),
-  fc.constantFrom('standard', 'expedited', 'urgent', '').map((u) => (b) => void (b.urgency = u)),
+  fc.constant((b: Body) => set(b, 'serviceLines', [])),
+  fc.array(fc.constantFrom('M17.11', 'M1711', 'Z00.00', 'XYZ', 'J45.40'), { maxLength: 13 }).map(
+    (codes) => (b) =>
+      set(
+        b,
+        'diagnoses',
+        codes.map((code) => ({ code })),
+      ),
+  ),
+  fc.constantFrom('standard', 'expedited', 'urgent', '').map((u) => (b) => set(b, 'urgency', u)),
   fc
     .constantFrom('outpatient_procedure', 'imaging', 'dental', '')
-    .map((t) => (b) => void (b.serviceType = t)),
+    .map((t) => (b) => set(b, 'serviceType', t)),
   fc
     .constantFrom('1234567893', '1234567894', '123456789', 'abcdefghij')
     .map((npi) => (b) => setIn(b, 'requestingProvider', 'npi', npi)),
@@ -65,9 +73,9 @@ const mutations: fc.Arbitrary<Mutation>[] = [
   fc
     .constantFrom('', ' ', 'x'.repeat(120), 'x'.repeat(121))
     .map((name) => (b) => setIn(b, 'servicingProvider', 'name', name)),
-  fc.constantFrom(1999, 2000, 2001).map((n) => (b) => void (b.notes = 'n'.repeat(n))),
-  fc.constantFrom('K5500648801', 'k5500648801', 'K55', '').map((id) => (b) => void (b.memberId = id)),
-  fc.constant((b: Body) => void (b.unexpected = true)),
+  fc.constantFrom(1999, 2000, 2001).map((n) => (b) => set(b, 'notes', 'n'.repeat(n))),
+  fc.constantFrom('K5500648801', 'k5500648801', 'K55', '').map((id) => (b) => set(b, 'memberId', id)),
+  fc.constant((b: Body) => set(b, 'unexpected', true)),
   fc
     .constantFrom('memberId', 'urgency', 'diagnoses', 'serviceEndDate', 'servicingProvider')
     .map((key) => (b) => void delete b[key]),
