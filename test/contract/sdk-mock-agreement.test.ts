@@ -1,11 +1,12 @@
 /**
  * The headline promise, checked as a property: the SDK refuses, before sending, exactly the requests
- * the portal refuses, with the same codes. Valid requests are mutated at random (dates around the
- * 180-day and coverage boundaries, codes, NPIs, Tax IDs in both forms, units, modifiers, lists,
- * unknown and missing fields); each is given to the SDK (with the facts the portal has: today, the
- * member's coverage, the provider directory) and, untouched, to the mock portal. Where the SDK sends,
- * the portal must accept; where it refuses, the portal must refuse with the same rule codes. A drift
- * between the rules' zod schemas and the contract's JSON schemas (a length, a pattern) fails here.
+ * the portal refuses, with the same codes. Valid preauthorization requests and referrals are mutated
+ * at random (dates around the 180-day, 30-day backdate and coverage boundaries, codes, NPIs, Tax IDs in
+ * both forms, units, visits, modifiers, lists, lengths, unknown and missing fields); each is given to
+ * the SDK (with the facts the portal has: today, the member's coverage or product, the provider
+ * directory) and, untouched, to the mock portal. Where the SDK sends, the portal must accept; where it
+ * refuses, the portal must refuse with the same rule codes. A drift between the rules' zod schemas and
+ * the contract's JSON schemas (a length, a pattern) fails here.
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -81,16 +82,121 @@ const mutations: fc.Arbitrary<Mutation>[] = [
     .map((key) => (b) => void delete b[key]),
 ];
 
-const mutatedRequest = fc.array(fc.oneof(...mutations), { maxLength: 3 }).map((changes) => {
-  const body = structuredClone(preauthorizationRequest()) as unknown as Body;
-  for (const change of changes) change(body);
-  return body;
-});
+const preauthorizationMutations = mutations;
+
+const referralMutations: fc.Arbitrary<Mutation>[] = [
+  fc
+    .oneof(
+      fc.integer({ min: -32, max: 3 }).map((n) => day(n)),
+      fc.constantFrom('2025-02-30', ''),
+    )
+    .map((d) => (b) => set(b, 'startDate', d)),
+  fc
+    .oneof(
+      fc.integer({ min: -5, max: 400 }).map((n) => day(n)),
+      fc.constantFrom('2026-02-30'),
+    )
+    .map((d) => (b) => set(b, 'endDate', d)),
+  fc.constantFrom(0, 1, 3, 99, 100, 2.5, '3').map((v) => (b) => set(b, 'visits', v)),
+  fc.array(fc.constantFrom('J45.40', 'J4540', 'XYZ'), { maxLength: 13 }).map(
+    (codes) => (b) =>
+      set(
+        b,
+        'diagnoses',
+        codes.map((code) => ({ code })),
+      ),
+  ),
+  fc
+    .constantFrom('1273645899', '1273645898', '12736458')
+    .map((npi) => (b) => setIn(b, 'specialist', 'npi', npi)),
+  fc
+    .constantFrom('061555123', '06-1555123', '0615551')
+    .map((taxId) => (b) => setIn(b, 'referringProvider', 'taxId', taxId)),
+  fc.constantFrom(999, 1000, 1001).map((n) => (b) => set(b, 'reason', 'r'.repeat(n))),
+  // K5500648803 is a Medicaid Enhanced Care member: no referral needed (a warning, still sent).
+  fc.constantFrom('K5500648801', 'K5500648803', 'K55').map((id) => (b) => set(b, 'memberId', id)),
+  fc.constant((b: Body) => set(b, 'unexpected', true)),
+  fc.constantFrom('memberId', 'specialist', 'visits', 'startDate').map((key) => (b) => void delete b[key]),
+];
+
+const REFERRAL = {
+  memberId: 'K5500648801',
+  referringProvider: { ...preauthorizationRequest().requestingProvider },
+  specialist: { ...preauthorizationRequest().servicingProvider },
+  startDate: TODAY,
+  visits: 3,
+  diagnoses: [{ code: 'J45.40', primary: true }],
+};
+
+function mutated(base: object, all: fc.Arbitrary<Mutation>[]) {
+  return fc.array(fc.oneof(...all), { maxLength: 3 }).map((changes) => {
+    const body = structuredClone(base) as Body;
+    for (const change of changes) change(body);
+    return body;
+  });
+}
 
 const codeSet = (violations: readonly { code: string }[]) =>
   [...new Set(violations.map((v) => v.code))].sort();
 
-describe('the SDK and the mock portal agree on what a preauthorization request may be', () => {
+type Facts = Record<string, unknown>;
+type Data = NonNullable<ReturnType<TestPortal['core']['sandbox']>>['data'];
+type Client = ReturnType<typeof createPortalClient>;
+
+interface Operation {
+  name: string;
+  path: string;
+  requests: fc.Arbitrary<Body>;
+  /** What the portal knows that the SDK is told through `options.rules`. */
+  facts(data: Data, body: Body): Facts;
+  send(sdk: Client, body: Body, rules: Facts): Promise<unknown>;
+}
+
+const directory =
+  (data: Data): ProviderDirectory =>
+  (provider) =>
+    data.isKnownProviderIdentity(provider);
+// A fact about the member only when the request names a member the portal knows.
+const memberOf = (data: Data, body: Body) =>
+  typeof body.memberId === 'string' ? data.member(body.memberId) : undefined;
+
+const OPERATIONS: Operation[] = [
+  {
+    name: 'a preauthorization request',
+    path: '/api/v1/preauthorizations',
+    requests: mutated(preauthorizationRequest(), preauthorizationMutations),
+    facts: (data, body) => {
+      const member = memberOf(data, body);
+      return {
+        providerDirectory: directory(data),
+        ...(member === undefined
+          ? {}
+          : {
+              coverage: {
+                startDate: member.details.coverageStartDate,
+                endDate: member.details.coverageEndDate,
+              },
+            }),
+      };
+    },
+    send: (sdk, body, rules) => sdk.preauthorizations.create(body as never, { rules: rules as never }),
+  },
+  {
+    name: 'a referral',
+    path: '/api/v1/referrals',
+    requests: mutated(REFERRAL, referralMutations),
+    facts: (data, body) => {
+      const member = memberOf(data, body);
+      return {
+        providerDirectory: directory(data),
+        ...(member === undefined ? {} : { productType: member.details.productType }),
+      };
+    },
+    send: (sdk, body, rules) => sdk.referrals.create(body as never, { rules: rules as never }),
+  },
+];
+
+describe.each(OPERATIONS)('the SDK and the mock portal agree on $name', (operation) => {
   let portal: TestPortal;
   beforeEach(() => {
     portal = createTestPortal();
@@ -99,47 +205,29 @@ describe('the SDK and the mock portal agree on what a preauthorization request m
   it('the SDK sends what the portal accepts and refuses what it refuses, with the same codes', async () => {
     const seen = { sent: 0, refused: 0 };
     await fc.assert(
-      fc.asyncProperty(mutatedRequest, async (body) => {
+      fc.asyncProperty(operation.requests, async (body) => {
         await portal.admin('POST', '/reset'); // no duplicate of an earlier run
-        const token = await portal.tokenFor('clinical.a');
         const data = portal.core.sandbox()?.data;
-        const member = data?.member('K5500648801');
-        if (data === undefined || member === undefined) throw new Error('the mock has no data');
-        const providerDirectory: ProviderDirectory = (provider) => data.isKnownProviderIdentity(provider);
+        if (data === undefined) throw new Error('the mock has no data');
         const sdk = createPortalClient({
           baseUrl: `${BASE}/api/v1`,
-          sessionToken: token,
+          sessionToken: await portal.tokenFor('clinical.a'),
           clock: fixedClock(TEST_CLOCK),
           fetch: (request) => portal.core.handle(request),
           maxRetries: 0,
         });
 
-        const outcome = await sdk.preauthorizations
-          .create(body as never, {
-            rules: {
-              // The coverage is a fact only when the request names the member (as the portal sees it).
-              ...(body.memberId === 'K5500648801'
-                ? {
-                    coverage: {
-                      startDate: member.details.coverageStartDate,
-                      endDate: member.details.coverageEndDate,
-                    },
-                  }
-                : {}),
-              providerDirectory,
-            },
-          })
-          .then(
-            () => ({ sent: true as const, codes: [] as string[] }),
-            (error: unknown) => {
-              if (error instanceof PortalValidationError)
-                return { sent: false as const, codes: codeSet(error.violations) };
-              if (error instanceof PortalApiError) {
-                return { sent: true as const, codes: [`HTTP ${error.status}`, ...codeSet(error.violations)] };
-              }
-              throw error;
-            },
-          );
+        const outcome = await operation.send(sdk, body, operation.facts(data, body)).then(
+          () => ({ sent: true as const, codes: [] as string[] }),
+          (error: unknown) => {
+            if (error instanceof PortalValidationError)
+              return { sent: false as const, codes: codeSet(error.violations) };
+            if (error instanceof PortalApiError) {
+              return { sent: true as const, codes: [`HTTP ${error.status}`, ...codeSet(error.violations)] };
+            }
+            throw error;
+          },
+        );
 
         seen[outcome.sent ? 'sent' : 'refused'] += 1;
         if (outcome.sent) {
@@ -149,7 +237,7 @@ describe('the SDK and the mock portal agree on what a preauthorization request m
         }
         // Refused before sending: the portal refuses the same request, for the same reasons.
         await portal.admin('POST', '/reset');
-        const answer = await portal.call('POST', '/api/v1/preauthorizations', {
+        const answer = await portal.call('POST', operation.path, {
           json: body,
           token: await portal.tokenFor('clinical.a'),
         });
