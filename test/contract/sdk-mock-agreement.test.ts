@@ -1,12 +1,13 @@
 /**
  * The headline promise, checked as a property: the SDK refuses, before sending, exactly the requests
- * the portal refuses, with the same codes. Valid preauthorization requests and referrals are mutated
- * at random (dates around the 180-day, 30-day backdate and coverage boundaries, codes, NPIs, Tax IDs in
- * both forms, units, visits, modifiers, lists, lengths, unknown and missing fields); each is given to
- * the SDK (with the facts the portal has: today, the member's coverage or product, the provider
- * directory) and, untouched, to the mock portal. Where the SDK sends, the portal must accept; where it
- * refuses, the portal must refuse with the same rule codes. A drift between the rules' zod schemas and
- * the contract's JSON schemas (a length, a pattern) fails here.
+ * the portal refuses, with the same codes. Valid preauthorizations, referrals, admission notifications
+ * and messages are mutated at random (dates around the 180-day, 30-day backdate and coverage
+ * boundaries, codes, NPIs, Tax IDs in both forms, units, visits, weights, modifiers, lists, lengths,
+ * enums, unknown and missing fields); each is given to the SDK (with the facts the portal has: today,
+ * the member's coverage or product, the provider directory) and, untouched, to the mock portal. Where
+ * the SDK sends, the portal must accept; where it refuses, the portal must refuse with the same rule
+ * codes. A drift between the rules' zod schemas and the contract's JSON schemas (a length, a pattern)
+ * fails here.
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -128,6 +129,96 @@ const REFERRAL = {
   diagnoses: [{ code: 'J45.40', primary: true }],
 };
 
+const ADMISSION = {
+  memberId: 'K5500648801',
+  admissionType: 'emergent_inpatient',
+  admissionDate: day(-1),
+  facility: {
+    npi: '1003000126',
+    taxId: '060646668',
+    name: 'Hartford Family Medicine Group',
+    address: { line1: '80 Seymour St', city: 'Hartford', state: 'CT', zip: '06102' },
+  },
+  attendingProvider: { ...preauthorizationRequest().requestingProvider },
+  diagnoses: [{ code: 'J45.52', primary: true }],
+};
+
+const admissionMutations: fc.Arbitrary<Mutation>[] = [
+  fc
+    .oneof(
+      fc.integer({ min: -40, max: 3 }).map((n) => day(n)),
+      fc.constantFrom('2025-02-30', ''),
+    )
+    .map((d) => (b) => set(b, 'admissionDate', d)),
+  fc
+    .constantFrom('maternity', 'emergent_inpatient', 'newborn', 'elective')
+    .map((t) => (b) => set(b, 'admissionType', t)),
+  fc
+    .record({
+      birthDate: fc.integer({ min: -3, max: 1 }).map((n) => day(n)),
+      sex: fc.constantFrom('female', 'male', 'undetermined', 'unknown'),
+      birthWeightGrams: fc.constantFrom(199, 200, 3400, 7000, 7001),
+    })
+    .map((newborn) => (b) => set(b, 'newborn', newborn)),
+  fc.array(fc.constantFrom('J45.52', 'O80', 'J4552', 'XYZ'), { maxLength: 13 }).map(
+    (codes) => (b) =>
+      set(
+        b,
+        'diagnoses',
+        codes.map((code) => ({ code })),
+      ),
+  ),
+  fc
+    .constantFrom('1003000126', '1003000127', '100300012')
+    .map((npi) => (b) => setIn(b, 'facility', 'npi', npi)),
+  fc
+    .constantFrom('060646668', '06-0646668', '133456789', '06064666')
+    .map((taxId) => (b) => setIn(b, 'facility', 'taxId', taxId)),
+  // K5500648807 is a member whose admissions a delegated entity reviews (still accepted).
+  fc.constantFrom('K5500648801', 'K5500648807', 'K55').map((id) => (b) => set(b, 'memberId', id)),
+  fc.constant((b: Body) => set(b, 'unexpected', true)),
+  fc
+    .constantFrom('memberId', 'facility', 'attendingProvider', 'admissionDate')
+    .map((key) => (b) => void delete b[key]),
+];
+
+const MESSAGE = {
+  topic: 'general',
+  senderNpi: '1234567893',
+  category: 'claims',
+  subcategory: 'claim_status',
+  priority: 'medium',
+  content: 'What is the status of claim 2026C00123456?',
+  contactName: 'Daniel Reyes',
+  contactPhone: '(860) 545-7000',
+};
+
+const messageMutations: fc.Arbitrary<Mutation>[] = [
+  fc.constantFrom('general', 'transaction', 'other').map((t) => (b) => set(b, 'topic', t)),
+  fc
+    .record({
+      type: fc.constantFrom('claim', 'preauthorization', 'invoice'),
+      id: fc.constantFrom('2026C00123456', '', 'a b'),
+    })
+    .map((transaction) => (b) => set(b, 'transaction', transaction)),
+  fc.constantFrom('claims', 'eligibility', 'nonsense').map((category) => (b) => set(b, 'category', category)),
+  fc
+    .constantFrom('claim_status', 'benefits', 'nonsense')
+    .map((subcategory) => (b) => set(b, 'subcategory', subcategory)),
+  fc.constantFrom('urgent', 'high', 'medium', 'low', 'whenever').map((p) => (b) => set(b, 'priority', p)),
+  fc
+    .constantFrom('', '   ', 'x'.repeat(4000), 'x'.repeat(4001))
+    .map((content) => (b) => set(b, 'content', content)),
+  fc.constantFrom('', ' ', 'x'.repeat(100), 'x'.repeat(101)).map((n) => (b) => set(b, 'contactName', n)),
+  fc
+    .constantFrom('(860) 545-7000', '860-545-7000', '545-7000', '(860) 545-700')
+    .map((phone) => (b) => set(b, 'contactPhone', phone)),
+  fc.constantFrom('1234567893', '1234567894').map((npi) => (b) => set(b, 'senderNpi', npi)),
+  fc.constantFrom('K5500648801', 'K55').map((id) => (b) => set(b, 'memberId', id)),
+  fc.constant((b: Body) => set(b, 'unexpected', true)),
+  fc.constantFrom('content', 'priority', 'senderNpi').map((key) => (b) => void delete b[key]),
+];
+
 function mutated(base: object, all: fc.Arbitrary<Mutation>[]) {
   return fc.array(fc.oneof(...all), { maxLength: 3 }).map((changes) => {
     const body = structuredClone(base) as Body;
@@ -193,6 +284,20 @@ const OPERATIONS: Operation[] = [
       };
     },
     send: (sdk, body, rules) => sdk.referrals.create(body as never, { rules: rules as never }),
+  },
+  {
+    name: 'an admission notification',
+    path: '/api/v1/admission-notifications',
+    requests: mutated(ADMISSION, admissionMutations),
+    facts: (data) => ({ providerDirectory: directory(data) }),
+    send: (sdk, body, rules) => sdk.admissionNotifications.create(body as never, { rules: rules as never }),
+  },
+  {
+    name: 'a message',
+    path: '/api/v1/messages',
+    requests: mutated(MESSAGE, messageMutations),
+    facts: () => ({}),
+    send: (sdk, body) => sdk.messages.create(body as never),
   },
 ];
 
