@@ -5,8 +5,8 @@
  * admissions do not require preauthorization. The information requested and the approvals given are
  * for the concurrent review of the inpatient stay." (seed 003)
  */
+
 import type { components } from '../../../sdk/generated/portal.ts';
-import type { ProviderDirectory } from '../../../sdk/rules/index.ts';
 import {
   delegatedOutcome,
   validateAdmissionNotificationCreate,
@@ -27,6 +27,7 @@ import { toAdmission, toAdmissionSummary, toCreated } from '../transactions/admi
 import { delegatedEntityOf, initialReview, reviewAnswered } from '../transactions/admission-review.ts';
 import { acceptAttachmentBatch } from '../transactions/attachments.ts';
 import { memberName, memberOfBody, unknownMemberViolations } from '../transactions/members.ts';
+import { providerDirectory } from '../transactions/provider-directory.ts';
 import { assertAnswers } from '../transactions/questionnaires.ts';
 import type { QuestionnaireResponse } from '../transactions/schemas.ts';
 import { codedDiagnoses, providerReference } from '../transactions/shapes.ts';
@@ -38,14 +39,10 @@ function records(ctx: HandlerContext): Map<string, AdmissionRecord> {
   return collection<AdmissionRecord>(ctx.sandbox, 'admission-notifications');
 }
 
-function directory(ctx: HandlerContext): ProviderDirectory {
-  return (provider) => ctx.data.isKnownProviderIdentity(provider);
-}
-
 function createValidation(ctx: HandlerContext) {
   return validateAdmissionNotificationCreate(ctx.body, {
     clock: ctx.sandbox.clock,
-    providerDirectory: directory(ctx),
+    providerDirectory: providerDirectory(ctx),
   });
 }
 
@@ -154,7 +151,7 @@ function modificationValidation(ctx: HandlerContext) {
   const visible = user !== undefined && record !== undefined && canSee(user, record.taxIds);
   return validateAdmissionNotificationModification(ctx.body, {
     ...(visible && record ? { admissionDate: record.admissionDate } : {}),
-    providerDirectory: directory(ctx),
+    providerDirectory: providerDirectory(ctx),
   });
 }
 

@@ -11,7 +11,6 @@ import type {
   PreauthorizationCreate,
   PreauthorizationModificationCreate,
   PreauthorizationOriginal,
-  ProviderDirectory,
 } from '../../../sdk/rules/index.ts';
 import {
   calendarDayAt,
@@ -37,6 +36,7 @@ import { contentKey, initialOutcome, plannedDecision } from '../transactions/pre
 import type { PreauthorizationRecord } from '../transactions/preauthorization-records.ts';
 import { decide, settle, toDetails, toReceipt, toSummary } from '../transactions/preauthorization-records.ts';
 import { preferChoice, preferFlag } from '../transactions/prefer.ts';
+import { providerDirectory } from '../transactions/provider-directory.ts';
 import { assertAnswers, followUpQuestionnaire } from '../transactions/questionnaires.ts';
 import type { QuestionnaireResponse } from '../transactions/schemas.ts';
 import { codedDiagnoses, defined, providerReference } from '../transactions/shapes.ts';
@@ -55,10 +55,6 @@ function now(ctx: HandlerContext): number {
 function coverageOf(member: MemberRecord | undefined): CoverageSpan | undefined {
   if (member === undefined) return undefined;
   return { startDate: member.details.coverageStartDate, endDate: member.details.coverageEndDate };
-}
-
-function directory(ctx: HandlerContext): ProviderDirectory {
-  return (provider) => ctx.data.isKnownProviderIdentity(provider);
 }
 
 /** The request the user may see, brought up to date with the clock; 404 otherwise. */
@@ -96,7 +92,7 @@ function createRules(ctx: HandlerContext) {
   return validatePreauthorizationCreate(ctx.body, {
     clock: ctx.sandbox.clock,
     ...(coverage === undefined ? {} : { coverage }),
-    providerDirectory: directory(ctx),
+    providerDirectory: providerDirectory(ctx),
   });
 }
 

@@ -6,7 +6,6 @@
  */
 
 import type { components } from '../../../sdk/generated/portal.ts';
-import type { ProviderDirectory } from '../../../sdk/rules/index.ts';
 import {
   calendarDayAt,
   compareDates,
@@ -20,6 +19,7 @@ import { queryFields } from '../query.ts';
 import { collection, nextId } from '../sandbox.ts';
 import { assertActsFor, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
 import { memberName, memberOfBody, unknownMemberViolations } from '../transactions/members.ts';
+import { providerDirectory } from '../transactions/provider-directory.ts';
 import { ensureReferralHistory, REFERRALS } from '../transactions/referral-history.ts';
 import type { ReferralRecord } from '../transactions/referral-records.ts';
 import { defaultReferralEndDate, toReferral, toReferralSummary } from '../transactions/referral-records.ts';
@@ -36,16 +36,12 @@ function today(ctx: HandlerContext): string {
   return calendarDayAt(ctx.sandbox.clock.now());
 }
 
-function directory(ctx: HandlerContext): ProviderDirectory {
-  return (provider) => ctx.data.isKnownProviderIdentity(provider);
-}
-
 function createValidation(ctx: HandlerContext) {
   const productType = memberOfBody(ctx)?.details.productType;
   return validateReferralCreate(ctx.body, {
     clock: ctx.sandbox.clock,
     ...(productType === undefined ? {} : { productType }),
-    providerDirectory: directory(ctx),
+    providerDirectory: providerDirectory(ctx),
   });
 }
 
