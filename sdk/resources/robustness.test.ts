@@ -124,6 +124,15 @@ describe('what a JavaScript caller gets wrong, refused before sending', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('a Tax ID in the path that is not one; one written NN-NNNNNNN is sent as 9 digits', async () => {
+    const { fetch, portal } = setup();
+    expect(await violations(portal.users?.list?.('06064666'))).toEqual(['INVALID_TAX_ID $.taxId']);
+    expect(await violations(portal.users?.revoke?.('TIN', 'USR-1'))).toEqual(['INVALID_TAX_ID $.taxId']);
+    expect(fetch).not.toHaveBeenCalled();
+    await portal.users?.siteVerification?.('06-0646668');
+    expect(fetch.requests[0]?.url.pathname).toBe('/api/v1/tax-ids/060646668/site-verification');
+  });
+
   it('null options are read as none: the call is sent', async () => {
     const { fetch, portal } = setup();
     await portal.members?.get?.('K5500648801', null);

@@ -1,10 +1,10 @@
-import type { ResourceContext } from '../core/call.ts';
+import type { CallScope, ResourceContext } from '../core/call.ts';
 import { call, list, withPage } from '../core/call.ts';
 import { taxIdParam } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { PathParams, QueryParams, RequestBody } from '../core/types.ts';
-import { validateInvitations } from '../rules/index.ts';
+import { checkTaxId, validateInvitations } from '../rules/index.ts';
 
 type TaxId = PathParams<'listTaxIdUsers'>['taxId'];
 type UserId = PathParams<'updateUserRole'>['userId'];
@@ -25,6 +25,13 @@ export const USERS_OPERATIONS = {
   verifySite: 'submitSiteVerification',
 } as const satisfies Record<string, OperationId>;
 
+// The Tax ID in the path: refused before sending when it is not one (INVALID_TAX_ID), sent as the
+// 9 digits the portal takes when written NN-NNNNNNN.
+function taxIdPath(s: CallScope, taxId: string): string {
+  s.check(checkTaxId(taxId, '$.taxId'));
+  return taxIdParam(taxId);
+}
+
 /**
  * `portal.users`: the users of a Tax ID, invitations (validated first: at most 10, one role per Tax
  * ID), roles, revocation and the monthly site verification. Tax IDs may be written `NN-NNNNNNN`.
@@ -38,17 +45,17 @@ export function createUsersResource(ctx: ResourceContext) {
   return {
     /** The users of a Tax ID (`listTaxIdUsers`), paged. */
     list: (taxId: TaxId, query: QueryParams<'listTaxIdUsers'> = {}, options: RequestOptions = {}) =>
-      list(ctx, 'listTaxIdUsers', options, ({ init }, page) =>
+      list(ctx, 'listTaxIdUsers', options, (s, page) =>
         ctx.raw.GET('/tax-ids/{taxId}/users', {
-          params: { path: { taxId: taxIdParam(taxId) }, query: withPage(query, page) },
-          ...init,
+          params: { path: { taxId: taxIdPath(s, taxId) }, query: withPage(query, page) },
+          ...s.init,
         }),
       ),
     /** Sends a list of invitations (`inviteUsers`); each one succeeds or fails on its own. */
     invite: (taxId: TaxId, body: RequestBody<'inviteUsers'>, options: RequestOptions = {}) =>
       call(ctx, 'inviteUsers', options, (s) =>
         ctx.raw.POST('/tax-ids/{taxId}/invitations', {
-          params: { path: { taxId: taxIdParam(taxId) } },
+          params: { path: { taxId: taxIdPath(s, taxId) } },
           body: s.validate(body, validateInvitations(body)),
           ...s.init,
         }),
@@ -60,44 +67,44 @@ export function createUsersResource(ctx: ResourceContext) {
       body: RequestBody<'updateUserRole'>,
       options: RequestOptions = {},
     ) =>
-      call(ctx, 'updateUserRole', options, ({ init }) =>
+      call(ctx, 'updateUserRole', options, (s) =>
         ctx.raw.PATCH('/tax-ids/{taxId}/users/{userId}', {
-          params: { path: { taxId: taxIdParam(taxId), userId } },
+          params: { path: { taxId: taxIdPath(s, taxId), userId } },
           body,
-          ...init,
+          ...s.init,
         }),
       ),
     /** Revokes a user's access to the Tax ID (`revokeUser`). */
     revoke: (taxId: TaxId, userId: UserId, options: RequestOptions = {}) =>
-      call(ctx, 'revokeUser', options, ({ init }) =>
+      call(ctx, 'revokeUser', options, (s) =>
         ctx.raw.DELETE('/tax-ids/{taxId}/users/{userId}', {
-          params: { path: { taxId: taxIdParam(taxId), userId } },
-          ...init,
+          params: { path: { taxId: taxIdPath(s, taxId), userId } },
+          ...s.init,
         }),
       ),
     /** Makes a user a Portal Administrator of the Tax ID (`makeUserAdmin`). */
     makeAdmin: (taxId: TaxId, userId: UserId, options: RequestOptions = {}) =>
-      call(ctx, 'makeUserAdmin', options, ({ init }) =>
+      call(ctx, 'makeUserAdmin', options, (s) =>
         ctx.raw.POST('/tax-ids/{taxId}/users/{userId}/admin', {
-          params: { path: { taxId: taxIdParam(taxId), userId } },
-          ...init,
+          params: { path: { taxId: taxIdPath(s, taxId), userId } },
+          ...s.init,
         }),
       ),
     /** The monthly site verification: when it is due and whether users are blocked (`getSiteVerification`). */
     siteVerification: (taxId: TaxId, options: RequestOptions = {}) =>
-      call(ctx, 'getSiteVerification', options, ({ init }) =>
+      call(ctx, 'getSiteVerification', options, (s) =>
         ctx.raw.GET('/tax-ids/{taxId}/site-verification', {
-          params: { path: { taxId: taxIdParam(taxId) } },
-          ...init,
+          params: { path: { taxId: taxIdPath(s, taxId) } },
+          ...s.init,
         }),
       ),
     /** Confirms each user and provider still belongs to the site (`submitSiteVerification`). */
     verifySite: (taxId: TaxId, body: RequestBody<'submitSiteVerification'>, options: RequestOptions = {}) =>
-      call(ctx, 'submitSiteVerification', options, ({ init }) =>
+      call(ctx, 'submitSiteVerification', options, (s) =>
         ctx.raw.POST('/tax-ids/{taxId}/site-verification', {
-          params: { path: { taxId: taxIdParam(taxId) } },
+          params: { path: { taxId: taxIdPath(s, taxId) } },
           body,
-          ...init,
+          ...s.init,
         }),
       ),
   };

@@ -61,6 +61,8 @@ function taxIdOf(context: HandlerContext): string {
 /** Checks access in `rules` so that a non-administrator gets 403 before any 422 about the body. */
 function adminOf(action: string, allowBlocked = false) {
   return (context: HandlerContext): RuleViolation[] => {
+    // A path that is not a Tax ID is the contract's to refuse (400), not a question of access (403).
+    if (!/^\d{9}$/.test(taxIdOf(context))) return [];
     requireTaxIdAccess(context, taxIdOf(context), { admin: action, allowBlocked });
     return [];
   };

@@ -69,6 +69,20 @@ export const cases: ContractCase[] = [
     run: (api) => api.call('GET', `${A}/users?pageSize=101`),
   },
   {
+    operationId: 'listTaxIdUsers',
+    name: '400 for a path that is not a Tax ID (not 403: it is no question of access)',
+    as: 'admin.a',
+    status: 400,
+    run: (api) => api.call('GET', '/tax-ids/06-0646668/users'),
+  },
+  {
+    operationId: 'getSiteVerification',
+    name: '400 for a path that is not a Tax ID',
+    as: 'admin.a',
+    status: 400,
+    run: (api) => api.call('GET', '/tax-ids/abc/site-verification'),
+  },
+  {
     operationId: 'inviteUsers',
     name: 'each invitation succeeds or fails on its own',
     as: 'admin.a',
