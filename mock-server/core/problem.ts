@@ -22,6 +22,7 @@ const PROTOCOL_CODES: Readonly<Record<string, { status: number; title: string }>
   MFA_CODE_INVALID: { status: 401, title: 'The verification code is not correct or has expired' },
   ACCOUNT_REVOKED: { status: 403, title: 'The account was revoked' },
   TAX_ID_NOT_AUTHORIZED: { status: 403, title: 'You do not act for this Tax ID' },
+  PERMISSION_REQUIRED: { status: 403, title: 'Your role does not include this' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, title: 'The Idempotency-Key was used with another request' },
   ALREADY_EXISTS: { status: 409, title: 'It already exists' },

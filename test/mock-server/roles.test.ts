@@ -30,6 +30,23 @@ describe('roles per Tax ID', () => {
     expect(own.data.map((user) => user.userId)).toEqual(['USR-000004', 'USR-000005']);
   });
 
+  it('a role without the permission an operation needs: 403 PERMISSION_REQUIRED, naming it', async () => {
+    const portal = createTestPortal();
+    const token = await portal.tokenFor('clinical.a'); // acts for Tax ID A, without view_claims
+    const response = await portal.call('GET', '/api/v1/claims?from=2026-09-01&to=2026-11-23', { token });
+    const problem = (await response.json()) as { status: number; code: string; detail: string };
+    expect(problem).toMatchObject({ status: 403, code: 'PERMISSION_REQUIRED' });
+    expect(problem.detail).toContain('view_claims');
+    // Granted by the site manager, the same call is answered.
+    const admin = await portal.tokenFor('admin.a');
+    await portal.call('PATCH', `/api/v1/tax-ids/${TAX_ID_A}/users/USR-000002`, {
+      token: admin,
+      json: { role: 'clinical_staff', permissions: ['view_eligibility', 'view_claims'] },
+    });
+    const again = await portal.call('GET', '/api/v1/claims?from=2026-09-01&to=2026-11-23', { token });
+    expect(again.status).toBe(200);
+  });
+
   it('changes one role without touching the role on the other Tax ID', async () => {
     const portal = createTestPortal();
     const admin = await portal.tokenFor('admin.a');

@@ -49,8 +49,8 @@ const PERMISSION_LABELS: Readonly<Partial<Record<Permission, string>>> = {
 /**
  * The Tax IDs on which the user holds a permission (the role's permissions, which a Portal
  * Administrator may change) and whose users are not blocked by an overdue site verification. 403 when
- * none: SITE_VERIFICATION_OVERDUE when verification blocks them all, otherwise TAX_ID_NOT_AUTHORIZED
- * naming the permission missing.
+ * none: SITE_VERIFICATION_OVERDUE when verification blocks them all, otherwise PERMISSION_REQUIRED
+ * naming the permission missing (TAX_ID_NOT_AUTHORIZED for a user who acts for no Tax ID).
  *
  * @example
  * const taxIds = permittedTaxIds(ctx, 'view_claims'); // ['060646668']
@@ -72,7 +72,8 @@ export function permittedTaxIds(
     .map((grant) => `${grant.role.replace(/_/g, ' ')} on Tax ID ${grant.taxId}`)
     .join(', ');
   throw new ProblemError(
-    'TAX_ID_NOT_AUTHORIZED',
+    // Acting for no Tax ID at all is another failure than a role that lacks the permission.
+    user.grants.length === 0 ? 'TAX_ID_NOT_AUTHORIZED' : 'PERMISSION_REQUIRED',
     `Your access (${roles || 'no Tax ID'}) does not include the ${permission} permission needed to ` +
       `${PERMISSION_LABELS[permission] ?? permission}: ask your Portal Administrator or Office Manager for it.`,
   );
@@ -259,8 +260,9 @@ function createPcpMemberPanelReport(ctx: HandlerContext) {
   requireTaxIdAccess(ctx, taxId);
   if (!permittedTaxIds(ctx, 'view_eligibility').includes(taxId)) {
     throw new ProblemError(
-      'TAX_ID_NOT_AUTHORIZED',
-      `Your role on Tax ID ${taxId} does not include eligibility.`,
+      'PERMISSION_REQUIRED',
+      `Your role on Tax ID ${taxId} does not include the view_eligibility permission the report needs: ` +
+        'ask your Portal Administrator or Office Manager for it.',
     );
   }
   const pcp = ctx.data.provider(pcpNpi);

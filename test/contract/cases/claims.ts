@@ -58,7 +58,7 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: 'searchClaims',
-    name: '403 for clinical staff without the view_claims permission',
+    name: '403 PERMISSION_REQUIRED for clinical staff without the view_claims permission',
     as: 'clinical.a',
     status: 403,
     run: (api) => api.call('GET', `/claims?${WINDOW}`),
