@@ -11,13 +11,14 @@ export const TARGET_GZIP_BYTES = 30 * 1024;
 
 /**
  * What the size may not exceed without a deliberate change of these numbers (a test fails): the
- * measured sizes of 2026-11-23 with under 1 kB of headroom, so that growth is a decision.
+ * measured sizes of 2026-11-23 (45.7 and 35.9 kB) with about 1 kB of headroom, so that growth is a
+ * decision.
  */
 export const SIZE_BUDGET = {
   /** `sdk/index.ts`, every export. */
-  entryGzipBytes: 46 * 1024,
+  entryGzipBytes: 47 * 1024,
   /** An app importing only `createPortalClient`. */
-  appGzipBytes: 36 * 1024,
+  appGzipBytes: 37 * 1024,
 } as const;
 
 /** The code of an app that uses only the client: what an integrator's bundle keeps. */
