@@ -23,6 +23,7 @@ export type {
   SessionWarning,
 } from './core/options.ts';
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './core/options.ts';
+export { MAX_PAGE_SIZE } from './core/params.ts';
 export { REDACTED, redact, redactHeaders, redactUrl } from './core/redact.ts';
 export { retryAfterMs } from './core/retry.ts';
 export type {

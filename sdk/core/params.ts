@@ -39,6 +39,33 @@ function pathViolations(path: unknown): ValidationViolation[] {
   return out;
 }
 
+/**
+ * The most items a page holds (`pageSize`), as the contract's `PageSize` parameter says; a test ties the
+ * two together.
+ *
+ * @example
+ * for await (const claim of portal.claims.search({ ...window, pageSize: MAX_PAGE_SIZE })) {}
+ */
+export const MAX_PAGE_SIZE = 100;
+
+// The paging parameters every list shares (docs/spec-conventions.md), checked as the portal would.
+const PAGING: Record<string, { min: number; max: number; says: string }> = {
+  page: { min: 1, max: Number.MAX_SAFE_INTEGER, says: 'a whole number from 1' },
+  pageSize: { min: 1, max: MAX_PAGE_SIZE, says: `a whole number from 1 to ${MAX_PAGE_SIZE}` },
+};
+
+function pagingViolation(name: string, value: unknown): ValidationViolation | undefined {
+  const limits = PAGING[name];
+  if (limits === undefined) return undefined;
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n === 'number' && Number.isInteger(n) && n >= limits.min && n <= limits.max) return undefined;
+  return {
+    code: 'VALIDATION_FAILED',
+    path: `$.${name}`,
+    message: `${name} must be ${limits.says}, not ${describeValue(value)}.`,
+  };
+}
+
 function queryViolations(query: unknown): ValidationViolation[] {
   if (query === undefined) return [];
   const record = asRecord(query);
@@ -53,7 +80,13 @@ function queryViolations(query: unknown): ValidationViolation[] {
   }
   const out: ValidationViolation[] = [];
   for (const [name, value] of Object.entries(record)) {
-    if (value === undefined || isScalar(value)) continue;
+    if (value === undefined) continue;
+    const paging = pagingViolation(name, value);
+    if (paging !== undefined) {
+      out.push(paging);
+      continue;
+    }
+    if (isScalar(value)) continue;
     if (Array.isArray(value) && value.every(isScalar)) continue;
     out.push({
       code: 'VALIDATION_FAILED',
@@ -68,7 +101,8 @@ function queryViolations(query: unknown): ValidationViolation[] {
 
 /**
  * Every violation of the URL parameters of a call: path parameters that are not non-empty strings
- * (or numbers), query parameters that are not scalars or lists of scalars.
+ * (or numbers), query parameters that are not scalars or lists of scalars, and paging out of range
+ * (`page` from 1, `pageSize` from 1 to {@link MAX_PAGE_SIZE}).
  *
  * @example
  * paramViolations({ path: { memberId: {} } }); // [{ code: 'VALIDATION_FAILED', path: '$.memberId', … }]

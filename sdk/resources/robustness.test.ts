@@ -3,10 +3,12 @@
  * answers or rejects with a PortalError (PortalValidationError before sending, PortalApiError after),
  * never a TypeError from reading a field of `null`, and never throws synchronously.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BASE_URL, fakeFetch, json } from '../../test/sdk/support/fake-fetch.ts';
 import { createPortalClient } from '../client.ts';
+import { MAX_PAGE_SIZE } from '../core/params.ts';
 import { PortalError, PortalValidationError } from '../errors.ts';
 import { fixedClock } from '../rules/index.ts';
 import { RESOURCE_OPERATIONS } from './index.ts';
@@ -131,6 +133,25 @@ describe('what a JavaScript caller gets wrong, refused before sending', () => {
     expect(fetch).not.toHaveBeenCalled();
     await portal.users?.siteVerification?.('06-0646668');
     expect(fetch.requests[0]?.url.pathname).toBe('/api/v1/tax-ids/060646668/site-verification');
+  });
+
+  it('paging out of range: pageSize above MAX_PAGE_SIZE (the contract maximum), page 0', async () => {
+    const { fetch, portal } = setup();
+    const window = { from: '2026-09-01', to: '2026-11-23' };
+    expect(await violations(portal.claims?.search?.({ ...window, pageSize: 101 }))).toEqual([
+      'VALIDATION_FAILED $.pageSize',
+    ]);
+    expect(await violations(portal.claims?.search?.({ ...window, page: 0, pageSize: 2.5 }))).toEqual([
+      'VALIDATION_FAILED $.page',
+      'VALIDATION_FAILED $.pageSize',
+    ]);
+    expect(fetch).not.toHaveBeenCalled();
+    await portal.claims?.search?.({ ...window, pageSize: MAX_PAGE_SIZE });
+    expect(fetch.requests[0]?.url.searchParams.get('pageSize')).toBe('100');
+    const spec = JSON.parse(
+      readFileSync(new URL('../../mock-server/generated/openapi.json', import.meta.url), 'utf8'),
+    ) as { components: { parameters: { PageSize: { schema: { maximum: number } } } } };
+    expect(MAX_PAGE_SIZE).toBe(spec.components.parameters.PageSize.schema.maximum);
   });
 
   it('null options are read as none: the call is sent', async () => {
