@@ -4,7 +4,12 @@ import { requireObject, taxIdParam } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { PathParams, QueryParams, RequestBody } from '../core/types.ts';
-import { checkNetworkStatusQuery, checkPcpPanelReportRequest, validateMemberSearch } from '../rules/index.ts';
+import {
+  checkNetworkStatusQuery,
+  checkPcpPanelReportRequest,
+  validateMemberSearch,
+  withoutBlankParameters,
+} from '../rules/index.ts';
 
 type MemberId = PathParams<'getMember'>['memberId'];
 type CardSide = PathParams<'downloadMemberIdCardImage'>['side'];
@@ -48,12 +53,14 @@ export function createMembersResource(ctx: ResourceContext) {
   return {
     /** Eligibility search (`searchMembers`), paged; await it for the first page, `for await` for all. */
     search: (query: QueryParams<'searchMembers'>, options: RequestOptions = {}) =>
-      list(ctx, 'searchMembers', options, (s, page) =>
-        ctx.raw.GET('/members', {
-          params: { query: withPage(s.validate(query, validateMemberSearch(query, s.rules())), page) },
+      list(ctx, 'searchMembers', options, (s, page) => {
+        // Blank fields of a form count as not given, and are not sent (the contract refuses them).
+        const given = withoutBlankParameters(query) as QueryParams<'searchMembers'>;
+        return ctx.raw.GET('/members', {
+          params: { query: withPage(s.validate(given, validateMemberSearch(given, s.rules())), page) },
           ...s.init,
-        }),
-      ),
+        });
+      }),
     /** Member details: status, coverage, plan, PCP, other insurance (`getMember`). */
     get: (memberId: MemberId, options: RequestOptions = {}) =>
       call(ctx, 'getMember', options, ({ init }) =>

@@ -137,6 +137,7 @@ export {
   MemberSearchQuerySchema,
   MIN_NAME_SEARCH_LENGTH,
   validateMemberSearch,
+  withoutBlankParameters,
 } from './member-search.ts';
 // Messages
 export type { MessageCategory, MessageCreate, MessageSubcategory } from './messages.ts';

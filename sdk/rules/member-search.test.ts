@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from './clock.ts';
-import { earliestEligibilityDate, validateMemberSearch } from './member-search.ts';
+import { earliestEligibilityDate, validateMemberSearch, withoutBlankParameters } from './member-search.ts';
 import type { RuleValidationResult } from './zod-issues.ts';
 
 const ctx = { clock: fixedClock('2026-11-22T15:00:00Z') };
@@ -142,5 +142,18 @@ describe('validateMemberSearch', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('withoutBlankParameters', () => {
+  it('leaves out empty and blank strings, keeps everything else as given', () => {
+    expect(
+      withoutBlankParameters({ memberId: 'K5500648801', firstName: ' ', lastName: '', pageSize: 0 }),
+    ).toEqual({
+      memberId: 'K5500648801',
+      pageSize: 0,
+    });
+    expect(withoutBlankParameters({ firstName: ' Te ' })).toEqual({ firstName: ' Te ' });
+    expect(withoutBlankParameters(null)).toBeNull();
   });
 });

@@ -64,8 +64,15 @@ export function earliestEligibilityDate(today: IsoDate): IsoDate {
 const NAME_FIELDS = ['firstName', 'lastName'] as const;
 const FORM_FIELDS = ['firstName', 'lastName', 'dateOfBirth'] as const;
 
-/** Query strings often carry empty parameters: an empty or blank value counts as not given. */
-function withoutBlanks(query: unknown): unknown {
+/**
+ * A member search as the rules read it: query strings often carry empty parameters, and an empty or
+ * blank value counts as not given. The SDK sends the search this way too, so that a blank field of a
+ * form is left out rather than sent as a term the contract refuses.
+ *
+ * @example
+ * withoutBlankParameters({ memberId: 'K5500648801', firstName: ' ' }); // { memberId: 'K5500648801' }
+ */
+export function withoutBlankParameters(query: unknown): unknown {
   const record = asRecord(query);
   if (record === undefined) return query;
   const copy: Record<string, unknown> = {};
@@ -103,7 +110,7 @@ export function validateMemberSearch(
   ctx: RuleContext = {},
 ): RuleValidationResult<MemberSearch> {
   const { today } = resolveContext(ctx);
-  const cleaned = withoutBlanks(query);
+  const cleaned = withoutBlankParameters(query);
   const parsed = parseWithViolations(MemberSearchQuerySchema, cleaned);
   const violations: ValidationViolation[] = [...parsed.violations];
   const root = asRecord(cleaned);

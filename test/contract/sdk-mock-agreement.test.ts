@@ -219,6 +219,36 @@ const messageMutations: fc.Arbitrary<Mutation>[] = [
   fc.constantFrom('content', 'priority', 'senderNpi').map((key) => (b) => void delete b[key]),
 ];
 
+const nameValue = fc.constantFrom('A', 'Ab', 'Testh', ' ', '');
+const memberSearchMutations: fc.Arbitrary<Mutation>[] = [
+  fc.constantFrom('K5500648801', 'K55', 'k5500648801', '').map((id) => (b) => set(b, 'memberId', id)),
+  fc.constant((b: Body) => void delete b.memberId),
+  nameValue.map((name) => (b) => set(b, 'firstName', name)),
+  nameValue.map((name) => (b) => set(b, 'lastName', name)),
+  fc.constantFrom('1980-04-12', '1980-02-30', day(1), '').map((dob) => (b) => set(b, 'dateOfBirth', dob)),
+  fc
+    .oneof(
+      fc.constantFrom(-731, -730, -729, 0, 1).map((n) => day(n)),
+      fc.constant('2026-02-30'),
+    )
+    .map((asOf) => (b) => set(b, 'asOf', asOf)),
+  fc.constantFrom(0, 1, 100, 101).map((size) => (b) => set(b, 'pageSize', size)),
+];
+
+const claimsSearchMutations: fc.Arbitrary<Mutation>[] = [
+  fc.constantFrom(-91, -90, -89, -60, 1).map((n) => (b) => set(b, 'from', day(n))),
+  fc.constantFrom(-100, -1, 0, 1).map((n) => (b) => set(b, 'to', day(n))),
+  fc.constantFrom(-731, -730, -800).map((n) => (b) => set(b, 'from', day(n))),
+  fc.constantFrom('2026-02-30', '').map((d) => (b) => set(b, 'to', d)),
+  fc.constantFrom('K5500648801', 'K55').map((id) => (b) => set(b, 'memberId', id)),
+  fc
+    .constantFrom('2026C00123456', '26C001', '2026c00123456')
+    .map((claim) => (b) => set(b, 'claimNumber', claim)),
+  fc.constantFrom('paid', 'denied', 'lost').map((status) => (b) => set(b, 'status', status)),
+  fc.constantFrom('1234567893', '1234567894').map((npi) => (b) => set(b, 'providerNpi', npi)),
+  fc.constantFrom(0, 100, 101).map((size) => (b) => set(b, 'pageSize', size)),
+];
+
 function mutated(base: object, all: fc.Arbitrary<Mutation>[]) {
   return fc.array(fc.oneof(...all), { maxLength: 3 }).map((changes) => {
     const body = structuredClone(base) as Body;
@@ -226,6 +256,14 @@ function mutated(base: object, all: fc.Arbitrary<Mutation>[]) {
     return body;
   });
 }
+
+// As openapi-fetch writes a query: each defined value as text.
+const queryString = (query: Body) =>
+  new URLSearchParams(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, String(value)]),
+  ).toString();
 
 const codeSet = (violations: readonly { code: string }[]) =>
   [...new Set(violations.map((v) => v.code))].sort();
@@ -237,6 +275,10 @@ type Client = ReturnType<typeof createPortalClient>;
 interface Operation {
   name: string;
   path: string;
+  /** A search sends its input as the query string; a create as the JSON body. */
+  method?: 'GET' | 'POST';
+  /** Who calls (default clinical.a). */
+  as?: string;
   requests: fc.Arbitrary<Body>;
   /** What the portal knows that the SDK is told through `options.rules`. */
   facts(data: Data, body: Body): Facts;
@@ -299,6 +341,23 @@ const OPERATIONS: Operation[] = [
     facts: () => ({}),
     send: (sdk, body) => sdk.messages.create(body as never),
   },
+  {
+    name: 'a member search',
+    path: '/api/v1/members',
+    method: 'GET',
+    requests: mutated({ memberId: 'K5500648801' }, memberSearchMutations),
+    facts: () => ({}),
+    send: async (sdk, body) => sdk.members.search(body as never),
+  },
+  {
+    name: 'a claims search',
+    path: '/api/v1/claims',
+    method: 'GET',
+    as: 'billing.a',
+    requests: mutated({ from: day(-59), to: TODAY }, claimsSearchMutations),
+    facts: () => ({}),
+    send: async (sdk, body) => sdk.claims.search(body as never),
+  },
 ];
 
 describe.each(OPERATIONS)('the SDK and the mock portal agree on $name', (operation) => {
@@ -316,7 +375,7 @@ describe.each(OPERATIONS)('the SDK and the mock portal agree on $name', (operati
         if (data === undefined) throw new Error('the mock has no data');
         const sdk = createPortalClient({
           baseUrl: `${BASE}/api/v1`,
-          sessionToken: await portal.tokenFor('clinical.a'),
+          sessionToken: await portal.tokenFor(operation.as ?? 'clinical.a'),
           clock: fixedClock(TEST_CLOCK),
           fetch: (request) => portal.core.handle(request),
           maxRetries: 0,
@@ -342,10 +401,11 @@ describe.each(OPERATIONS)('the SDK and the mock portal agree on $name', (operati
         }
         // Refused before sending: the portal refuses the same request, for the same reasons.
         await portal.admin('POST', '/reset');
-        const answer = await portal.call('POST', operation.path, {
-          json: body,
-          token: await portal.tokenFor('clinical.a'),
-        });
+        const token = await portal.tokenFor(operation.as ?? 'clinical.a');
+        const answer =
+          operation.method === 'GET'
+            ? await portal.call('GET', `${operation.path}?${queryString(body)}`, { token })
+            : await portal.call('POST', operation.path, { json: body, token });
         expect([400, 422]).toContain(answer.status);
         const problem = (await answer.json()) as { violations?: { code: string }[] };
         expect(codeSet(problem.violations ?? [])).toEqual(outcome.codes);
