@@ -1,13 +1,13 @@
 /**
  * The headline promise, checked as a property: the SDK refuses, before sending, exactly the requests
- * the portal refuses, with the same codes. Valid preauthorizations, referrals, admission notifications
- * and messages are mutated at random (dates around the 180-day, 30-day backdate and coverage
- * boundaries, codes, NPIs, Tax IDs in both forms, units, visits, weights, modifiers, lists, lengths,
- * enums, unknown and missing fields); each is given to the SDK (with the facts the portal has: today,
- * the member's coverage or product, the provider directory) and, untouched, to the mock portal. Where
- * the SDK sends, the portal must accept; where it refuses, the portal must refuse with the same rule
- * codes. A drift between the rules' zod schemas and the contract's JSON schemas (a length, a pattern)
- * fails here.
+ * the portal refuses, with the same codes. Valid preauthorizations, referrals, admission notifications,
+ * messages, member searches and claims searches are mutated at random (dates around the 180-day,
+ * 30-day backdate, coverage, lookback and window boundaries, codes, NPIs, Tax IDs in both forms, units,
+ * visits, weights, modifiers, lists, lengths, enums, paging, unknown and missing fields); each is given
+ * to the SDK (with the facts the portal has: today, the member's coverage or product, the provider
+ * directory) and, untouched, to the mock portal. Where the SDK sends, the portal must accept; where it
+ * refuses, the portal must refuse with the same rule codes. A drift between the rules' zod schemas and
+ * the contract's JSON schemas (a length, a pattern) fails here.
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
