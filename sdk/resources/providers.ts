@@ -5,7 +5,7 @@ import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { MultipartBody, PathParams, QueryParams, Schema } from '../core/types.ts';
 import type { ValidationViolation } from '../rules/index.ts';
-import { checkNpi, checkProviderSearch } from '../rules/index.ts';
+import { checkNpi, checkProviderSearch, withoutBlankParameters } from '../rules/index.ts';
 
 import { describeValue } from '../rules/zod-issues.ts';
 import type { UploadFile } from '../uploads.ts';
@@ -80,8 +80,10 @@ export function createProvidersResource(ctx: ResourceContext) {
     /** Searches providers of my Tax IDs by name, NPI or Tax ID (`searchProviders`), paged. */
     search: (query: QueryParams<'searchProviders'> = {}, options: RequestOptions = {}) =>
       list(ctx, 'searchProviders', options, (s, page) => {
-        s.check([...requireObject(query, '$'), ...checkProviderSearch(query)]);
-        const normalised = query.taxId === undefined ? query : { ...query, taxId: taxIdParam(query.taxId) };
+        // Blank fields of a form count as not given, and are not sent (the contract refuses them).
+        const given = withoutBlankParameters(query) as typeof query;
+        s.check([...requireObject(given, '$'), ...checkProviderSearch(given)]);
+        const normalised = given.taxId === undefined ? given : { ...given, taxId: taxIdParam(given.taxId) };
         return ctx.raw.GET('/providers', { params: { query: withPage(normalised, page) }, ...s.init });
       }),
     /** A provider's profile: addresses, Tax ID, NPI, type, specialty, network status (`getProvider`). */

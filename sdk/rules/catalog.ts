@@ -214,7 +214,7 @@ const ENTRIES: readonly Entry[] = [
     'error',
     422,
     'members',
-    'A partial member-name search term has at least two characters.',
+    "A partial name search term (a member's, or a provider's) has at least two characters.",
     '2 characters',
     'Seed 003: "The portal is set up to conduct partial name searches … A minimum of two characters has to be entered."',
   ],

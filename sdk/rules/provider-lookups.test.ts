@@ -38,6 +38,10 @@ describe('the identifier rules of provider lookups', () => {
       'VALIDATION_FAILED $.name',
     ]);
     expect(checkProviderSearch({ name: 'Adamski' })).toEqual([]);
+    // A partial name of 1 character fails, 2 pass; blank counts as not given.
+    expect(codes(checkProviderSearch({ name: ' A ' }))).toEqual(['SEARCH_TERM_TOO_SHORT $.name']);
+    expect(checkProviderSearch({ name: 'Ad' })).toEqual([]);
+    expect(checkProviderSearch({ name: '  ', npi: '1407819535' })).toEqual([]);
   });
 
   it('network status, PCP panel report and account links check the identifiers given', () => {

@@ -7,6 +7,7 @@
  * sending and the mock portal answers them, from this one place.
  */
 import { checkNpi, checkProcedureCode, checkTaxId } from './identifiers.ts';
+import { MIN_NAME_SEARCH_LENGTH } from './member-search.ts';
 import type { ValidationViolation } from './zod-issues.ts';
 import { asRecord, field } from './zod-issues.ts';
 
@@ -41,11 +42,13 @@ export function checkPreauthorizationRequirementRequest(input: unknown): Validat
 }
 
 /**
- * A provider search (`searchProviders`): the NPI and the Tax ID when given, and a search by name or
- * by NPI, not both (an NPI names one provider already).
+ * A provider search (`searchProviders`): the NPI and the Tax ID when given, a name of at least two
+ * characters (`SEARCH_TERM_TOO_SHORT`; a blank name counts as not given), and a search by name or by
+ * NPI, not both (an NPI names one provider already).
  *
  * @example
  * checkProviderSearch({ name: 'Adamski', npi: '1407819535' }); // [{ code: 'VALIDATION_FAILED', path: '$.name', … }]
+ * checkProviderSearch({ name: 'A' }); // [{ code: 'SEARCH_TERM_TOO_SHORT', path: '$.name', … }]
  */
 export function checkProviderSearch(query: unknown): ValidationViolation[] {
   const npi = given(query, 'npi');
@@ -53,7 +56,17 @@ export function checkProviderSearch(query: unknown): ValidationViolation[] {
     ...optional(npi, checkNpi, '$.npi'),
     ...optional(given(query, 'taxId'), checkTaxId, '$.taxId'),
   ];
-  const name = given(query, 'name');
+  const raw = given(query, 'name');
+  const name = typeof raw === 'string' && raw.trim() === '' ? undefined : raw;
+  if (typeof name === 'string' && [...name.trim()].length < MIN_NAME_SEARCH_LENGTH) {
+    // "The portal is set up to conduct partial name searches … A minimum of two characters has to be
+    // entered." (seed 003): provider names are searched in part too ("Adamski, J").
+    out.push({
+      code: 'SEARCH_TERM_TOO_SHORT',
+      path: '$.name',
+      message: `The provider name search term ${JSON.stringify(name.trim())} is too short: a partial name search needs at least ${MIN_NAME_SEARCH_LENGTH} characters. Type more of the name.`,
+    });
+  }
   if (npi !== undefined && npi !== null && name !== undefined && name !== null) {
     out.push({
       code: 'VALIDATION_FAILED',

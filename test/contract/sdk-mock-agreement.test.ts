@@ -249,6 +249,25 @@ const claimsSearchMutations: fc.Arbitrary<Mutation>[] = [
   fc.constantFrom(0, 100, 101).map((size) => (b) => set(b, 'pageSize', size)),
 ];
 
+const referralSearchMutations: fc.Arbitrary<Mutation>[] = [
+  fc.constantFrom('all', 'inbound', 'outbound', 'sideways').map((d) => (b) => set(b, 'direction', d)),
+  fc.constantFrom(-731, -730, -729, -30, 1).map((n) => (b) => set(b, 'from', day(n))),
+  fc.constantFrom(-800, -1, 0, 1).map((n) => (b) => set(b, 'to', day(n))),
+  fc.constantFrom('2026-02-30', '').map((d) => (b) => set(b, 'from', d)),
+  fc.constantFrom('K5500648801', 'K55').map((id) => (b) => set(b, 'memberId', id)),
+  fc.constantFrom('1234567893', '1234567894').map((npi) => (b) => set(b, 'providerNpi', npi)),
+  fc.constantFrom(0, 100, 101).map((size) => (b) => set(b, 'pageSize', size)),
+];
+
+const providerSearchMutations: fc.Arbitrary<Mutation>[] = [
+  fc.constantFrom('Lopez', 'L', '').map((name) => (b) => set(b, 'name', name)),
+  fc.constant((b: Body) => void delete b.name),
+  fc.constantFrom('1234567893', '1234567894', '12345').map((npi) => (b) => set(b, 'npi', npi)),
+  // (Another Tax ID would be a question of access, 403, which no input rule can know.)
+  fc.constantFrom('060646668', '06-0646668', '0606').map((taxId) => (b) => set(b, 'taxId', taxId)),
+  fc.constantFrom(0, 100, 101).map((size) => (b) => set(b, 'pageSize', size)),
+];
+
 function mutated(base: object, all: fc.Arbitrary<Mutation>[]) {
   return fc.array(fc.oneof(...all), { maxLength: 3 }).map((changes) => {
     const body = structuredClone(base) as Body;
@@ -357,6 +376,22 @@ const OPERATIONS: Operation[] = [
     requests: mutated({ from: day(-59), to: TODAY }, claimsSearchMutations),
     facts: () => ({}),
     send: async (sdk, body) => sdk.claims.search(body as never),
+  },
+  {
+    name: 'a referral search',
+    path: '/api/v1/referrals',
+    method: 'GET',
+    requests: mutated({ direction: 'all', from: day(-180), to: TODAY }, referralSearchMutations),
+    facts: () => ({}),
+    send: async (sdk, body) => sdk.referrals.search(body as never),
+  },
+  {
+    name: 'a provider search',
+    path: '/api/v1/providers',
+    method: 'GET',
+    requests: mutated({ name: 'Lopez' }, providerSearchMutations),
+    facts: () => ({}),
+    send: async (sdk, body) => sdk.providers.search(body as never),
   },
 ];
 
