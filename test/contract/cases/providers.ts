@@ -57,6 +57,13 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: 'searchProviders',
+    name: '422 SEARCH_TERM_TOO_SHORT for a one-character name',
+    as: 'admin.a',
+    status: 422,
+    run: (api) => api.call('GET', '/providers?name=A'),
+  },
+  {
+    operationId: 'searchProviders',
     name: '403 TAX_ID_NOT_AUTHORIZED for a Tax ID the user does not act for',
     as: 'admin.a',
     status: 403,
