@@ -1702,7 +1702,9 @@ export interface paths {
          *     practice address, sorted by name.
          *
          *     `npi` has a valid check digit (`INVALID_NPI`) and `taxId` is 9 digits (`INVALID_TAX_ID`);
-         *     a `taxId` the user may not act for answers 403 (`TAX_ID_NOT_AUTHORIZED`).
+         *     a partial `name` has at least two characters (`SEARCH_TERM_TOO_SHORT`: "A minimum of two
+         *     characters has to be entered", 003); a `taxId` the user may not act for answers 403
+         *     (`TAX_ID_NOT_AUTHORIZED`).
          */
         get: operations["searchProviders"];
         put?: never;
