@@ -1,6 +1,6 @@
 import type { ValidationViolation } from '../rules/index.ts';
 import { normalizeTaxId } from '../rules/index.ts';
-import { asRecord, describeValue, field } from '../rules/zod-issues.ts';
+import { asRecord, describeValue } from '../rules/zod-issues.ts';
 
 /**
  * A Tax ID as the portal wants it (9 digits): `NN-NNNNNNN` is accepted and normalised; anything else
@@ -11,18 +11,6 @@ import { asRecord, describeValue, field } from '../rules/zod-issues.ts';
  */
 export function taxIdParam(value: string): string {
   return normalizeTaxId(value) ?? value;
-}
-
-/**
- * A field of an input that may not be an object at all (JavaScript callers are not held to the
- * types): the own property, or `undefined` for `null`, a string, an array….
- *
- * @example
- * readField({ npi: '1407819535' }, 'npi'); // '1407819535'
- * readField(null, 'npi'); // undefined
- */
-export function readField(input: unknown, key: string): unknown {
-  return field(asRecord(input), key);
 }
 
 /**

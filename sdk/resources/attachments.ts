@@ -1,10 +1,10 @@
 import type { CallInit, ResourceContext, ResultOf } from '../core/call.ts';
 import { call } from '../core/call.ts';
-import { readField, requireObject } from '../core/checks.ts';
+import { requireObject } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { ValidationViolation } from '../rules/index.ts';
-import { describeValue } from '../rules/zod-issues.ts';
+import { describeValue, readField } from '../rules/zod-issues.ts';
 import type { UploadFile } from '../uploads.ts';
 import { prepareUploads, toFormData } from '../uploads.ts';
 

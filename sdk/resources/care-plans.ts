@@ -1,10 +1,9 @@
 import type { CallScope, ResourceContext } from '../core/call.ts';
 import { call, download } from '../core/call.ts';
-import { readField } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { PathParams, RequestBody } from '../core/types.ts';
-import { describeValue } from '../rules/zod-issues.ts';
+import { describeValue, readField } from '../rules/zod-issues.ts';
 
 type MemberId = PathParams<'getCarePlan'>['memberId'];
 /**

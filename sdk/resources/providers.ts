@@ -1,13 +1,12 @@
 import type { ResourceContext } from '../core/call.ts';
 import { call, list, withPage } from '../core/call.ts';
-import { readField, requireObject, taxIdParam } from '../core/checks.ts';
+import { requireObject, taxIdParam } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { MultipartBody, PathParams, QueryParams, Schema } from '../core/types.ts';
 import type { ValidationViolation } from '../rules/index.ts';
 import { checkNpi, checkProviderSearch, withoutBlankParameters } from '../rules/index.ts';
-
-import { describeValue } from '../rules/zod-issues.ts';
+import { describeValue, readField } from '../rules/zod-issues.ts';
 import type { UploadFile } from '../uploads.ts';
 import { uploadAttachments } from './attachments.ts';
 

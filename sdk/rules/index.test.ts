@@ -50,6 +50,7 @@ describe('the rules barrel', () => {
       'issueRuleCode',
       'toValidationResult',
       'trimmedText',
+      'readField',
     ]);
     const missing: string[] = [];
     for (const file of sources) {

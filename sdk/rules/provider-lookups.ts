@@ -9,11 +9,7 @@
 import { checkNpi, checkProcedureCode, checkTaxId } from './identifiers.ts';
 import { MIN_NAME_SEARCH_LENGTH } from './member-search.ts';
 import type { ValidationViolation } from './zod-issues.ts';
-import { asRecord, field } from './zod-issues.ts';
-
-function given(input: unknown, key: string): unknown {
-  return field(asRecord(input), key);
-}
+import { readField } from './zod-issues.ts';
 
 function optional(
   value: unknown,
@@ -32,12 +28,12 @@ function optional(
  * // [{ code: 'INVALID_CPT_CODE', path: '$.procedureCodes[1]', … }]
  */
 export function checkPreauthorizationRequirementRequest(input: unknown): ValidationViolation[] {
-  const codes = given(input, 'procedureCodes');
+  const codes = readField(input, 'procedureCodes');
   return [
     ...(Array.isArray(codes) ? codes : []).flatMap((code: unknown, index) =>
       checkProcedureCode(code, `$.procedureCodes[${index}]`),
     ),
-    ...optional(given(input, 'servicingNpi'), checkNpi, '$.servicingNpi'),
+    ...optional(readField(input, 'servicingNpi'), checkNpi, '$.servicingNpi'),
   ];
 }
 
@@ -51,12 +47,12 @@ export function checkPreauthorizationRequirementRequest(input: unknown): Validat
  * checkProviderSearch({ name: 'A' }); // [{ code: 'SEARCH_TERM_TOO_SHORT', path: '$.name', … }]
  */
 export function checkProviderSearch(query: unknown): ValidationViolation[] {
-  const npi = given(query, 'npi');
+  const npi = readField(query, 'npi');
   const out = [
     ...optional(npi, checkNpi, '$.npi'),
-    ...optional(given(query, 'taxId'), checkTaxId, '$.taxId'),
+    ...optional(readField(query, 'taxId'), checkTaxId, '$.taxId'),
   ];
-  const raw = given(query, 'name');
+  const raw = readField(query, 'name');
   const name = typeof raw === 'string' && raw.trim() === '' ? undefined : raw;
   if (typeof name === 'string' && [...name.trim()].length < MIN_NAME_SEARCH_LENGTH) {
     // "The portal is set up to conduct partial name searches … A minimum of two characters has to be
@@ -84,7 +80,7 @@ export function checkProviderSearch(query: unknown): ValidationViolation[] {
  * checkNetworkStatusQuery({ npi: '1407819536' }); // [{ code: 'INVALID_NPI', path: '$.npi', … }]
  */
 export function checkNetworkStatusQuery(query: unknown): ValidationViolation[] {
-  return optional(given(query, 'npi'), checkNpi, '$.npi');
+  return optional(readField(query, 'npi'), checkNpi, '$.npi');
 }
 
 /**
@@ -95,8 +91,8 @@ export function checkNetworkStatusQuery(query: unknown): ValidationViolation[] {
  */
 export function checkPcpPanelReportRequest(input: unknown): ValidationViolation[] {
   return [
-    ...optional(given(input, 'pcpNpi'), checkNpi, '$.pcpNpi'),
-    ...optional(given(input, 'taxId'), checkTaxId, '$.taxId'),
+    ...optional(readField(input, 'pcpNpi'), checkNpi, '$.pcpNpi'),
+    ...optional(readField(input, 'taxId'), checkTaxId, '$.taxId'),
   ];
 }
 
@@ -108,5 +104,5 @@ export function checkPcpPanelReportRequest(input: unknown): ValidationViolation[
  * checkAccountLinkRequest({ providerId: 'P-000123', taxId: '06064666' }); // [{ code: 'INVALID_TAX_ID', … }]
  */
 export function checkAccountLinkRequest(input: unknown): ValidationViolation[] {
-  return optional(given(input, 'taxId'), checkTaxId, '$.taxId');
+  return optional(readField(input, 'taxId'), checkTaxId, '$.taxId');
 }

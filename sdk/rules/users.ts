@@ -18,6 +18,7 @@ import {
   PhoneSchema,
   PinSchema,
   parseWithViolations,
+  readField,
   TaxIdSchema,
   toValidationResult,
   trimmedText,
@@ -116,11 +117,11 @@ export function validateRoleGrants(grants: unknown): RuleValidationResult<RoleGr
   if (Array.isArray(grants)) {
     const first = new Map<string, { index: number; role: unknown }>();
     grants.forEach((grant, index) => {
-      const taxId = normalizeTaxId(field(asRecord(grant), 'taxId'));
+      const taxId = normalizeTaxId(readField(grant, 'taxId'));
       if (taxId === undefined) return;
       const earlier = first.get(taxId);
       if (earlier === undefined) {
-        first.set(taxId, { index, role: field(asRecord(grant), 'role') });
+        first.set(taxId, { index, role: readField(grant, 'role') });
         return;
       }
       violations.push({

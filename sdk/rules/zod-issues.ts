@@ -320,6 +320,18 @@ export function field(record: Record<string, unknown> | undefined, key: string):
 }
 
 /**
+ * A field of an input that may not be an object at all (JavaScript callers are not held to the
+ * types): the own property, or `undefined` for `null`, a string, an array….
+ *
+ * @example
+ * readField({ npi: '1407819535' }, 'npi'); // '1407819535'
+ * readField(null, 'npi'); // undefined
+ */
+export function readField(input: unknown, key: string): unknown {
+  return field(asRecord(input), key);
+}
+
+/**
  * The field of a record as a real calendar date, or `undefined`.
  *
  * @example
