@@ -24,9 +24,11 @@
  * └── PollingTimeoutError            a polled document was not ready in time
  * ```
  */
+
 import { retryAfterMs } from './core/retry.ts';
 import type { components } from './generated/portal.ts';
 import type { ValidationViolation, Violation } from './rules/index.ts';
+import { isRecord } from './rules/zod-issues.ts';
 
 /**
  * An RFC 9457 problem document with the portal's stable `code`.
@@ -454,10 +456,6 @@ export class PollingTimeoutError extends PortalError {
 
 function headersFrom(headers: Headers | HeadersInit | undefined): Headers {
   return headers instanceof Headers ? headers : new Headers(headers);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const FALLBACK_CODES: Record<number, ProblemCode> = {

@@ -11,6 +11,7 @@ import type { RequestBody, ResponseBody } from './core/types.ts';
 import { PortalError, PortalValidationError, SessionExpiredError } from './errors.ts';
 import type { Clock, ValidationViolation } from './rules/index.ts';
 import { SESSION_IDLE_TIMEOUT_MS, SESSION_WARNING_BEFORE_MS, sessionState } from './rules/index.ts';
+import { asRecord } from './rules/zod-issues.ts';
 
 /**
  * Where the client's session stands: `none` (never signed in), `active`, `warning` (the last 30
@@ -52,8 +53,7 @@ type Timer = ReturnType<typeof setTimeout>;
 
 // What a sign-in needs before anything is sent (JavaScript callers are not held to the types).
 function credentialViolations(credentials: unknown): ValidationViolation[] {
-  const given =
-    typeof credentials === 'object' && credentials !== null ? (credentials as Record<string, unknown>) : {};
+  const given = asRecord(credentials) ?? {};
   const out: ValidationViolation[] = [];
   const fail = (path: string, message: string) => out.push({ code: 'VALIDATION_FAILED', path, message });
   for (const key of ['username', 'password'] as const) {

@@ -17,7 +17,7 @@ import type {
   ValidationViolation,
   Violation,
 } from '../rules/index.ts';
-import { asRecord } from '../rules/zod-issues.ts';
+import { asRecord, isRecord } from '../rules/zod-issues.ts';
 import type { SessionManager } from '../session.ts';
 import type { APIResult } from './api-promise.ts';
 import { APIPromise } from './api-promise.ts';
@@ -127,15 +127,11 @@ function scope(
         }
       }
       const data = outcome.data;
-      if (isPlainObject(input) && isPlainObject(data)) return { ...input, ...data } as B;
+      if (isRecord(input) && isRecord(data)) return { ...input, ...data } as B;
       return input;
     },
   };
   return result;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 async function execute<R extends RawResult>(

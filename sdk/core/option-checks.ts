@@ -4,12 +4,12 @@
  * deep inside the transport.
  */
 import type { ValidationViolation } from '../rules/index.ts';
-import { describeValue } from '../rules/zod-issues.ts';
+import { describeValue, isRecord } from '../rules/zod-issues.ts';
 
 type Check = (value: unknown) => boolean;
 
 const isFunction: Check = (value) => typeof value === 'function';
-const isObject: Check = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject: Check = isRecord;
 
 const SHARED: Record<string, [Check, string]> = {
   timeoutMs: [

@@ -8,6 +8,7 @@ import type { IsoDate } from './dates.ts';
 import { compareDates, parseIsoDate } from './dates.ts';
 import type { ProviderDirectory, RuleValidationResult, ValidationViolation } from './zod-issues.ts';
 import {
+  asRecord,
   checkProviderIdentity,
   DiagnosesSchema,
   IsoDateSchema,
@@ -70,8 +71,8 @@ export function validateAdmissionNotificationModification(
 ): RuleValidationResult<AdmissionNotificationModification> {
   const parsed = parseWithViolations(AdmissionNotificationModificationSchema, input);
   const violations: ValidationViolation[] = [...parsed.violations];
-  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-    const root = input as Record<string, unknown>;
+  const root = asRecord(input);
+  if (root !== undefined) {
     if (CHANGES.every((key) => root[key] === undefined)) {
       violations.push({
         code: 'VALIDATION_FAILED',

@@ -1,5 +1,6 @@
 import type { Violation } from './violation.ts';
 import { joinPath, violation } from './violation.ts';
+import { isRecord } from './zod-issues.ts';
 
 /**
  * The file extensions an attachment may have. Seed 003: "You will only be allowed to attach a document
@@ -254,10 +255,6 @@ export function isAllowedAttachmentExtension(extension: unknown): extension is A
 const ALLOWED_LIST = ALLOWED_ATTACHMENT_EXTENSIONS.join(', ');
 /** Content types that say nothing about the content (sent when the client does not know). */
 const UNSPECIFIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function typeViolation(path: string, name: string, reason: string): Violation {
   return violation(

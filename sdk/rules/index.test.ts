@@ -51,6 +51,7 @@ describe('the rules barrel', () => {
       'toValidationResult',
       'trimmedText',
       'readField',
+      'isRecord',
     ]);
     const missing: string[] = [];
     for (const file of sources) {

@@ -303,9 +303,18 @@ export function toValidationResult<T>(
  * asRecord([1]); // undefined
  */
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return isRecord(value) ? value : undefined;
+}
+
+/**
+ * Whether the value is a plain record: an object that is not `null` and not an array.
+ *
+ * @example
+ * isRecord({ a: 1 }); // true
+ * isRecord([1]); // false
+ */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   referralRequired,
   validateMemberSearch,
 } from '../../../sdk/rules/index.ts';
+import { readField } from '../../../sdk/rules/zod-issues.ts';
 import { memberStatusOn } from '../../data/members.ts';
 import type { MemberRecord } from '../../data/portal-data.ts';
 import { requireTaxIdAccess, signedInUser, siteVerificationOf } from '../access.ts';
@@ -246,17 +247,13 @@ function checkProviderNetworkStatus(ctx: HandlerContext) {
   return { status: 200, body };
 }
 
-function bodyField(body: unknown, name: string): unknown {
-  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-}
-
 /** The most members a panel report lists (the mock portal's cap; the report says when it is reached). */
 export const PANEL_REPORT_LIMIT = 1000;
 
 function createPcpMemberPanelReport(ctx: HandlerContext) {
   const user = signedInUser(ctx);
-  const pcpNpi = String(bodyField(ctx.body, 'pcpNpi'));
-  const taxId = String(bodyField(ctx.body, 'taxId'));
+  const pcpNpi = String(readField(ctx.body, 'pcpNpi'));
+  const taxId = String(readField(ctx.body, 'taxId'));
   requireTaxIdAccess(ctx, taxId);
   if (!permittedTaxIds(ctx, 'view_eligibility').includes(taxId)) {
     throw new ProblemError(

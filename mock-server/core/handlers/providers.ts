@@ -9,6 +9,7 @@
 
 import type { components } from '../../../sdk/generated/portal.ts';
 import { checkNpi, checkProviderSearch, requireAdmin } from '../../../sdk/rules/index.ts';
+import { asRecord } from '../../../sdk/rules/zod-issues.ts';
 import { nameMatches } from '../../data/names.ts';
 import type { ProviderRecord } from '../../data/portal-data.ts';
 import { requireTaxIdAccess, signedInUser, userTaxIds } from '../access.ts';
@@ -130,7 +131,7 @@ function parseChanges(form: FormData): {
   const changes: Schemas['ProviderProfileChange'][] = [];
   parsed.forEach((entry: unknown, index) => {
     const path = `$.changes[${index}]`;
-    const item = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+    const item = asRecord(entry) ?? {};
     const field = item.field;
     const newValue = item.newValue;
     if (typeof field !== 'string' || !PROFILE_FIELDS.includes(field as Schemas['ProviderProfileField'])) {
