@@ -1,13 +1,15 @@
 /**
  * The headline promise, checked as a property: the SDK refuses, before sending, exactly the requests
  * the portal refuses, with the same codes. Valid preauthorizations, referrals, admission notifications,
- * messages, member searches and claims searches are mutated at random (dates around the 180-day,
- * 30-day backdate, coverage, lookback and window boundaries, codes, NPIs, Tax IDs in both forms, units,
- * visits, weights, modifiers, lists, lengths, enums, paging, unknown and missing fields); each is given
- * to the SDK (with the facts the portal has: today, the member's coverage or product, the provider
- * directory) and, untouched, to the mock portal. Where the SDK sends, the portal must accept; where it
- * refuses, the portal must refuse with the same rule codes. A drift between the rules' zod schemas and
- * the contract's JSON schemas (a length, a pattern) fails here.
+ * messages, registrations, invitations and member, claims, referral and provider searches are mutated
+ * at random (dates around the 180-day, 30-day backdate, coverage, lookback and window boundaries,
+ * codes, NPIs, Tax IDs in both forms, PINs, units, visits, weights, modifiers, lists, lengths, enums,
+ * paging, unknown and missing fields); each is given to the SDK (with the facts the portal has: today,
+ * the member's coverage or product, the provider directory) and, untouched, to the mock portal. Where
+ * the SDK sends, the portal must accept; where it refuses, the portal must refuse with the same rule
+ * codes. A drift between the rules' zod schemas and the contract's JSON schemas (a length, a pattern)
+ * fails here. Facts of access and state (another Tax ID, a taken username) are left out: no input rule
+ * can know them.
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -268,6 +270,87 @@ const providerSearchMutations: fc.Arbitrary<Mutation>[] = [
   fc.constantFrom(0, 100, 101).map((size) => (b) => set(b, 'pageSize', size)),
 ];
 
+const ORGANIZATION = {
+  organization: { name: 'Wethersfield Family Practice', taxId: '271234567', groupNpi: '1234567893' },
+  leadSiteManager: {
+    firstName: 'Nadia',
+    lastName: 'Kowalski',
+    title: 'office_administrator',
+    email: 'nkowalski@wethersfieldfp.example',
+    phone: '(860) 555-0142',
+    pin: '4821',
+  },
+  sponsor: { name: 'Adamski, John', npi: '1407819535' },
+  providerAgreementAccepted: true,
+  securityPolicyAcknowledged: true,
+};
+
+const pinValue = fc.constantFrom('4821', '482', '48211', 'abcd', '');
+const organizationMutations: fc.Arbitrary<Mutation>[] = [
+  // (A Tax ID already registered would be a 409 of the portal's state, not of the input.)
+  fc
+    .constantFrom('271234567', '27-1234567', '27123456', '')
+    .map((taxId) => (b) => setIn(b, 'organization', 'taxId', taxId)),
+  fc.constantFrom('1234567893', '1234567894').map((npi) => (b) => setIn(b, 'organization', 'groupNpi', npi)),
+  fc
+    .constantFrom('', ' ', 'x'.repeat(120), 'x'.repeat(121))
+    .map((n) => (b) => setIn(b, 'organization', 'name', n)),
+  fc
+    .constantFrom('office_administrator', 'medical_director', 'nurse', '')
+    .map((title) => (b) => setIn(b, 'leadSiteManager', 'title', title)),
+  pinValue.map((pin) => (b) => setIn(b, 'leadSiteManager', 'pin', pin)),
+  fc
+    .constantFrom('nkowalski@wethersfieldfp.example', 'nkowalski', '')
+    .map((email) => (b) => setIn(b, 'leadSiteManager', 'email', email)),
+  fc
+    .constantFrom('(860) 555-0142', '860.555.0142', '555-0142')
+    .map((phone) => (b) => setIn(b, 'leadSiteManager', 'phone', phone)),
+  fc.constantFrom('1407819535', '1407819536').map((npi) => (b) => setIn(b, 'sponsor', 'npi', npi)),
+  fc.constantFrom(true, false, 'yes').map((v) => (b) => set(b, 'providerAgreementAccepted', v)),
+  fc.constant((b: Body) => void delete b.sponsor),
+  fc.constant((b: Body) => set(b, 'unexpected', true)),
+];
+
+const USER = {
+  registrationCode: 'RC-06064-6668',
+  taxId: '060646668',
+  firstName: 'Karen',
+  lastName: 'Chen',
+  email: 'kchen@hartfordfamilymed.example',
+  username: 'kchen.hfm',
+  password: 'Correct-Horse-Battery-42',
+  pin: '2468',
+  securityPolicyAcknowledged: true,
+  providerAgreementAccepted: true,
+};
+
+const userMutations: fc.Arbitrary<Mutation>[] = [
+  fc.constantFrom('RC-06064-6668', 'RC-0606-6668', '').map((code) => (b) => set(b, 'registrationCode', code)),
+  fc.constant((b: Body) => set(b, 'applicationKey', 'AK-HFMG-0606-4666')),
+  fc.constantFrom('060646668', '06-0646668', '0606466').map((taxId) => (b) => set(b, 'taxId', taxId)),
+  fc.constantFrom('abc', 'abcd', 'kchen.hfm', 'bad name!').map((u) => (b) => set(b, 'username', u)),
+  fc.constantFrom(11, 12, 128, 129).map((n) => (b) => set(b, 'password', 'p'.repeat(n))),
+  pinValue.map((pin) => (b) => set(b, 'pin', pin)),
+  fc.constantFrom('kchen@example.com', 'kchen@', '').map((email) => (b) => set(b, 'email', email)),
+  fc.constantFrom('(860) 555-0142', '555-0142').map((phone) => (b) => set(b, 'phone', phone)),
+  fc.constantFrom(true, false).map((v) => (b) => set(b, 'securityPolicyAcknowledged', v)),
+  fc.constantFrom('Karen', '', ' ', 'x'.repeat(61)).map((n) => (b) => set(b, 'firstName', n)),
+  fc.constant((b: Body) => void delete b.registrationCode),
+];
+
+const invitationValue = fc.record({
+  firstName: fc.constantFrom('Dana', '', 'x'.repeat(61)),
+  lastName: fc.constantFrom('Reyes', ' '),
+  email: fc.constantFrom('dreyes@hartfordfamilymed.example', 'DReyes@hartfordfamilymed.example', 'dreyes@'),
+  role: fc.constantFrom('clinical_staff', 'billing_staff', 'general_user', 'superuser'),
+});
+const invitationMutations: fc.Arbitrary<Mutation>[] = [
+  fc
+    .array(invitationValue, { maxLength: 11 })
+    .map((invitations) => (b) => set(b, 'invitations', invitations)),
+  fc.constant((b: Body) => set(b, 'unexpected', true)),
+];
+
 function mutated(base: object, all: fc.Arbitrary<Mutation>[]) {
   return fc.array(fc.oneof(...all), { maxLength: 3 }).map((changes) => {
     const body = structuredClone(base) as Body;
@@ -296,8 +379,8 @@ interface Operation {
   path: string;
   /** A search sends its input as the query string; a create as the JSON body. */
   method?: 'GET' | 'POST';
-  /** Who calls (default clinical.a). */
-  as?: string;
+  /** Who calls (default clinical.a; `null` for a public operation, without a session). */
+  as?: string | null;
   requests: fc.Arbitrary<Body>;
   /** What the portal knows that the SDK is told through `options.rules`. */
   facts(data: Data, body: Body): Facts;
@@ -378,6 +461,42 @@ const OPERATIONS: Operation[] = [
     send: async (sdk, body) => sdk.claims.search(body as never),
   },
   {
+    name: 'an organisation registration',
+    path: '/api/v1/registrations/organizations',
+    as: null,
+    requests: mutated(ORGANIZATION, organizationMutations),
+    facts: () => ({}),
+    send: (sdk, body) => sdk.registration.registerOrganization(body as never),
+  },
+  {
+    name: 'a user registration',
+    path: '/api/v1/registrations/users',
+    as: null,
+    requests: mutated(USER, userMutations),
+    facts: () => ({}),
+    send: (sdk, body) => sdk.registration.registerUser(body as never),
+  },
+  {
+    name: 'invitations',
+    path: '/api/v1/tax-ids/060646668/invitations',
+    as: 'admin.a',
+    requests: mutated(
+      {
+        invitations: [
+          {
+            firstName: 'Dana',
+            lastName: 'Reyes',
+            email: 'dreyes@hartfordfamilymed.example',
+            role: 'clinical_staff',
+          },
+        ],
+      },
+      invitationMutations,
+    ),
+    facts: () => ({}),
+    send: (sdk, body) => sdk.users.invite('060646668', body as never),
+  },
+  {
     name: 'a referral search',
     path: '/api/v1/referrals',
     method: 'GET',
@@ -410,7 +529,9 @@ describe.each(OPERATIONS)('the SDK and the mock portal agree on $name', (operati
         if (data === undefined) throw new Error('the mock has no data');
         const sdk = createPortalClient({
           baseUrl: `${BASE}/api/v1`,
-          sessionToken: await portal.tokenFor(operation.as ?? 'clinical.a'),
+          ...(operation.as === null
+            ? {}
+            : { sessionToken: await portal.tokenFor(operation.as ?? 'clinical.a') }),
           clock: fixedClock(TEST_CLOCK),
           fetch: (request) => portal.core.handle(request),
           maxRetries: 0,
@@ -436,7 +557,7 @@ describe.each(OPERATIONS)('the SDK and the mock portal agree on $name', (operati
         }
         // Refused before sending: the portal refuses the same request, for the same reasons.
         await portal.admin('POST', '/reset');
-        const token = await portal.tokenFor(operation.as ?? 'clinical.a');
+        const token = operation.as === null ? null : await portal.tokenFor(operation.as ?? 'clinical.a');
         const answer =
           operation.method === 'GET'
             ? await portal.call('GET', `${operation.path}?${queryString(body)}`, { token })
