@@ -8,18 +8,11 @@
  * Run: npx tsx bench/sdk-call-overhead.ts [--iterations 2000] [--rounds 5] [--no-write]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPortalCore } from '../mock-server/core/portal.ts';
 import { createPortalClient } from '../sdk/index.ts';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer.`);
-  return value;
-}
+import { describeMachine, loadAverage, median, option } from './support.ts';
 
 const iterations = option('iterations', 2_000);
 const rounds = option('rounds', 5);
@@ -69,14 +62,6 @@ const cases = [
   { name: 'searchClaims (25 per page), bare call', run: () => bare(`/claims?${claimsQuery}`) },
 ];
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
 async function measure(run: () => PromiseLike<unknown>) {
   for (let i = 0; i < Math.min(iterations, 500); i++) await run();
   const perRound: number[] = [];
@@ -92,10 +77,8 @@ const results: { name: string; median: number; rounds: number[] }[] = [];
 for (const c of cases) results.push({ name: c.name, ...(await measure(c.run)) });
 
 const fmt = (n: number) => n.toFixed(1);
-const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${cpus().length} cores), ${platform()} ${release()}, Node ${process.version}`;
-const load = `load average ${loadavg()
-  .map((n) => n.toFixed(2))
-  .join(', ')} at the end of the run`;
+const machine = describeMachine();
+const load = loadAverage();
 const pairs = [0, 2, 4].map((i) => {
   const sdk = results[i];
   const base = results[i + 1];

@@ -7,20 +7,13 @@
  * Run: npx tsx bench/validate-preauthorization.ts [--iterations 20000] [--rounds 5] [--no-write]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixedClock } from '../sdk/rules/clock.ts';
 import { PreauthorizationCreateSchema, validatePreauthorizationCreate } from '../sdk/rules/service-window.ts';
+import { describeMachine, loadAverage, median, option } from './support.ts';
 
 const TARGET_MICROSECONDS = 50;
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer.`);
-  return value;
-}
 
 const iterations = option('iterations', 20_000);
 const rounds = option('rounds', 5);
@@ -51,14 +44,6 @@ const ctx = {
   coverage: { startDate: '2020-08-01', endDate: '9999-12-31' },
   providerDirectory: () => true,
 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 let sink = 0;
 function measure(run: () => unknown): { median: number; rounds: number[] } {
@@ -91,11 +76,8 @@ const results = cases.map((c) => ({ name: c.name, ...measure(c.run) }));
 const [validate, zodOnly] = results;
 if (validate === undefined || zodOnly === undefined) throw new Error('unreachable');
 
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), ${platform()} ${release()}, Node ${process.version}`;
-// A busy machine slows every case alike: the ratios to the baselines stay meaningful when the µs do not.
-const load = `load average ${loadavg()
-  .map((l) => l.toFixed(2))
-  .join(', ')} at the end of the run`;
+const machine = describeMachine();
+const load = loadAverage();
 const command = `npx tsx bench/validate-preauthorization.ts --iterations ${iterations} --rounds ${rounds}`;
 const fmt = (us: number) => us.toFixed(2);
 const lines = results.map((r) => `| ${r.name} | ${fmt(r.median)} | ${r.rounds.map(fmt).join(', ')} |`);
