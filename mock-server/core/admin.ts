@@ -13,7 +13,7 @@
  * - `GET /__admin/scenarios`: the scenario catalog.
  */
 import { calendarDayAt } from '../../sdk/rules/index.ts';
-import { isoTimestamp } from './clock.ts';
+import { ClockRangeError, isoTimestamp } from './clock.ts';
 import { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS } from './personas.ts';
 import type { PortalCore } from './portal.ts';
 import { ProblemError, problemResponse } from './problem.ts';
@@ -141,10 +141,12 @@ export async function handleAdmin(
     const problem =
       error instanceof ProblemError
         ? error
-        : new ProblemError(
-            'INTERNAL_ERROR',
-            `The admin API failed (${error instanceof Error ? error.message : 'unknown'}).`,
-          );
+        : error instanceof ClockRangeError
+          ? new ProblemError('CLOCK_OUT_OF_RANGE', error.message)
+          : new ProblemError(
+              'INTERNAL_ERROR',
+              `The admin API failed (${error instanceof Error ? error.message : 'unknown'}).`,
+            );
     return problemResponse(problem, requestId, url.pathname);
   }
 }

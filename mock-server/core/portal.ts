@@ -8,7 +8,7 @@
  * the same seed, clock and requests answer the same bytes.
  */
 import { handleAdmin } from './admin.ts';
-import { currentInstant } from './clock.ts';
+import { currentInstant, isoTimestamp } from './clock.ts';
 import { type PipelineOptions, runPipeline } from './pipeline.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { routeRequest } from './router.ts';
@@ -76,7 +76,22 @@ export const SANDBOX_HEADER = 'x-mock-sandbox';
 export const MARKER_HEADER = 'x-mock-portal';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const EXPOSED_HEADERS = 'X-Mock-Portal, X-Request-Id, Retry-After, Location, Idempotent-Replayed';
+const EXPOSED_HEADERS =
+  'X-Mock-Portal, X-Mock-Clock, X-Request-Id, Retry-After, Location, Idempotent-Replayed';
+
+/** The header every answer carries the sandbox's current instant in (the SDK's `clock: 'portal'` reads it). */
+export const CLOCK_HEADER = 'x-mock-clock';
+
+function sandboxIdOf(request: Request): string {
+  return request.headers.get(SANDBOX_HEADER)?.trim() || DEFAULT_SANDBOX_ID;
+}
+
+// The sandbox's instant once the request is done (after an admin move, the moved one), so a client
+// following the portal's clock learns "today" from every answer, admin ones included.
+function withClock(response: Response, sandbox: Sandbox | undefined): Response {
+  if (sandbox !== undefined) response.headers.set(CLOCK_HEADER, isoTimestamp(sandbox.state.clock.now()));
+  return response;
+}
 
 function resolveOptions(options: PortalCoreOptions): ResolvedPortalCoreOptions {
   const seed = options.seed ?? 42;
@@ -135,7 +150,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
 
   const core: PortalCore = {
     options: resolved,
-    handle: (request) => handle(request),
+    handle: async (request) => withClock(await handle(request), registry.get(sandboxIdOf(request))),
     sandbox: (id = DEFAULT_SANDBOX_ID) => registry.get(id),
     sandboxes: () => [...registry.values()],
     openSandbox(open = {}) {
@@ -178,7 +193,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
     let requestId = '';
     try {
       const url = new URL(request.url);
-      const sandboxId = request.headers.get(SANDBOX_HEADER)?.trim() || DEFAULT_SANDBOX_ID;
+      const sandboxId = sandboxIdOf(request);
       const sandbox = registry.get(sandboxId);
       const clientId = request.headers.get('x-request-id');
       if (clientId !== null && CLIENT_REQUEST_ID.test(clientId)) requestId = clientId;

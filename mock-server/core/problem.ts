@@ -30,6 +30,8 @@ const PROTOCOL_CODES: Readonly<Record<string, { status: number; title: string }>
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   INTERNAL_ERROR: { status: 500, title: 'The portal failed' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'The portal is unavailable' },
+  // Admin API only (not a portal answer, so not in the spec's ProblemCode).
+  CLOCK_OUT_OF_RANGE: { status: 400, title: 'The mock clock cannot stand there' },
 };
 
 /** Titles of the rule codes, shorter than the catalog's rule sentence. */

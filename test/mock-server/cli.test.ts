@@ -79,6 +79,12 @@ describe('provider-portal-mock (the CLI)', () => {
     expect(bad.stderr).toContain('--members many is not valid');
   });
 
+  it('refuses a --clock the rules cannot handle, saying which instants it can stand at', async () => {
+    const bad = await finish(run(['--port', '0', '--clock', '0001-01-01T00:00:00Z']));
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('outside 1900-01-01T00:00:00Z – 9899-12-31T23:59:59Z');
+  });
+
   it('prints a banner, serves the portal, and shuts down gracefully on SIGTERM', async () => {
     const child = run(['--port', '0', '--seed', '7', '--members', '100', '--clock', '2026-11-23T14:00:00Z']);
     const { match, output } = await waitFor(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
