@@ -9,6 +9,7 @@ import { clientOptionViolations } from './core/option-checks.ts';
 import type { PortalClientOptions } from './core/options.ts';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './core/options.ts';
 import { withCheckedParams } from './core/params.ts';
+import { createPortalClock } from './core/portal-clock.ts';
 import { createTransport } from './core/transport.ts';
 import { PortalError } from './errors.ts';
 import type { paths } from './generated/portal.ts';
@@ -69,7 +70,7 @@ export function createPortalClient(options: PortalClientOptions) {
       `createPortalClient: ${wrong.map((v) => `${v.path}: ${v.message}`).join(' ')} See docs/sdk.md for every option.`,
     );
   }
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock === 'portal' ? createPortalClock() : (options.clock ?? systemClock);
   const log = createLog(options.logger);
   const session = new SessionManager({
     clock,
@@ -104,6 +105,11 @@ export function createPortalClient(options: PortalClientOptions) {
   return {
     /** The typed openapi-fetch client over the same transport, for any path: `{ data, error, response }`. */
     raw,
+    /**
+     * The clock the rules and the idle timer read: `today(portal.clock)` is the day the SDK checks
+     * against (the portal's own day under `clock: 'portal'`).
+     */
+    clock,
     session: createSessionResource(ctx),
     registration: createRegistrationResource(ctx),
     users: createUsersResource(ctx),

@@ -24,6 +24,8 @@ export type {
 } from './core/options.ts';
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './core/options.ts';
 export { MAX_PAGE_SIZE } from './core/params.ts';
+export type { PortalClock, PortalClockOptions } from './core/portal-clock.ts';
+export { createPortalClock, MOCK_CLOCK_HEADER } from './core/portal-clock.ts';
 export { REDACTED, redact, redactHeaders, redactUrl } from './core/redact.ts';
 export { retryAfterMs } from './core/retry.ts';
 export type {

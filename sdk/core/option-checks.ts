@@ -40,7 +40,10 @@ const CLIENT: Record<string, [Check, string]> = {
   ...SHARED,
   sessionToken: [(v) => typeof v === 'string' && v !== '', 'non-empty text'],
   fetch: [isFunction, 'a fetch function'],
-  clock: [(v) => isObject(v) && isFunction((v as { now?: unknown }).now), 'a clock ({ now(): Date })'],
+  clock: [
+    (v) => v === 'portal' || (isObject(v) && isFunction((v as { now?: unknown }).now)),
+    "a clock ({ now(): Date }) or 'portal'",
+  ],
   logger: [isObject, 'an object of log functions ({ debug?, info?, warn?, error? })'],
   onSessionWarning: [isFunction, 'a function'],
   onSessionExpired: [isFunction, 'a function'],

@@ -95,8 +95,14 @@ export interface PortalClientOptions {
   sessionToken?: string;
   /** The fetch to use (default `globalThis.fetch`, looked up at each call). */
   fetch?: (request: Request) => Promise<Response>;
-  /** The clock of the rules ("today") and of the session idle timer (default the system clock). */
-  clock?: Clock;
+  /**
+   * The clock of the rules ("today") and of the session idle timer (default the system clock).
+   * `'portal'` follows the portal's own time, learned from its answers (the mock portal's
+   * `X-Mock-Clock`, else `Date`): use it against a mock whose clock is pinned or moved, so the SDK
+   * refuses exactly what the mock refuses. A `PortalClock` from `createPortalClock()` does the
+   * same and can be shared (e.g. with the code that moves the mock's clock).
+   */
+  clock?: Clock | 'portal';
   /** Per-attempt timeout in milliseconds (default 60 000). */
   timeoutMs?: number;
   /** Retries after the first attempt, where safe (default 2). */

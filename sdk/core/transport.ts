@@ -18,6 +18,7 @@ import type { Log } from './logger.ts';
 import type { OperationId } from './operations.ts';
 import { CREATE, matchOperation, OPERATIONS, PUBLIC } from './operations.ts';
 import type { RequestOptions } from './options.ts';
+import { observesPortal } from './portal-clock.ts';
 import { redactHeaders, redactUrl } from './redact.ts';
 import { backoffDelayMs, isRetryableStatus, isSafeToRetry, retryDelayMs } from './retry.ts';
 import { attemptSignal, sleep } from './signals.ts';
@@ -177,6 +178,7 @@ export function createTransport(config: TransportConfig): Transport {
       }
       // The timeout covers waiting for the answer; the caller's signal still covers reading its body.
       guard.clearTimeout();
+      if (observesPortal(config.clock)) config.clock.observe(response.headers);
 
       if (config.requireMockPortal && response.headers.get('x-mock-portal') !== '1') {
         discard(response);
