@@ -7,7 +7,7 @@
  *
  * In your project, import from 'provider-portal-sdk' instead of '../sdk/index.ts'.
  */
-import { addDays, createPortalClient, systemClock, today } from '../sdk/index.ts';
+import { addDays, createPortalClient, today } from '../sdk/index.ts';
 
 /** What the example found, for whoever runs it. */
 export interface ClaimsExportResult {
@@ -39,10 +39,13 @@ export async function main(baseUrl: string): Promise<ClaimsExportResult> {
       mfaCode: async () => '246810',
     },
     requireMockPortal: true, // this example never talks to a real portal
+    clock: 'portal', // "today" is the portal's, learned from its answers (the mock's may be pinned)
   });
 
+  const me = await portal.session.me();
+  console.log(`Signed in as ${me.username}`);
   // The portal searches at most 90 days at a time (CLAIMS_WINDOW_TOO_WIDE): 60 is within it.
-  const to = today(systemClock);
+  const to = today(portal.clock);
   const query = { from: addDays(to, -59), to };
 
   let claims = 0;

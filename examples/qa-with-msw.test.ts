@@ -9,7 +9,16 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPortalHandlers } from '../mock-server/msw.ts';
-import { createPortalClient, type PortalClient, ServerError, SessionExpiredError } from '../sdk/index.ts';
+import {
+  createPortalClient,
+  createPortalClock,
+  fixedClock,
+  type PortalClient,
+  type PortalClock,
+  PortalValidationError,
+  ServerError,
+  SessionExpiredError,
+} from '../sdk/index.ts';
 
 const ORIGIN = 'http://portal.mock';
 const START = '2026-11-23T14:00:00Z';
@@ -26,14 +35,20 @@ async function admin(sandboxId: string | undefined, method: string, path: string
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  // Every answer carries the sandbox's instant (X-Mock-Clock): the client's clock learns a move at once.
+  if (sandboxId) clock.observe(response.headers);
   return response.json() as Promise<Record<string, unknown>>;
 }
 
 let sandboxId: string;
 let portal: PortalClient;
+// The SDK checks its rules (180 days, 30-day backdate, the idle timer) against this clock: it follows
+// the portal's, so the SDK refuses exactly what the mock refuses, on whatever day the suite runs.
+let clock: PortalClock;
 
 beforeEach(async () => {
   // A fresh sandbox per test: nothing one test creates is seen by another.
+  clock = createPortalClock({ fallback: fixedClock(START) });
   ({ sandboxId } = (await admin(undefined, 'POST', '/sandboxes', { seed: 42, clock: START })) as {
     sandboxId: string;
   });
@@ -47,6 +62,7 @@ beforeEach(async () => {
     },
     headers: { 'X-Mock-Sandbox': sandboxId },
     requireMockPortal: true, // a test suite must never reach a real portal
+    clock,
   });
 });
 
@@ -100,6 +116,24 @@ describe('QA scenarios against the mock portal through MSW', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServerError);
     expect(error).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) });
+  });
+
+  it("the SDK checks the 180-day rule against the portal's day, wherever its clock stands", async () => {
+    await admin(sandboxId, 'PUT', '/clock', { now: '2026-03-02T14:00:00Z' });
+    const endingOn = (serviceEndDate: string) => ({
+      ...preauthorization,
+      serviceStartDate: '2026-03-09',
+      serviceEndDate,
+      serviceLines: [{ procedureCode: '29881', units: 2, serviceStartDate: '2026-03-09', serviceEndDate }],
+    });
+    await portal.session.signIn();
+    // 2026-08-29 is day 180 after 2026-03-02: accepted; 2026-08-30 (day 181) is refused before sending.
+    await expect(portal.preauthorizations.create(endingOn('2026-08-29'))).resolves.toMatchObject({
+      referenceId: expect.stringMatching(/^PA-/),
+    });
+    await expect(portal.preauthorizations.create(endingOn('2026-08-30'))).rejects.toBeInstanceOf(
+      PortalValidationError,
+    );
   });
 
   it('a session left idle 15 minutes on the portal clock has ended', async () => {

@@ -7,7 +7,7 @@
  *
  * In your project, import from 'provider-portal-sdk' instead of '../sdk/index.ts'.
  */
-import { addDays, createPortalClient, PortalValidationError, systemClock, today } from '../sdk/index.ts';
+import { addDays, createPortalClient, PortalValidationError, today } from '../sdk/index.ts';
 
 /** What the quick start did, for whoever runs it. */
 export interface QuickstartResult {
@@ -36,6 +36,7 @@ export async function main(baseUrl: string): Promise<QuickstartResult> {
       },
     },
     requireMockPortal: true, // this example never talks to a real portal
+    clock: 'portal', // "today" is the portal's: the mock's clock may be pinned (--clock) or moved
     onSessionWarning: ({ refresh }) => void refresh(),
   });
 
@@ -49,8 +50,8 @@ export async function main(baseUrl: string): Promise<QuickstartResult> {
   if (member === undefined) throw new Error('Member K5500648801 was not found.');
   console.log(`Member ${member.memberId}: ${member.firstName} ${member.lastName}, ${member.status}`);
 
-  // Service dates relative to today (the plan's time zone), as the portal's 180-day rule is.
-  const start = addDays(today(systemClock), 7);
+  // Service dates relative to the portal's today (the plan's time zone), as its 180-day rule is.
+  const start = addDays(today(portal.clock), 7);
   const provider = {
     npi: '1234567893',
     taxId: '060646668',
@@ -75,7 +76,7 @@ export async function main(baseUrl: string): Promise<QuickstartResult> {
 
   let refused: string[] = [];
   try {
-    const tooLate = addDays(today(systemClock), 181);
+    const tooLate = addDays(today(portal.clock), 181);
     await portal.preauthorizations.create({
       ...request,
       serviceEndDate: tooLate,

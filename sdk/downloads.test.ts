@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_URL, fakeFetch } from '../test/sdk/support/fake-fetch.ts';
+import { BASE_URL, fakeFetch, UNIT_CLOCK } from '../test/sdk/support/fake-fetch.ts';
 import { createPortalClient } from './client.ts';
 import { fileNameFromContentDisposition } from './downloads.ts';
 import { NotFoundError } from './errors.ts';
@@ -29,6 +29,7 @@ describe('downloads', () => {
     );
     const portal = createPortalClient({
       baseUrl: BASE_URL,
+      clock: UNIT_CLOCK,
       sessionToken: 'pps_unit_token_0000000001',
       fetch,
     });
@@ -51,6 +52,7 @@ describe('downloads', () => {
     );
     const portal = createPortalClient({
       baseUrl: BASE_URL,
+      clock: UNIT_CLOCK,
       sessionToken: 'pps_unit_token_0000000001',
       fetch,
     });

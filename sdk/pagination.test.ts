@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_URL, fakeFetch, json, page } from '../test/sdk/support/fake-fetch.ts';
+import { BASE_URL, fakeFetch, json, page, UNIT_CLOCK } from '../test/sdk/support/fake-fetch.ts';
 import { createPortalClient } from './client.ts';
 
 function documents(from: number, count: number) {
@@ -17,7 +17,12 @@ function pagedFetch(pages: number, size: number) {
 }
 
 const portal = (fetch: (request: Request) => Promise<Response>) =>
-  createPortalClient({ baseUrl: BASE_URL, sessionToken: 'pps_unit_token_0000000001', fetch });
+  createPortalClient({
+    baseUrl: BASE_URL,
+    clock: UNIT_CLOCK,
+    sessionToken: 'pps_unit_token_0000000001',
+    fetch,
+  });
 
 describe('auto-paging', () => {
   it('await answers the first page only', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BASE_URL, fakeFetch, json } from '../test/sdk/support/fake-fetch.ts';
+import { BASE_URL, fakeFetch, json, UNIT_CLOCK } from '../test/sdk/support/fake-fetch.ts';
 import { createPortalClient } from './client.ts';
 import { APIUserAbortError, DocumentFailedError, PollingTimeoutError } from './errors.ts';
 
@@ -12,7 +12,12 @@ const preparing = {
 const ready = { ...preparing, status: 'ready', fileName: 'claims.csv' };
 
 const portal = (fetch: (request: Request) => Promise<Response>) =>
-  createPortalClient({ baseUrl: BASE_URL, sessionToken: 'pps_unit_token_0000000001', fetch });
+  createPortalClient({
+    baseUrl: BASE_URL,
+    clock: UNIT_CLOCK,
+    sessionToken: 'pps_unit_token_0000000001',
+    fetch,
+  });
 
 describe('waiting for a document', () => {
   beforeEach(() => {

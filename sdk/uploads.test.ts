@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_URL, fakeFetch, json } from '../test/sdk/support/fake-fetch.ts';
+import { BASE_URL, fakeFetch, json, UNIT_CLOCK } from '../test/sdk/support/fake-fetch.ts';
 import { createPortalClient } from './client.ts';
 import { PortalValidationError } from './errors.ts';
 import { prepareUploads, toFormData } from './uploads.ts';
@@ -8,7 +8,12 @@ const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n')
 const batch = { attachments: [{ attachmentId: 'ATT-000001', fileName: 'notes.pdf' }] };
 
 const portal = (fetch: (request: Request) => Promise<Response>) =>
-  createPortalClient({ baseUrl: BASE_URL, sessionToken: 'pps_unit_token_0000000001', fetch });
+  createPortalClient({
+    baseUrl: BASE_URL,
+    clock: UNIT_CLOCK,
+    sessionToken: 'pps_unit_token_0000000001',
+    fetch,
+  });
 
 async function sentForm(request: Request): Promise<FormData> {
   return new Request(request.url, {

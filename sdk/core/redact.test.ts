@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_URL, fakeFetch, json, session } from '../../test/sdk/support/fake-fetch.ts';
+import { BASE_URL, fakeFetch, json, session, UNIT_CLOCK } from '../../test/sdk/support/fake-fetch.ts';
 import { createPortalClient } from '../client.ts';
 import { createLog } from './logger.ts';
 import { REDACTED, redact, redactHeaders, redactText, redactUrl } from './redact.ts';
@@ -96,6 +96,7 @@ describe('the logger hook of a client', () => {
     );
     const portal = createPortalClient({
       baseUrl: BASE_URL,
+      clock: UNIT_CLOCK,
       fetch,
       maxRetries: 0,
       credentials: { username: 'admin.a', password: 'Portal-Test-2026!', mfaCode: async () => '246810' },

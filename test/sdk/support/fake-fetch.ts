@@ -3,6 +3,7 @@
  * responders, and records every request it was given (with its body read as text).
  */
 import { vi } from 'vitest';
+import { fixedClock } from '../../../sdk/rules/index.ts';
 
 /** What the fake fetch answers for one request: a Response, a function making one, or an Error to throw. */
 export type Responder = Response | Error | ((request: Request) => Response | Promise<Response>);
@@ -104,3 +105,9 @@ export function session(token = 'pps_test_token_000000000001') {
 }
 
 export const BASE_URL = 'https://portal.test/api/v1';
+
+/**
+ * "Now" for unit-tested clients (Monday 2026-11-23, 10:00 in New York): the dates in these tests are
+ * written against it, so a test passes on any day it runs.
+ */
+export const UNIT_CLOCK = fixedClock('2026-11-23T15:00:00Z');

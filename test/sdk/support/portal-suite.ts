@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   APIConnectionTimeoutError,
   AuthenticationError,
+  addDays,
   BadRequestError,
   ConflictError,
+  createPortalClient,
   GoneError,
   NotFoundError,
   PermissionDeniedError,
@@ -16,6 +18,8 @@ import {
   RateLimitError,
   ServerError,
   SessionExpiredError,
+  systemClock,
+  today,
   UnprocessableEntityError,
 } from '../../../sdk/index.ts';
 import type { PortalTarget, Sandbox } from './targets.ts';
@@ -474,6 +478,57 @@ export function describePortal(label: string, start: () => Promise<PortalTarget>
           'SERVICE_END_BEYOND_180_DAYS',
         );
         expect(fetch).not.toHaveBeenCalled();
+      });
+    });
+
+    describe("the portal's clock (clock: 'portal')", () => {
+      it('a mock months behind the machine: accepted at day 175, refused before sending at day 181', async () => {
+        // What this tests is the machine's date against the mock's: put the mock 9 months before it.
+        const machineToday = today(systemClock);
+        const mockToday = addDays(machineToday, -270);
+        const own = await openSandbox(target);
+        const moved = await own.admin('PUT', '/clock', { now: `${mockToday}T15:00:00Z` });
+        expect(moved.status).toBe(200);
+        const fetch = countingFetch();
+        const portal = createPortalClient({
+          baseUrl: target.baseUrl,
+          sessionToken: await own.token('clinical.a'),
+          headers: { 'X-Mock-Sandbox': own.id },
+          requireMockPortal: true,
+          clock: 'portal',
+          fetch,
+        });
+        await portal.session.me(); // any answer teaches the client the portal's time
+        expect(today(portal.clock)).toBe(mockToday);
+        const endingOn = (serviceEndDate: string) =>
+          preauthorizationRequest({
+            serviceStartDate: addDays(mockToday, 1),
+            serviceEndDate,
+            serviceLines: [
+              { procedureCode: '29881', units: 2, serviceStartDate: addDays(mockToday, 1), serviceEndDate },
+            ],
+          });
+        const accepted = await portal.preauthorizations.create(endingOn(addDays(mockToday, 175)));
+        expect(accepted.referenceId).toMatch(/^PA-/);
+        const sent = fetch.mock.calls.length;
+        const refused = await portal.preauthorizations
+          .create(endingOn(addDays(mockToday, 181)))
+          .catch((e: unknown) => e);
+        expect(refused).toBeInstanceOf(PortalValidationError);
+        expect((refused as PortalValidationError).violations.map((v) => v.code)).toContain(
+          'SERVICE_END_BEYOND_180_DAYS',
+        );
+        expect(fetch.mock.calls.length).toBe(sent);
+        // A client on the machine's clock disagrees: to it day 181 of the mock is in the past, so it sends
+        // the request, and the mock refuses it (422, after the round trip).
+        const byMachine = createPortalClient({
+          baseUrl: target.baseUrl,
+          sessionToken: await own.token('clinical.a'),
+          headers: { 'X-Mock-Sandbox': own.id },
+        });
+        await expect(
+          byMachine.preauthorizations.create(endingOn(addDays(mockToday, 181))),
+        ).rejects.toMatchObject({ status: 422, code: 'SERVICE_END_BEYOND_180_DAYS' });
       });
     });
 

@@ -7,8 +7,9 @@ import { setupServer } from 'msw/node';
 import { startMockServer } from '../../../mock-server/express.ts';
 import { createPortalHandlers } from '../../../mock-server/msw.ts';
 import type { PortalClient, PortalClientOptions } from '../../../sdk/index.ts';
-import { createPortalClient } from '../../../sdk/index.ts';
+import { createPortalClient, createPortalClock, type PortalClock } from '../../../sdk/index.ts';
 import type { Clock } from '../../../sdk/rules/index.ts';
+import { fixedClock } from '../../../sdk/rules/index.ts';
 import { HARTFORD_GROUP_A, LOPEZ_A, PATEL } from '../../support/documented-providers.ts';
 
 export { HARTFORD_GROUP_A, LOPEZ_A, PATEL };
@@ -83,6 +84,11 @@ export function manualClock(start = START): ManualClock {
 /** One sandbox of the mock portal: its admin API, and clients signed in as its personas. */
 export interface Sandbox {
   id: string;
+  /**
+   * The sandbox's clock as its clients see it: it follows the mock's `X-Mock-Clock` on every answer,
+   * admin ones included, so the SDK checks its rules against the sandbox's "today" (never the machine's).
+   */
+  clock: PortalClock;
   admin(method: string, path: string, body?: unknown): Promise<Response>;
   token(username: string): Promise<string>;
   advance(amount: { minutes?: number; hours?: number; days?: number; seconds?: number }): Promise<void>;
@@ -100,23 +106,29 @@ export interface Sandbox {
  * const portal = await sandbox.client('clinical.a');
  */
 export async function openSandbox(target: PortalTarget): Promise<Sandbox> {
-  const call = (method: string, path: string, body?: unknown, id?: string) =>
-    fetch(`${target.origin}/__admin${path}`, {
+  const clock = createPortalClock({ fallback: fixedClock(START) });
+  const call = async (method: string, path: string, body?: unknown, id?: string) => {
+    const answer = await fetch(`${target.origin}/__admin${path}`, {
       method,
       headers: { 'Content-Type': 'application/json', ...(id === undefined ? {} : { 'X-Mock-Sandbox': id }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
+    if (id !== undefined) clock.observe(answer.headers);
+    return answer;
+  };
   const opened = await call('POST', '/sandboxes', { seed: 42, members: 2000, clock: START });
   if (opened.status !== 201) throw new Error(`Cannot open a sandbox: ${await opened.text()}`);
   const { sandboxId: id } = (await opened.json()) as { sandboxId: string };
   const clientOptions = (options: Partial<PortalClientOptions>): PortalClientOptions => ({
     baseUrl: target.baseUrl,
     requireMockPortal: true,
+    clock,
     ...options,
     headers: { 'X-Mock-Sandbox': id, ...(options.headers ?? {}) },
   });
   const sandbox: Sandbox = {
     id,
+    clock,
     admin: (method, path, body) => call(method, path, body, id),
     async token(username) {
       const answer = await call('POST', '/sessions', { username }, id);
