@@ -51,12 +51,28 @@ function senderOf(ctx: HandlerContext, npi: string): { taxId: string; name: stri
   return { taxId, name: provider.profile.name };
 }
 
+/**
+ * A message about a claim (a claim status question, or "a grievance or appeal [of] a claim denial
+ * through the Message Center", seed 003) names a claim of the Tax IDs the user sends for: any other
+ * claim, known or not, answers 404 NOT_FOUND, exactly as getClaim does.
+ */
+function visibleClaimReference(ctx: HandlerContext, claimNumber: string): void {
+  const claim = ctx.data.claim(claimNumber);
+  if (claim === undefined || !ctx.permittedTaxIds.includes(claim.taxId)) {
+    throw new ProblemError(
+      'NOT_FOUND',
+      `No claim ${claimNumber} is visible to you: name a claim of your Tax IDs (searchClaims lists them).`,
+    );
+  }
+}
+
 function createMessage(ctx: HandlerContext) {
   const user = signedInUser(ctx);
   const validation = validateMessageCreate(ctx.body, { clock: ctx.sandbox.clock });
   if (!validation.success) throw ProblemError.fromViolations(validation.violations);
   const input = validation.data;
   const sender = senderOf(ctx, input.senderNpi);
+  if (input.transaction?.type === 'claim') visibleClaimReference(ctx, input.transaction.id);
   const member = input.memberId === undefined ? undefined : ctx.data.member(input.memberId);
   const now = ctx.sandbox.clock.now();
   const record: MessageRecord = {
@@ -115,7 +131,7 @@ function listMessages(ctx: HandlerContext) {
   const to = query.get('to');
   const rows = [...records(ctx).values()]
     .filter((record) => {
-      if (!canSee(user, record.taxIds)) return false;
+      if (!canSee(ctx, record.taxIds)) return false;
       const submittedOn = calendarDayAt(new Date(record.submittedAt));
       return (
         (q === null || matchesText(record, q)) &&
@@ -134,11 +150,7 @@ function listMessages(ctx: HandlerContext) {
 
 function visibleMessage(ctx: HandlerContext): MessageRecord {
   const messageId = ctx.params.messageId ?? '';
-  return visibleOr404(
-    signedInUser(ctx),
-    records(ctx).get(messageId),
-    `No message ${messageId} is visible to you.`,
-  );
+  return visibleOr404(ctx, records(ctx).get(messageId), `No message ${messageId} is visible to you.`);
 }
 
 export const messagesHandlers: DomainHandlers = {

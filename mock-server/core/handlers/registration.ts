@@ -9,6 +9,7 @@ import {
   calendarDayAt,
   checkAccountLinkRequest,
   normalizeTaxId,
+  requireUniqueEmail,
   validateOrganizationRegistration,
   validateUserRegistration,
 } from '../../../sdk/rules/index.ts';
@@ -260,6 +261,16 @@ export const registrationHandlers: DomainHandlers = {
           'ALREADY_EXISTS',
           `${body.email} already has an account on Tax ID ${taxId}: one role per user per Tax ID; a second account needs a unique email address.`,
         );
+      }
+      // "if a single user does want separate accounts … they must use a unique email address for each
+      // account" (seed 003): an email of another account is refused, whatever its Tax IDs.
+      const [inUse] = requireUniqueEmail(
+        existing === undefined &&
+          [...context.sandbox.users.values()].some((user) => user.email.toLowerCase() === email),
+        body.email,
+      );
+      if (inUse !== undefined) {
+        throw new ProblemError(inUse.code, inUse.message);
       }
       const today = calendarDayAt(context.sandbox.clock.now());
       const role = withCode
