@@ -231,20 +231,21 @@ export async function runPipeline(
     ({ user, session } = authenticate(state, request.headers.get('authorization'), operation.operationId));
   }
 
-  const parsed = await parseBody(request, operation);
-  parsed.body = normalizedTaxIds(parsed.body);
   const params =
     routed.params.taxId === undefined
       ? routed.params
       : { ...routed.params, taxId: normalizeTaxId(routed.params.taxId) ?? routed.params.taxId };
-  // Who may call the operation, from the contract's table, before any rule could answer for a Tax ID
-  // or a member the user may not see.
+  // Who may call the operation, from the contract's table, before anything about the request is
+  // answered (not even its media type) and before any rule could answer for a Tax ID or a member the
+  // user may not see.
   const permittedTaxIds = authorizeOperation({
     sandbox: state,
     user,
     operationId: operation.operationId,
     params,
   });
+  const parsed = await parseBody(request, operation);
+  parsed.body = normalizedTaxIds(parsed.body);
   const context: HandlerContext = {
     operationId: operation.operationId,
     request,

@@ -105,7 +105,6 @@ function createAdmissionNotification(ctx: HandlerContext) {
 }
 
 function searchAdmissionNotifications(ctx: HandlerContext) {
-  const user = signedInUser(ctx);
   const { query } = ctx;
   const memberId = query.get('memberId');
   const trackingNumber = query.get('trackingNumber');

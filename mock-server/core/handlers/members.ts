@@ -33,7 +33,6 @@ import { queryFields } from '../query.ts';
 import type { DomainHandlers, HandlerContext, PortalUser, RuleViolation } from '../types.ts';
 
 type Schemas = components['schemas'];
-type Permission = Schemas['UserPermission'];
 
 /** Today's calendar day on the sandbox's clock (America/New_York). */
 export function todayOf(ctx: Pick<HandlerContext, 'sandbox'>): string {

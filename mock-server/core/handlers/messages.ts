@@ -121,7 +121,6 @@ function matchesText(record: MessageRecord, text: string): boolean {
 }
 
 function listMessages(ctx: HandlerContext) {
-  const user = signedInUser(ctx);
   const day = today(ctx);
   const { query } = ctx;
   const q = query.get('q');

@@ -183,7 +183,6 @@ function createPreauthorization(ctx: HandlerContext) {
 // Search and details
 
 function searchPreauthorizations(ctx: HandlerContext) {
-  const user = signedInUser(ctx);
   const at = now(ctx);
   const { query } = ctx;
   const memberId = query.get('memberId');

@@ -100,7 +100,6 @@ function searchInput(query: URLSearchParams): Record<string, string> {
 }
 
 function searchReferrals(ctx: HandlerContext) {
-  const user = signedInUser(ctx);
   const validation = validateReferralSearch(searchInput(ctx.query), { clock: ctx.sandbox.clock });
   if (!validation.success) throw ProblemError.fromViolations(validation.violations);
   const { direction, from, to, memberId, providerNpi } = validation.data;
