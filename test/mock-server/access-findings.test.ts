@@ -114,7 +114,47 @@ describe('4. the last administrator of a Tax ID', () => {
   });
 });
 
+describe('4. the last administrator, through the site verification', () => {
+  it('refuses answers that remove every administrator, and changes nothing', async () => {
+    const portal = openPortal();
+    const adminB = await portal.token('admin.b');
+    const path = `/api/v1/tax-ids/${TAX_ID_B}/site-verification`;
+    const current = await portal.call('GET', path, { token: adminB });
+    const answer = await portal.call('POST', path, {
+      token: adminB,
+      json: {
+        users: current.body.users.map((user: any) => ({ userId: user.userId, stillBelongs: false })),
+        providers: current.body.providers.map((provider: any) => ({ npi: provider.npi, stillBelongs: true })),
+      },
+    });
+    expect([answer.status, answer.body.code]).toEqual([409, 'LAST_ADMINISTRATOR']);
+    const users = await portal.call('GET', `/api/v1/tax-ids/${TAX_ID_B}/users`, { token: adminB });
+    expect(users.body.data.filter((user: any) => user.status === 'revoked')).toEqual([]);
+  });
+});
+
 describe('5. one email, one account', () => {
+  it('refuses an organisation whose Lead Site Manager uses the email of another account', async () => {
+    const portal = openPortal();
+    const answer = await portal.call('POST', '/api/v1/registrations/organizations', {
+      json: {
+        organization: { name: 'Wethersfield Family Practice', taxId: '271234567', groupNpi: '1234567893' },
+        leadSiteManager: {
+          firstName: 'Olivia',
+          lastName: 'Miller',
+          title: 'medical_director',
+          email: 'admin.a@hartfordfamilymed.example',
+          phone: '(860) 555-0142',
+          pin: '4821',
+        },
+        sponsor: { name: 'Adamski, John', npi: '1407819535' },
+        providerAgreementAccepted: true,
+        securityPolicyAcknowledged: true,
+      },
+    });
+    expect([answer.status, answer.body.code]).toEqual([409, 'EMAIL_IN_USE']);
+  });
+
   it('refuses a registration with the email of another account (409 EMAIL_IN_USE)', async () => {
     const portal = openPortal();
     const answer = await portal.call('POST', '/api/v1/registrations/users', {
@@ -273,5 +313,37 @@ describe('11. message categories and claim references', () => {
     expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
     const own = await portal.call('POST', '/api/v1/messages', { token, json: appeal('9999REMIT003') });
     expect(own.status, JSON.stringify(own.body)).toBe(201);
+  });
+
+  it("checks the preauthorization a message names: another Tax ID's answers as an unknown one", async () => {
+    const portal = openPortal();
+    const adminB = await portal.token('admin.b');
+    const created = await portal.call('POST', '/api/v1/preauthorizations', {
+      token: adminB,
+      json: preauthorizationBody(MEMBER_OF_B, {
+        requestingProvider: {
+          npi: '1617283944',
+          taxId: TAX_ID_B,
+          name: 'Rivera, Ana',
+          address: { line1: '52 Seymour St', city: 'Middletown', state: 'CT', zip: '06457' },
+        },
+      }),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const token = await portal.token('clinical.a');
+    const about = (id: string) =>
+      messageBody({
+        topic: 'transaction',
+        transaction: { type: 'preauthorization', id },
+        category: 'preauthorizations',
+        subcategory: 'preauthorization_status',
+      });
+    const foreign = await portal.call('POST', '/api/v1/messages', {
+      token,
+      json: about(created.body.referenceId),
+    });
+    const unknown = await portal.call('POST', '/api/v1/messages', { token, json: about('PA-99999999') });
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect(foreign.body.detail.replace(created.body.referenceId, 'PA-99999999')).toBe(unknown.body.detail);
   });
 });

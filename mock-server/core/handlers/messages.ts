@@ -19,6 +19,7 @@ import { acceptAttachmentBatch } from '../transactions/attachments.ts';
 import { memberName } from '../transactions/members.ts';
 import type { MessageRecord } from '../transactions/message-records.ts';
 import { messageStatus, toMessage, toMessageSummary } from '../transactions/message-records.ts';
+import { ensureReferralHistory, REFERRALS } from '../transactions/referral-history.ts';
 import type { DomainHandlers, HandlerContext } from '../types.ts';
 
 type Schemas = components['schemas'];
@@ -52,16 +53,40 @@ function senderOf(ctx: HandlerContext, npi: string): { taxId: string; name: stri
 }
 
 /**
- * A message about a claim (a claim status question, or "a grievance or appeal [of] a claim denial
- * through the Message Center", seed 003) names a claim of the Tax IDs the user sends for: any other
- * claim, known or not, answers 404 NOT_FOUND, exactly as getClaim does.
+ * A message about a transaction names one the user may see: a claim ("submit a grievance or appeal a
+ * claim denial through the Message Center", seed 003), a preauthorization, a referral or an admission
+ * notification of the Tax IDs the user sends for. Any other, known or not, answers 404 NOT_FOUND,
+ * exactly as reading it would. (A member or care plan is the member visibility rule's, core/access.ts.)
  */
-function visibleClaimReference(ctx: HandlerContext, claimNumber: string): void {
-  const claim = ctx.data.claim(claimNumber);
-  if (claim === undefined || !ctx.permittedTaxIds.includes(claim.taxId)) {
+function requireVisibleTransaction(ctx: HandlerContext, type: string, id: string): void {
+  const visible = (taxIds: readonly string[] | undefined) =>
+    taxIds !== undefined && taxIds.some((taxId) => ctx.permittedTaxIds.includes(taxId));
+  let found: boolean;
+  switch (type) {
+    case 'claim': {
+      const claim = ctx.data.claim(id);
+      found = visible(claim === undefined ? undefined : [claim.taxId]);
+      break;
+    }
+    case 'preauthorization':
+      found = visible(collection<{ taxIds: string[] }>(ctx.sandbox, 'preauthorizations').get(id)?.taxIds);
+      break;
+    case 'admission_notification':
+      found = visible(
+        collection<{ taxIds: string[] }>(ctx.sandbox, 'admission-notifications').get(id)?.taxIds,
+      );
+      break;
+    case 'referral':
+      ensureReferralHistory(ctx.sandbox, ctx.data, [...ctx.permittedTaxIds]);
+      found = visible(collection<{ taxIds: string[] }>(ctx.sandbox, REFERRALS).get(id)?.taxIds);
+      break;
+    default:
+      return;
+  }
+  if (!found) {
     throw new ProblemError(
       'NOT_FOUND',
-      `No claim ${claimNumber} is visible to you: name a claim of your Tax IDs (searchClaims lists them).`,
+      `No ${type.replace('_', ' ')} ${id} is visible to you: name one of your Tax IDs' transactions.`,
     );
   }
 }
@@ -72,7 +97,9 @@ function createMessage(ctx: HandlerContext) {
   if (!validation.success) throw ProblemError.fromViolations(validation.violations);
   const input = validation.data;
   const sender = senderOf(ctx, input.senderNpi);
-  if (input.transaction?.type === 'claim') visibleClaimReference(ctx, input.transaction.id);
+  if (input.transaction !== undefined) {
+    requireVisibleTransaction(ctx, input.transaction.type, input.transaction.id);
+  }
   const member = input.memberId === undefined ? undefined : ctx.data.member(input.memberId);
   const now = ctx.sandbox.clock.now();
   const record: MessageRecord = {

@@ -189,6 +189,17 @@ export const registrationHandlers: DomainHandlers = {
           `Tax ID ${taxId} is already registered: ask its Lead Site Manager for the group's application key and register as a user.`,
         );
       }
+      // The Lead Site Manager's account is a new account: its email may not be another account's.
+      const leadEmail = body.leadSiteManager.email.toLowerCase();
+      const [inUse] = requireUniqueEmail(
+        [...context.sandbox.users.values()].some((user) => user.email.toLowerCase() === leadEmail),
+        body.leadSiteManager.email,
+      );
+      if (inUse !== undefined) {
+        throw new ProblemError(inUse.code, inUse.message, {
+          violations: [{ ...inUse, path: '$.leadSiteManager.email' }],
+        });
+      }
       const random = context.sandbox.random('application-keys');
       const applicationKey = `AK-${random.string(4)}-${random.string(4)}-${random.string(4)}`;
       const lead: PortalUser = {

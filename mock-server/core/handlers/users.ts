@@ -137,20 +137,21 @@ function changeableUser(context: HandlerContext, taxId: string): ReturnType<type
 type Grant = PortalUser['grants'][number];
 
 /**
- * Refuses (409 LAST_ADMINISTRATOR, sdk/rules requireAdministratorRemains) a change that would leave a
- * Tax ID without an active administrator who manages users: `next` is the changed user's grant on
- * that Tax ID afterwards (undefined: removed).
+ * Refuses (409 LAST_ADMINISTRATOR, sdk/rules requireAdministratorRemains) changes that would leave a
+ * Tax ID without an active administrator who manages users: `changes` maps each changed user to their
+ * grant on that Tax ID afterwards (undefined: removed). Checked before anything changes.
  */
 function keepAnAdministrator(
   context: HandlerContext,
   taxId: string,
-  changed: PortalUser,
-  next: Grant | undefined,
+  changes: ReadonlyMap<string, Grant | undefined>,
   action: string,
 ): void {
   const remaining = [...context.sandbox.users.values()].filter((user) => {
     if (user.status === 'revoked' || user.status === 'invited') return false;
-    const grant = user.userId === changed.userId ? next : user.grants.find((entry) => entry.taxId === taxId);
+    const grant = changes.has(user.userId)
+      ? changes.get(user.userId)
+      : user.grants.find((entry) => entry.taxId === taxId);
     return grant?.role === 'administrator' && grant.permissions.includes('manage_users');
   });
   const [violation] = requireAdministratorRemains(
@@ -164,7 +165,7 @@ function keepAnAdministrator(
 function revokeOnTaxId(context: HandlerContext, user: PortalUser, taxId: string): void {
   const grant = user.grants.find((entry) => entry.taxId === taxId);
   if (grant === undefined) return;
-  keepAnAdministrator(context, taxId, user, undefined, 'revoke');
+  keepAnAdministrator(context, taxId, new Map([[user.userId, undefined]]), 'revoke');
   collection<RevokedGrant>(context.sandbox, REVOKED_GRANTS).set(`${taxId}|${user.userId}`, {
     taxId,
     userId: user.userId,
@@ -340,8 +341,7 @@ export const usersHandlers: DomainHandlers = {
       keepAnAdministrator(
         context,
         taxId,
-        user,
-        grants.find((grant) => grant.taxId === taxId),
+        new Map([[user.userId, grants.find((grant) => grant.taxId === taxId)]]),
         'demote',
       );
       user.grants = grants;
@@ -435,6 +435,9 @@ export const usersHandlers: DomainHandlers = {
         }
       });
       if (violations.length > 0) throw ProblemError.fromViolations(violations);
+      // All or nothing: the answers may not leave the Tax ID without an administrator.
+      const leaving = body.users.filter((answer) => !answer.stillBelongs).map((answer) => answer.userId);
+      keepAnAdministrator(context, taxId, new Map(leaving.map((userId) => [userId, undefined])), 'revoke');
       for (const answer of body.users) {
         const user = context.sandbox.users.get(answer.userId);
         if (!answer.stillBelongs && user !== undefined) revokeOnTaxId(context, user, taxId);
