@@ -60,7 +60,7 @@ function senderOf(ctx: HandlerContext, npi: string): { taxId: string; name: stri
  */
 function requireVisibleTransaction(ctx: HandlerContext, type: string, id: string): void {
   const visible = (taxIds: readonly string[] | undefined) =>
-    taxIds !== undefined && taxIds.some((taxId) => ctx.permittedTaxIds.includes(taxId));
+    taxIds?.some((taxId) => ctx.permittedTaxIds.includes(taxId)) === true;
   let found: boolean;
   switch (type) {
     case 'claim': {
