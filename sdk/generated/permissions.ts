@@ -14,10 +14,10 @@ import type { OperationAccess } from '../rules/permissions.ts';
  */
 export const OPERATION_PERMISSIONS = {
   signIn: { permission: null, adminOnly: false, whileBlocked: false, public: true },
-  signOut: { permission: null, adminOnly: false, whileBlocked: false, public: false },
+  signOut: { permission: null, adminOnly: false, whileBlocked: true, public: false },
   verifyMfaCode: { permission: null, adminOnly: false, whileBlocked: false, public: true },
-  refreshSession: { permission: null, adminOnly: false, whileBlocked: false, public: false },
-  getCurrentUser: { permission: null, adminOnly: false, whileBlocked: false, public: false },
+  refreshSession: { permission: null, adminOnly: false, whileBlocked: true, public: false },
+  getCurrentUser: { permission: null, adminOnly: false, whileBlocked: true, public: false },
   recoverUsername: { permission: null, adminOnly: false, whileBlocked: false, public: true },
   requestPasswordReset: { permission: null, adminOnly: false, whileBlocked: false, public: true },
   registerOrganization: { permission: null, adminOnly: false, whileBlocked: false, public: true },

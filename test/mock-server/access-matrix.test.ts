@@ -236,6 +236,34 @@ describe('the access matrix (permission table × personas)', () => {
     );
   }, 60_000);
 
+  it('blocks every operation but those open while the site verification is overdue', async () => {
+    let cases = 0;
+    for (const persona of PERSONAS.filter(({ username }) => ['admin.a', 'clinical.a'].includes(username))) {
+      const portal = openPortal();
+      const ids = await records(portal);
+      await portal.advance({ days: 31 });
+      const token = await portal.token(persona.username);
+      for (const { operationId, method, path } of operations) {
+        const access = OPERATION_PERMISSIONS[operationId];
+        if (access.public || operationId === 'signOut') continue;
+        const answer = await call(portal, token, method, pathOf(path, ids.a, operationId));
+        const label = `${persona.username} ${operationId}`;
+        const expected = access.whileBlocked
+          ? expectedFor(persona, access, path.includes('{taxId}'))
+          : 'SITE_VERIFICATION_OVERDUE';
+        if (expected === 'open') {
+          expect([label, [...ACCESS_CODES, 'SITE_VERIFICATION_OVERDUE'].includes(answer.body?.code)]).toEqual(
+            [label, false],
+          );
+        } else {
+          expect([label, answer.status, answer.body?.code]).toEqual([label, 403, expected]);
+        }
+        cases += 1;
+      }
+    }
+    expect(cases).toBe(2 * 56);
+  }, 60_000);
+
   it('refuses a role without the permission, on every operation that needs one', async () => {
     const portal = openPortal();
     const ids = await records(portal);
