@@ -15,8 +15,11 @@ export const TARGET_GZIP_BYTES = 30 * 1024;
  * decision.
  */
 export const SIZE_BUDGET = {
-  /** `sdk/index.ts`, every export. */
-  entryGzipBytes: 47 * 1024,
+  /**
+   * `sdk/index.ts`, every export. 48 kB since issue 10 added the contract's access table
+   * (`OPERATION_PERMISSIONS`, `canCall`) and the access codes to the main entry (47.7 kB measured).
+   */
+  entryGzipBytes: 48 * 1024,
   /** An app importing only `createPortalClient`. */
   appGzipBytes: 37 * 1024,
 } as const;

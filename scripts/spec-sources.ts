@@ -11,6 +11,10 @@ export const bundledSpecPath = `${root}openapi/portal.yaml`;
 export const generatedTypesPath = `${root}sdk/generated/portal.ts`;
 /** How the SDK's transport sends each operation (method, path, public/create/list). */
 export const generatedOperationsPath = `${root}sdk/generated/operations.ts`;
+/** Who may call each operation (the `x-portal-*` extensions), for the SDK and the mock portal. */
+export const generatedPermissionsPath = `${root}sdk/generated/permissions.ts`;
+/** The same table for people. */
+export const permissionsDocPath = `${root}docs/permissions.md`;
 /** The merged spec as JSON, for the mock server's router and validators (no YAML parser at run time). */
 export const generatedSpecJsonPath = `${root}mock-server/generated/openapi.json`;
 

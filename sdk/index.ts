@@ -65,6 +65,8 @@ export {
 export type { components, operations, paths } from './generated/portal.ts';
 export type { Page, PageInfo, PageItem } from './pagination.ts';
 export { PagePromise } from './pagination.ts';
+export type { AccessGrant, AccessRefusal, OperationAccess, PermissionedOperation } from './permissions.ts';
+export { canCall, OPERATION_PERMISSIONS, whyNot } from './permissions.ts';
 export type { DocumentTarget, PollingApi, PortalDocument, WaitForDocumentOptions } from './polling.ts';
 export { waitForDocument, waitForDocumentFile } from './polling.ts';
 export type {

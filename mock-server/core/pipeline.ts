@@ -1,10 +1,13 @@
 /**
  * The request pipeline of one spec operation, in order: Prefer → latency and forced or random failures
- * → authentication (secured operations) → the operation's business rules (sdk/rules; 422 with every
+ * → authentication (secured operations) → access (the contract's permission table, then the one
+ * member visibility rule; core/access.ts) → the operation's business rules (sdk/rules; 422 with every
  * violation) → schema validation of parameters and JSON body (ajv; 400) → Idempotency-Key replay →
  * handler → response. portal.ts wraps it with the request id, the `X-Mock-Portal` marker, the sandbox
  * and the routing.
  */
+import { normalizeTaxId } from '../../sdk/rules/index.ts';
+import { authorizeOperation, requireVisibleMembers } from './access.ts';
 import { operationHandlers } from './handlers/index.ts';
 import { ProblemError } from './problem.ts';
 import type { Sandbox } from './sandbox.ts';
@@ -183,6 +186,21 @@ function forcedFailure(prefer: PreferOptions, operation: SpecOperation): Problem
 }
 
 /**
+ * The body with every `taxId` written `NN-NNNNNNN` normalised to its 9 digits (sdk/rules
+ * normalizeTaxId), as the portal accepts both forms: handlers and rules see one form only.
+ */
+function normalizedTaxIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalizedTaxIds);
+  if (value === null || typeof value !== 'object' || value instanceof FormData) return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, entry]) => [
+      key,
+      key === 'taxId' ? (normalizeTaxId(entry) ?? entry) : normalizedTaxIds(entry),
+    ]),
+  );
+}
+
+/**
  * Runs one routed request through the pipeline. Never throws for a handled problem: it answers the
  * problem document; other errors propagate to portal.ts, which answers 500 INTERNAL_ERROR.
  *
@@ -213,27 +231,43 @@ export async function runPipeline(
     ({ user, session } = authenticate(state, request.headers.get('authorization'), operation.operationId));
   }
 
+  const params =
+    routed.params.taxId === undefined
+      ? routed.params
+      : { ...routed.params, taxId: normalizeTaxId(routed.params.taxId) ?? routed.params.taxId };
+  // Who may call the operation, from the contract's table, before anything about the request is
+  // answered (not even its media type) and before any rule could answer for a Tax ID or a member the
+  // user may not see.
+  const permittedTaxIds = authorizeOperation({
+    sandbox: state,
+    user,
+    operationId: operation.operationId,
+    params,
+  });
   const parsed = await parseBody(request, operation);
+  parsed.body = normalizedTaxIds(parsed.body);
   const context: HandlerContext = {
     operationId: operation.operationId,
     request,
     requestId: routed.requestId,
-    params: routed.params,
+    params,
     query: url.searchParams,
     body: parsed.body,
     sandbox: state,
     user,
     session,
+    permittedTaxIds,
     prefer,
     data: sandbox.data,
   };
+  requireVisibleMembers(context);
 
   const implementation = operationHandlers[operation.operationId];
   const ruleViolations = implementation?.rules?.(context) ?? [];
   if (ruleViolations.length > 0) throw ProblemError.fromViolations(ruleViolations);
 
   const schemaViolations = validateRequest(operation, {
-    params: routed.params,
+    params,
     query: url.searchParams,
     headers: request.headers,
     body: parsed.body,

@@ -246,9 +246,9 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
       if (route.kind === 'method-not-allowed') {
         const answer = problemResponse(
           new ProblemError(
-            'NOT_FOUND',
+            'METHOD_NOT_ALLOWED',
             `${url.pathname} does not answer ${request.method.toUpperCase()}: it answers ${route.allowed.join(', ')}.`,
-            { status: 405, title: 'Method not allowed', headers: { allow: route.allowed.join(', ') } },
+            { headers: { allow: route.allowed.join(', ') } },
           ),
           requestId,
           url.pathname,
@@ -337,8 +337,7 @@ let specYaml: string | undefined;
 
 function serveSpec(pathname: string, method: string): Response {
   if (method.toUpperCase() !== 'GET' && method.toUpperCase() !== 'HEAD') {
-    throw new ProblemError('NOT_FOUND', `${pathname} answers GET only.`, {
-      status: 405,
+    throw new ProblemError('METHOD_NOT_ALLOWED', `${pathname} answers GET only.`, {
       headers: { allow: 'GET' },
     });
   }

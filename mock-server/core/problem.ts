@@ -24,6 +24,7 @@ const PROTOCOL_CODES: Readonly<Record<string, { status: number; title: string }>
   TAX_ID_NOT_AUTHORIZED: { status: 403, title: 'You do not act for this Tax ID' },
   PERMISSION_REQUIRED: { status: 403, title: 'Your role does not include this' },
   NOT_FOUND: { status: 404, title: 'Not found' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, title: 'The Idempotency-Key was used with another request' },
   ALREADY_EXISTS: { status: 409, title: 'It already exists' },
   DOCUMENT_NOT_READY: { status: 409, title: 'The document is not ready yet' },
@@ -44,6 +45,9 @@ const RULE_TITLES: Readonly<Record<string, string>> = {
   CARE_PLAN_ATTESTATION_REQUIRED: 'Attest a treatment relationship first',
   CARE_PLAN_SENSITIVE: 'The care plan is sensitive',
   CARE_PLAN_EXPIRED: 'The care plan is no longer available',
+  MEMBER_NOT_FOUND: 'No such member is visible to you',
+  LAST_ADMINISTRATOR: 'The Tax ID needs another administrator first',
+  EMAIL_IN_USE: 'The email address belongs to another account',
 };
 
 /**

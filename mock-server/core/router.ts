@@ -1,7 +1,7 @@
 /**
  * Finds the spec operation of a request from the spec's path templates: `GET /api/v1/members/K1`
  * is `getMember` with `{ memberId: 'K1' }`. A path that no template matches is a 404; a path that
- * matches with another method is a 405 (both answered as problems with code NOT_FOUND).
+ * matches with another method is a 405 (answered as problems with codes NOT_FOUND and METHOD_NOT_ALLOWED, the 405 with `Allow`).
  */
 import { API_BASE_PATH, SPEC_OPERATIONS, type SpecOperation } from './spec.ts';
 

@@ -4,6 +4,8 @@
  * (sdk/rules checkSession → 401 SESSION_EXPIRED: "User default timeout after inactivity is 15
  * minutes", seed 003), each authenticated call resetting the idle time.
  */
+
+import { OPERATION_PERMISSIONS } from '../../sdk/generated/permissions.ts';
 import type { components } from '../../sdk/generated/portal.ts';
 import {
   calendarDayAt,
@@ -76,15 +78,6 @@ export function endSessionsOf(sandbox: SandboxState, userId: string): void {
     if (session.userId === userId) sandbox.sessions.delete(token);
 }
 
-/** Operations a user may call while all the user's Tax IDs are blocked by an overdue site verification. */
-const ALLOWED_WHILE_BLOCKED: ReadonlySet<OperationId> = new Set<OperationId>([
-  'getCurrentUser',
-  'signOut',
-  'refreshSession',
-  'getSiteVerification',
-  'submitSiteVerification',
-]);
-
 /**
  * Authenticates a request to a secured operation: the bearer token names an open session of the
  * sandbox (401 UNAUTHENTICATED otherwise), idle less than 15 minutes (401 SESSION_EXPIRED, and the
@@ -128,7 +121,8 @@ export function authenticate(
       'This account was revoked by a site manager: its sessions have ended.',
     );
   }
-  if (!ALLOWED_WHILE_BLOCKED.has(operationId) && allGrantsBlocked(sandbox, user)) {
+  // The operations that stay open then are the contract's (`x-portal-while-blocked`).
+  if (!OPERATION_PERMISSIONS[operationId].whileBlocked && allGrantsBlocked(sandbox, user)) {
     throw new ProblemError(
       'SITE_VERIFICATION_OVERDUE',
       'The monthly site verification of every Tax ID you act for is overdue, so your access is blocked until a site manager completes it (submitSiteVerification).',

@@ -122,6 +122,12 @@ export interface HandlerContext {
   /** The signed-in user; present on every operation that the spec secures. */
   readonly user: PortalUser | undefined;
   readonly session: PortalSession | undefined;
+  /**
+   * The Tax IDs this call may act for, from the contract's access table (`x-portal-permission`) and
+   * the user's grants: the pipeline computes them (core/access.ts authorizeOperation) before any
+   * rule runs; handlers scope what they show and accept to them and never decide access themselves.
+   */
+  readonly permittedTaxIds: readonly string[];
   readonly prefer: PreferOptions;
   /** The deterministic data of this sandbox (members, providers, claims, …). */
   readonly data: PortalData;

@@ -1875,16 +1875,20 @@ export interface components {
         /**
          * @description Stable codes. The business-rule codes are those of the rules catalog (docs/rules.md); the
          *     protocol codes (VALIDATION_FAILED, UNAUTHENTICATED, INVALID_CREDENTIALS, MFA_CODE_INVALID,
-         *     ACCOUNT_REVOKED, TAX_ID_NOT_AUTHORIZED, PERMISSION_REQUIRED, NOT_FOUND, IDEMPOTENCY_KEY_REUSED,
+         *     ACCOUNT_REVOKED, TAX_ID_NOT_AUTHORIZED, PERMISSION_REQUIRED, NOT_FOUND, METHOD_NOT_ALLOWED, IDEMPOTENCY_KEY_REUSED,
          *     ALREADY_EXISTS,
          *     DOCUMENT_NOT_READY,
          *     RATE_LIMITED, INTERNAL_ERROR, SERVICE_UNAVAILABLE) name failures that are not business rules.
          *     `TAX_ID_NOT_AUTHORIZED`: the user does not act for the Tax ID at all; `PERMISSION_REQUIRED`: the
          *     user acts for it, but their role's permissions (which a Portal Administrator may change) do not
-         *     include what the operation needs, e.g. billing staff and care plans.
+         *     include what the operation needs (each operation names it in `x-portal-permission`, and
+         *     `x-portal-admin-only` when only a Tax ID's administrator may call it; docs/permissions.md),
+         *     e.g. billing staff and care plans. `MEMBER_NOT_FOUND`: a member the user may not act for
+         *     answers exactly as a member that does not exist. `METHOD_NOT_ALLOWED`: the path exists but
+         *     does not answer that method (`Allow` lists those it answers).
          * @enum {string}
          */
-        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "EMAIL_IN_USE" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         /** @description One broken rule, with where in the request it was broken. */
         Violation: {
             code: components["schemas"]["ProblemCode"];
@@ -1959,7 +1963,9 @@ export interface components {
          */
         Npi: string;
         /**
-         * @description Tax ID (TIN/EIN), 9 digits. The SDK also accepts `NN-NNNNNNN` and normalises it.
+         * @description Tax ID (TIN/EIN), 9 digits. A request may also write it `NN-NNNNNNN` (`06-0646668`): the
+         *     portal normalises it to the 9 digits, as the SDK does before sending; answers always give the
+         *     9 digits.
          * @example 060646668
          */
         TaxId: string;

@@ -3,6 +3,7 @@ import type { RuleContext } from './context.ts';
 import { resolveContext } from './context.ts';
 import type { IsoDate } from './dates.ts';
 import { compareDates } from './dates.ts';
+import { type CoverageSpan, outsideCoverage } from './service-window.ts';
 import type { Violation } from './violation.ts';
 import type { ProviderDirectory, RuleValidationResult, ValidationViolation } from './zod-issues.ts';
 import {
@@ -81,6 +82,8 @@ export type AdmissionNotificationCreate = z.output<typeof AdmissionNotificationC
  */
 export interface AdmissionNotificationContext extends RuleContext {
   providerDirectory?: ProviderDirectory;
+  /** The member's coverage: the admission date lies within it (`SERVICE_OUTSIDE_COVERAGE`). */
+  coverage?: CoverageSpan;
 }
 
 function admissionRules(
@@ -92,6 +95,10 @@ function admissionRules(
   if (root === undefined) return [];
   const out: ValidationViolation[] = [];
   const admissionDate = dateField(root, 'admissionDate');
+  if (admissionDate !== undefined && ctx.coverage !== undefined) {
+    const outside = outsideCoverage(admissionDate, '$.admissionDate', 'start', 'the admission', ctx.coverage);
+    if (outside !== undefined) out.push(outside);
+  }
   if (admissionDate !== undefined && compareDates(admissionDate, today) > 0) {
     out.push({
       code: 'VALIDATION_FAILED',

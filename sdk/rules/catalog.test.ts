@@ -4,7 +4,7 @@ import type { RuleCode } from './violation.ts';
 
 /**
  * Every code of RULES.md, in its order (42 table rows + ATTACHMENT_EMPTY, named in the
- * ATTACHMENT_TOO_LARGE row). A Record keyed by RuleCode makes the compiler check the list against the
+ * ATTACHMENT_TOO_LARGE row, + the access codes of issue 10: MEMBER_NOT_FOUND, LAST_ADMINISTRATOR, EMAIL_IN_USE). A Record keyed by RuleCode makes the compiler check the list against the
  * RuleCode union in both directions.
  */
 const CODES: Record<RuleCode, true> = {
@@ -51,6 +51,9 @@ const CODES: Record<RuleCode, true> = {
   NETWORK_STATUS_FORBIDDEN: true,
   REPORT_ACTIVE_MEMBERS_ONLY: true,
   EXPORT_OWNER_ONLY: true,
+  MEMBER_NOT_FOUND: true,
+  LAST_ADMINISTRATOR: true,
+  EMAIL_IN_USE: true,
 };
 const ALL_CODES = Object.keys(CODES) as RuleCode[];
 
@@ -65,6 +68,9 @@ const HTTP_STATUS: Partial<Record<RuleCode, number>> = {
   NETWORK_STATUS_FORBIDDEN: 403,
   EXPORT_OWNER_ONLY: 403,
   CARE_PLAN_SENSITIVE: 404,
+  MEMBER_NOT_FOUND: 404,
+  LAST_ADMINISTRATOR: 409,
+  EMAIL_IN_USE: 409,
   PREAUTH_NOT_EDITABLE: 409,
   ATTACHMENT_LOCKED: 409,
   PREAUTH_DETAILS_PENDING: 409,
@@ -80,7 +86,7 @@ const NOT_ERRORS: Partial<Record<RuleCode, 'warning' | 'info'>> = {
 
 describe('RULE_CATALOG', () => {
   it('lists every code of RULES.md exactly once, in its order', () => {
-    expect(ALL_CODES).toHaveLength(43);
+    expect(ALL_CODES).toHaveLength(46);
     expect(RULE_CATALOG.map((rule) => rule.code)).toEqual(ALL_CODES);
   });
 
@@ -99,7 +105,7 @@ describe('RULE_CATALOG', () => {
         HTTP_STATUS[code] ?? 422,
       ]);
     }
-    expect(RULE_CATALOG.filter((rule) => rule.httpStatus === 422)).toHaveLength(43 - 4 - 14);
+    expect(RULE_CATALOG.filter((rule) => rule.httpStatus === 422)).toHaveLength(46 - 4 - 17);
   });
 
   it('describes each rule with a concern, the rule text and a source', () => {

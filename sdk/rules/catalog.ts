@@ -416,6 +416,33 @@ const ENTRIES: readonly Entry[] = [
     null,
     'Seed 003: "After exporting the results, you can download the CSV file from the document center. The document will be available only for you."',
   ],
+  [
+    'MEMBER_NOT_FOUND',
+    'error',
+    404,
+    'members',
+    'An operation that names a member (path, query or body) acts only for a member of a Tax ID on which the user holds its permission; any other member, known or not, answers the same 404.',
+    null,
+    'Seed 003: "The new portal works at a Tax ID level." An answer never tells whether a member the user may not see exists, nor their coverage (RULES.md).',
+  ],
+  [
+    'LAST_ADMINISTRATOR',
+    'error',
+    409,
+    'users',
+    'A Tax ID keeps at least one active administrator: the last one cannot be revoked, demoted or removed (appoint another administrator first).',
+    'at least 1 administrator per Tax ID',
+    'Seed 000: "Each user must have an associated PlanLink Site Manager." and "It is recommended that two (2) Site Managers be assigned for all groups."',
+  ],
+  [
+    'EMAIL_IN_USE',
+    'error',
+    409,
+    'users',
+    'An email address belongs to one account: a second account (another Tax ID, or another access on one) needs its own email.',
+    '1 account per email',
+    'Seed 003: "if a single user does want separate accounts to differentiate their work across Tax IDs or to have more than one type of access for a Tax ID, they must use a unique email address for each account."',
+  ],
 ];
 
 /**

@@ -153,6 +153,9 @@ export {
   messageCategoryList,
   validateMessageCreate,
 } from './messages.ts';
+// Who may call an operation (the contract's x-portal-permission table)
+export type { AccessGrant, AccessRefusal, OperationAccess } from './permissions.ts';
+export { accessRefusal, grantAllows, grantOpens, permittedTaxIds } from './permissions.ts';
 export {
   checkAccountLinkRequest,
   checkNetworkStatusQuery,
@@ -199,6 +202,7 @@ export {
   MODIFICATION_OUTCOME_MESSAGES,
   modificationOutcome,
   OPEN_COVERAGE_END,
+  outsideCoverage,
   PREAUTHORIZATION_SERVICE_TYPES,
   PREAUTHORIZATION_URGENCIES,
   PreauthorizationCreateSchema,
@@ -206,6 +210,7 @@ export {
   PreauthorizationModificationLineSchema,
   PreauthorizationServiceLineSchema,
   preauthorizationDecisionDueBy,
+  requireModifiable,
   SERVICE_WINDOW_DAYS,
   validatePreauthorizationCreate,
   validatePreauthorizationModification,
@@ -256,6 +261,8 @@ export {
   ROLE_LABELS,
   ROLES,
   requireAdmin,
+  requireAdministratorRemains,
+  requireUniqueEmail,
   SITE_VERIFICATION_DAYS,
   siteVerificationStatus,
   UserInvitationRequestSchema,

@@ -275,6 +275,19 @@ function messageRules(input: unknown): ValidationViolation[] {
   }
   const topic = field(root, 'topic');
   const transaction = field(root, 'transaction');
+  // "An Alert will display stating that this message form is only for care plan updates and
+  // questions" and "“Care Management” will default as the category for your message" (seeds 001, 003):
+  // a comment or question about a care plan goes to Care Management, nowhere else.
+  const transactionType = field(asRecord(transaction) ?? {}, 'type');
+  if (transactionType === 'care_plan' && typeof category === 'string' && category !== 'care_management') {
+    out.push({
+      code: 'INVALID_MESSAGE_CATEGORY',
+      path: '$.category',
+      message:
+        `A comment or question about a care plan goes to the Care Management category, not ${describeValue(category)}: ` +
+        'choose category care_management with subcategory care_plan_question or care_plan_member_resources.',
+    });
+  }
   if (topic === 'transaction' && transaction === undefined) {
     out.push({
       code: 'VALIDATION_FAILED',

@@ -3,6 +3,7 @@ import type { RuleContext } from './context.ts';
 import { resolveContext } from './context.ts';
 import type { IsoDate } from './dates.ts';
 import { addDays, addMonthsClamped, compareDates, parseIsoDate } from './dates.ts';
+import { type CoverageSpan, outsideCoverage } from './service-window.ts';
 import type { Violation } from './violation.ts';
 import type { ProviderDirectory, RuleValidationResult, ValidationViolation } from './zod-issues.ts';
 import {
@@ -148,6 +149,8 @@ export type ReferralCreate = z.output<typeof ReferralCreateSchema>;
  */
 export interface ReferralContext extends RuleContext {
   productType?: ProductType;
+  /** The member's coverage: the referral's start and end dates lie within it (`SERVICE_OUTSIDE_COVERAGE`). */
+  coverage?: CoverageSpan;
   providerDirectory?: ProviderDirectory;
 }
 
@@ -176,6 +179,18 @@ function referralRules(input: unknown, ctx: ReferralContext, today: IsoDate): Vi
       path: '$.endDate',
       message: `The referral end date ${end} is before its start date ${start}: end the referral on or after ${start}.`,
     });
+  }
+  if (ctx.coverage !== undefined) {
+    for (const [date, key, which] of [
+      [start, 'startDate', 'start'],
+      [end, 'endDate', 'end'],
+    ] as const) {
+      const outside =
+        date === undefined
+          ? undefined
+          : outsideCoverage(date, `$.${key}`, which, 'the referral', ctx.coverage);
+      if (outside !== undefined) out.push(outside);
+    }
   }
   out.push(
     ...checkProviderIdentity(

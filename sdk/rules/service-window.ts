@@ -231,7 +231,16 @@ interface WindowCheck {
   endKey?: string;
 }
 
-function outsideCoverage(
+/**
+ * `SERVICE_OUTSIDE_COVERAGE` when a date of a request lies outside the member's coverage ("The service
+ * dates must coincide with the member's coverage dates", seed 003), otherwise `undefined`. Every create
+ * that names a member (preauthorizations, referrals, admission notifications) checks its dates with it.
+ *
+ * @example
+ * outsideCoverage('2026-12-01', '$.startDate', 'start', 'the referral', { startDate: '2020-01-01', endDate: '2026-09-30' });
+ * // { code: 'SERVICE_OUTSIDE_COVERAGE', path: '$.startDate', … }
+ */
+export function outsideCoverage(
   date: IsoDate,
   path: string,
   which: 'start' | 'end',
@@ -654,6 +663,29 @@ export function validatePreauthorizationModification(
 ): RuleValidationResult<PreauthorizationModificationCreate> {
   const parsed = parseWithViolations(PreauthorizationModificationCreateSchema, input);
   return toValidationResult(parsed.data, [...parsed.violations, ...modificationRules(input, ctx)]);
+}
+
+/**
+ * `[]` for a request that may still be modified, otherwise one `PREAUTH_NOT_EDITABLE` violation: a
+ * denied request is decided, and a modification cannot turn it into an approval ("additional visits
+ * and/or additional services require a new preauthorization request", seed 003); submit a new request
+ * (or appeal the denial through the Message Center's Grievances and Appeals category).
+ *
+ * @example
+ * requireModifiable('denied'); // [{ code: 'PREAUTH_NOT_EDITABLE', path: '$', … }]
+ * requireModifiable('approved'); // []
+ */
+export function requireModifiable(status: string): Violation[] {
+  if (status !== 'denied') return [];
+  return [
+    {
+      code: 'PREAUTH_NOT_EDITABLE',
+      path: '$',
+      message:
+        'This preauthorization request was denied, so it cannot be modified: submit a new preauthorization ' +
+        'request, or appeal the denial in the Message Center (category Grievances and Appeals).',
+    },
+  ];
 }
 
 /**

@@ -89,6 +89,55 @@ export function requireAdmin(role: Role | undefined, action = 'do this'): Violat
 }
 
 /**
+ * `[]` while a Tax ID keeps at least one administrator after a change, otherwise one
+ * `LAST_ADMINISTRATOR` violation: the last administrator cannot be revoked, demoted or removed, even
+ * by themselves ("Each user must have an associated PlanLink Site Manager", seed 000); appoint
+ * another administrator first (makeUserAdmin).
+ *
+ * @example
+ * requireAdministratorRemains([], '133456789', 'revoke'); // [{ code: 'LAST_ADMINISTRATOR', … }]
+ * requireAdministratorRemains(['USR-000005'], '133456789', 'revoke'); // []
+ */
+export function requireAdministratorRemains(
+  administratorsAfter: readonly string[],
+  taxId: string,
+  action: string,
+): Violation[] {
+  if (administratorsAfter.length > 0) return [];
+  return [
+    {
+      code: 'LAST_ADMINISTRATOR',
+      path: '$',
+      message:
+        `You cannot ${action} the last Portal Administrator of Tax ID ${taxId}: its users need a site manager to ` +
+        'invite users and verify the site every month. Make another user its administrator first (makeUserAdmin).',
+    },
+  ];
+}
+
+/**
+ * `[]` for an email no other account uses, otherwise one `EMAIL_IN_USE` violation: "if a single user
+ * does want separate accounts to differentiate their work across Tax IDs or to have more than one type
+ * of access for a Tax ID, they must use a unique email address for each account" (seed 003). One
+ * account may act for several Tax IDs: its administrator invites the same email to another Tax ID.
+ *
+ * @example
+ * requireUniqueEmail(true, 'clinical.a@hartfordfamilymed.example'); // [{ code: 'EMAIL_IN_USE', … }]
+ */
+export function requireUniqueEmail(inUseByAnotherAccount: boolean, email: string): Violation[] {
+  if (!inUseByAnotherAccount) return [];
+  return [
+    {
+      code: 'EMAIL_IN_USE',
+      path: '$.email',
+      message:
+        `${email} already belongs to another account: each account needs its own email address. To act for ` +
+        "another Tax ID with that account, ask that Tax ID's Portal Administrator to invite this email instead.",
+    },
+  ];
+}
+
+/**
  * One role on one Tax ID.
  *
  * @example

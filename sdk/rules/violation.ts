@@ -48,7 +48,10 @@ export type RuleCode =
   | 'MFA_REQUIRED'
   | 'NETWORK_STATUS_FORBIDDEN'
   | 'REPORT_ACTIVE_MEMBERS_ONLY'
-  | 'EXPORT_OWNER_ONLY';
+  | 'EXPORT_OWNER_ONLY'
+  | 'MEMBER_NOT_FOUND'
+  | 'LAST_ADMINISTRATOR'
+  | 'EMAIL_IN_USE';
 
 /**
  * One broken rule: its code, a JSON path into the checked input ('$', '$.serviceLines[0].serviceEndDate',

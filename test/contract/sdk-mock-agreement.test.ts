@@ -116,8 +116,11 @@ const referralMutations: fc.Arbitrary<Mutation>[] = [
     .constantFrom('061555123', '06-1555123', '0615551')
     .map((taxId) => (b) => setIn(b, 'referringProvider', 'taxId', taxId)),
   fc.constantFrom(999, 1000, 1001).map((n) => (b) => set(b, 'reason', 'r'.repeat(n))),
-  // K5500648803 is a Medicaid Enhanced Care member: no referral needed (a warning, still sent).
-  fc.constantFrom('K5500648801', 'K5500648803', 'K55').map((id) => (b) => set(b, 'memberId', id)),
+  // K5500648803 is a Medicaid Enhanced Care member: no referral needed (a warning, still sent);
+  // K5500648802 is termed (SERVICE_OUTSIDE_COVERAGE).
+  fc
+    .constantFrom('K5500648801', 'K5500648803', 'K5500648802', 'K55')
+    .map((id) => (b) => set(b, 'memberId', id)),
   fc.constant((b: Body) => set(b, 'unexpected', true)),
   fc.constantFrom('memberId', 'specialist', 'visits', 'startDate').map((key) => (b) => void delete b[key]),
 ];
@@ -176,8 +179,11 @@ const admissionMutations: fc.Arbitrary<Mutation>[] = [
   fc
     .constantFrom('060646668', '06-0646668', '133456789', '06064666')
     .map((taxId) => (b) => setIn(b, 'facility', 'taxId', taxId)),
-  // K5500648807 is a member whose admissions a delegated entity reviews (still accepted).
-  fc.constantFrom('K5500648801', 'K5500648807', 'K55').map((id) => (b) => set(b, 'memberId', id)),
+  // K5500648807 is a member whose admissions a delegated entity reviews (still accepted); K5500648802
+  // is termed (SERVICE_OUTSIDE_COVERAGE).
+  fc
+    .constantFrom('K5500648801', 'K5500648807', 'K5500648802', 'K55')
+    .map((id) => (b) => set(b, 'memberId', id)),
   fc.constant((b: Body) => set(b, 'unexpected', true)),
   fc
     .constantFrom('memberId', 'facility', 'attendingProvider', 'admissionDate')
@@ -197,11 +203,15 @@ const MESSAGE = {
 
 const messageMutations: fc.Arbitrary<Mutation>[] = [
   fc.constantFrom('general', 'transaction', 'other').map((t) => (b) => set(b, 'topic', t)),
+  // 9999REMIT003 is a claim of Tax ID A (a transaction the user cannot see answers 404: no rule of
+  // the SDK's, so the well-formed references here are visible ones).
   fc
-    .record({
-      type: fc.constantFrom('claim', 'preauthorization', 'invoice'),
-      id: fc.constantFrom('2026C00123456', '', 'a b'),
-    })
+    .constantFrom(
+      { type: 'claim', id: '9999REMIT003' },
+      { type: 'claim', id: '' },
+      { type: 'preauthorization', id: 'a b' },
+      { type: 'invoice', id: '9999REMIT003' },
+    )
     .map((transaction) => (b) => set(b, 'transaction', transaction)),
   fc.constantFrom('claims', 'eligibility', 'nonsense').map((category) => (b) => set(b, 'category', category)),
   fc
@@ -395,6 +405,11 @@ const directory =
 const memberOf = (data: Data, body: Body) =>
   typeof body.memberId === 'string' ? data.member(body.memberId) : undefined;
 
+const coverageOf = (member: NonNullable<ReturnType<typeof memberOf>>) => ({
+  startDate: member.details.coverageStartDate,
+  endDate: member.details.coverageEndDate,
+});
+
 const OPERATIONS: Operation[] = [
   {
     name: 'a preauthorization request',
@@ -424,7 +439,9 @@ const OPERATIONS: Operation[] = [
       const member = memberOf(data, body);
       return {
         providerDirectory: directory(data),
-        ...(member === undefined ? {} : { productType: member.details.productType }),
+        ...(member === undefined
+          ? {}
+          : { productType: member.details.productType, coverage: coverageOf(member) }),
       };
     },
     send: (sdk, body, rules) => sdk.referrals.create(body as never, { rules: rules as never }),
@@ -433,7 +450,13 @@ const OPERATIONS: Operation[] = [
     name: 'an admission notification',
     path: '/api/v1/admission-notifications',
     requests: mutated(ADMISSION, admissionMutations),
-    facts: (data) => ({ providerDirectory: directory(data) }),
+    facts: (data, body) => {
+      const member = memberOf(data, body);
+      return {
+        providerDirectory: directory(data),
+        ...(member === undefined ? {} : { coverage: coverageOf(member) }),
+      };
+    },
     send: (sdk, body, rules) => sdk.admissionNotifications.create(body as never, { rules: rules as never }),
   },
   {

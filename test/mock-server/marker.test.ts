@@ -48,7 +48,7 @@ describe('X-Mock-Portal: 1 on every answer', () => {
       await expectMarkers(server.url);
     });
 
-    it('answers 404 NOT_FOUND problems for unknown paths and 405 for a wrong method', async () => {
+    it('answers 404 NOT_FOUND problems for unknown paths and 405 METHOD_NOT_ALLOWED for a wrong method', async () => {
       const missing = await fetch(`${server.url}/api/v1/no/such/path`);
       expect(missing.status).toBe(404);
       expect(missing.headers.get('content-type')).toBe('application/problem+json');
@@ -60,7 +60,7 @@ describe('X-Mock-Portal: 1 on every answer', () => {
       const wrongMethod = await fetch(`${server.url}/api/v1/me`, { method: 'PUT' });
       expect(wrongMethod.status).toBe(405);
       expect(wrongMethod.headers.get('allow')).toBe('GET');
-      expect(await wrongMethod.json()).toMatchObject({ code: 'NOT_FOUND', status: 405 });
+      expect(await wrongMethod.json()).toMatchObject({ code: 'METHOD_NOT_ALLOWED', status: 405 });
     });
   });
 

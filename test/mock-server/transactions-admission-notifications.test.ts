@@ -8,6 +8,7 @@ import {
   openPortal,
   pdf,
   RIVERA_B,
+  sharedMember,
 } from './transactions-support.ts';
 
 const ST_FRANCIS = {
@@ -171,7 +172,7 @@ describe('admission notifications', () => {
 
   it('are made for the facility or the attending provider of my Tax IDs only, and hidden from others', async () => {
     const portal = openPortal();
-    const member = activeMember(portal);
+    const member = sharedMember(portal);
     const tokenA = await portal.token('clinical.a');
     const viaAttending = await portal.call('POST', '/api/v1/admission-notifications', {
       token: tokenA,

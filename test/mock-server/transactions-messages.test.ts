@@ -74,12 +74,12 @@ describe('messages', () => {
       token,
       messageBody({
         topic: 'transaction',
-        transaction: { type: 'claim', id: '2026C00119872' },
+        transaction: { type: 'claim', id: '9999REMIT003' },
         memberId: member.details.memberId,
         category: 'grievances_and_appeals',
         subcategory: 'claim_denial_appeal',
         priority: 'high',
-        content: 'Claim 2026C00119872 was denied for missing authorization.',
+        content: 'Claim 9999REMIT003 was denied for missing authorization.',
       }),
     );
     const list = await portal.call('GET', '/api/v1/messages', { token });
@@ -88,9 +88,9 @@ describe('messages', () => {
       memberId: member.details.memberId,
       memberName: `${member.details.lastName}, ${member.details.firstName}`,
       senderProviderName: 'Lopez, Maria',
-      transaction: { type: 'claim', id: '2026C00119872' },
+      transaction: { type: 'claim', id: '9999REMIT003' },
     });
-    const byText = await portal.call('GET', '/api/v1/messages?q=2026c00119872', { token });
+    const byText = await portal.call('GET', '/api/v1/messages?q=9999remit003', { token });
     expect(byText.body.data.map((row: any) => row.messageId)).toEqual([appeal.messageId]);
     const byCategory = await portal.call('GET', '/api/v1/messages?category=provider_data', { token });
     expect(byCategory.body.data.map((row: any) => row.messageId)).toEqual([general.messageId]);
@@ -100,7 +100,7 @@ describe('messages', () => {
     const full = await portal.call('GET', `/api/v1/messages/${appeal.messageId}`, { token });
     expect(full.body).toMatchObject({
       messageId: appeal.messageId,
-      content: 'Claim 2026C00119872 was denied for missing authorization.',
+      content: 'Claim 9999REMIT003 was denied for missing authorization.',
       contactName: 'Dana Whitfield',
       contactPhone: '(860) 555-0142',
       attachments: [],

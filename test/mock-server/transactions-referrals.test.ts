@@ -5,6 +5,7 @@ import {
   openPortal,
   PATEL,
   RIVERA_B,
+  sharedMember,
   TAX_ID_A,
   type TestPortal,
   verifySite,
@@ -124,7 +125,7 @@ describe('referrals', () => {
 
   it('are refused for a referring provider of another Tax ID (403) and an unknown provider address (422)', async () => {
     const portal = openPortal();
-    const member = activeMember(portal);
+    const member = sharedMember(portal);
     const token = await portal.token('admin.b');
     const forbidden = await portal.call('POST', '/api/v1/referrals', {
       token,
@@ -145,7 +146,7 @@ describe('referrals', () => {
 
   it('made by one Tax ID are received by the specialist’s Tax ID, and invisible to others', async () => {
     const portal = openPortal();
-    const member = activeMember(portal);
+    const member = sharedMember(portal);
     const tokenB = await portal.token('admin.b');
     const toA = await created(
       portal,

@@ -139,6 +139,23 @@ export function activeMember(portal: TestPortal, productType = 'commercial_hmo')
 }
 
 /**
+ * An active member with open coverage whom both Tax IDs may act for (a member of the other Tax ID is
+ * MEMBER_NOT_FOUND, so the tests of acting for another Tax ID's provider need a shared member).
+ */
+export function sharedMember(portal: TestPortal, productType = 'commercial_pos'): MemberRecord {
+  return portal.member(
+    (member) =>
+      member.visibleToTaxIds.includes(TAX_ID_A) &&
+      member.visibleToTaxIds.includes(TAX_ID_B) &&
+      member.details.productType === productType &&
+      member.details.status === 'active' &&
+      member.details.coverageEndDate === '9999-12-31' &&
+      member.details.coverageStartDate <= '2026-01-01' &&
+      member.details.delegated === undefined,
+  );
+}
+
+/**
  * A preauthorization request body of clinical.a (Tax ID A) for a member, service 2026-12-01 to the end.
  *
  * @example

@@ -12,6 +12,7 @@ import {
   validateAdmissionNotificationCreate,
   validateAdmissionNotificationModification,
 } from '../../../sdk/rules/index.ts';
+import { memberNotFound } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
@@ -26,7 +27,7 @@ import type { AdmissionRecord } from '../transactions/admission-records.ts';
 import { toAdmission, toAdmissionSummary, toCreated } from '../transactions/admission-records.ts';
 import { delegatedEntityOf, initialReview, reviewAnswered } from '../transactions/admission-review.ts';
 import { acceptAttachmentBatch } from '../transactions/attachments.ts';
-import { memberName, memberOfBody, unknownMemberViolations } from '../transactions/members.ts';
+import { coverageOfBody, memberName, memberOfBody } from '../transactions/members.ts';
 import { providerDirectory } from '../transactions/provider-directory.ts';
 import { assertAnswers } from '../transactions/questionnaires.ts';
 import type { QuestionnaireResponse } from '../transactions/schemas.ts';
@@ -40,8 +41,10 @@ function records(ctx: HandlerContext): Map<string, AdmissionRecord> {
 }
 
 function createValidation(ctx: HandlerContext) {
+  const coverage = coverageOfBody(ctx);
   return validateAdmissionNotificationCreate(ctx.body, {
     clock: ctx.sandbox.clock,
+    ...(coverage === undefined ? {} : { coverage }),
     providerDirectory: providerDirectory(ctx),
   });
 }
@@ -49,7 +52,7 @@ function createValidation(ctx: HandlerContext) {
 function visibleNotification(ctx: HandlerContext): AdmissionRecord {
   const trackingNumber = ctx.params.trackingNumber ?? '';
   return visibleOr404(
-    signedInUser(ctx),
+    ctx,
     records(ctx).get(trackingNumber),
     `No admission notification ${trackingNumber} is visible to you.`,
   );
@@ -59,10 +62,8 @@ function createAdmissionNotification(ctx: HandlerContext) {
   const user = signedInUser(ctx);
   const member = memberOfBody(ctx);
   const validation = createValidation(ctx);
-  const unknown = unknownMemberViolations(ctx);
-  if (!validation.success || unknown.length > 0 || member === undefined) {
-    throw ProblemError.fromViolations([...(validation.success ? [] : validation.violations), ...unknown]);
-  }
+  if (!validation.success) throw ProblemError.fromViolations(validation.violations);
+  if (member === undefined) throw memberNotFound();
   const input = validation.data;
   // The user notifies for the admitting facility or for the attending provider.
   const mine = userTaxIds(user);
@@ -104,7 +105,6 @@ function createAdmissionNotification(ctx: HandlerContext) {
 }
 
 function searchAdmissionNotifications(ctx: HandlerContext) {
-  const user = signedInUser(ctx);
   const { query } = ctx;
   const memberId = query.get('memberId');
   const trackingNumber = query.get('trackingNumber');
@@ -114,7 +114,7 @@ function searchAdmissionNotifications(ctx: HandlerContext) {
   const rows = [...records(ctx).values()]
     .filter(
       (record) =>
-        canSee(user, record.taxIds) &&
+        canSee(ctx, record.taxIds) &&
         (memberId === null || record.memberId === memberId) &&
         (trackingNumber === null || record.trackingNumber === trackingNumber) &&
         (admissionType === null || record.admissionType === admissionType) &&
@@ -148,7 +148,7 @@ function answerConcurrentReviewQuestions(ctx: HandlerContext) {
 function modificationValidation(ctx: HandlerContext) {
   const user = ctx.user;
   const record = records(ctx).get(ctx.params.trackingNumber ?? '');
-  const visible = user !== undefined && record !== undefined && canSee(user, record.taxIds);
+  const visible = user !== undefined && record !== undefined && canSee(ctx, record.taxIds);
   return validateAdmissionNotificationModification(ctx.body, {
     ...(visible && record ? { admissionDate: record.admissionDate } : {}),
     providerDirectory: providerDirectory(ctx),
@@ -184,7 +184,7 @@ export const admissionNotificationsHandlers: DomainHandlers = {
   createAdmissionNotification: {
     rules: (ctx) => {
       const validation = createValidation(ctx);
-      return [...(validation.success ? [] : validation.violations), ...unknownMemberViolations(ctx)];
+      return validation.success ? [] : validation.violations;
     },
     handle: createAdmissionNotification,
   },

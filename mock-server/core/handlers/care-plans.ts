@@ -16,13 +16,12 @@ import {
   withholdSensitiveParts,
 } from '../../../sdk/rules/index.ts';
 import type { MemberRecord } from '../../data/portal-data.ts';
-import { signedInUser } from '../access.ts';
+import { signedInUser, visibleMember } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { carePlanPdf } from '../documents/index.ts';
 import { ProblemError } from '../problem.ts';
 import { collection, nextId, recordAudit } from '../sandbox.ts';
 import type { DomainHandlers, HandlerContext, RuleViolation } from '../types.ts';
-import { visibleMember } from './members.ts';
 
 type Schemas = components['schemas'];
 
@@ -51,7 +50,7 @@ function memberIdOf(ctx: HandlerContext): string {
 
 function attestCarePlanAccess(ctx: HandlerContext) {
   const user = signedInUser(ctx);
-  const member = visibleMember(ctx, memberIdOf(ctx), 'view_care_plans');
+  const member = visibleMember(ctx, memberIdOf(ctx));
   const now = ctx.sandbox.clock.now();
   const statement =
     (ctx.body as Schemas['CarePlanAttestationCreate']).statement ?? CARE_PLAN_ATTESTATION_TEXT;
@@ -130,14 +129,14 @@ function attestationId(ctx: HandlerContext): string {
 }
 
 function getCarePlan(ctx: HandlerContext) {
-  const member = visibleMember(ctx, memberIdOf(ctx), 'view_care_plans');
+  const member = visibleMember(ctx, memberIdOf(ctx));
   const body = shownCarePlan(ctx, member);
   recordAudit(ctx, 'care_plan.view', member.details.memberId, { attestationId: attestationId(ctx) });
   return { status: 200, body };
 }
 
 function downloadCarePlan(ctx: HandlerContext) {
-  const member = visibleMember(ctx, memberIdOf(ctx), 'view_care_plans');
+  const member = visibleMember(ctx, memberIdOf(ctx));
   const plan = shownCarePlan(ctx, member);
   recordAudit(ctx, 'care_plan.download', member.details.memberId, { attestationId: attestationId(ctx) });
   return {

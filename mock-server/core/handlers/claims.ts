@@ -17,7 +17,6 @@ import { createDocument, documentAccepted } from '../documents/store.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import type { DomainHandlers, HandlerContext, RuleViolation } from '../types.ts';
-import { permittedTaxIds } from './members.ts';
 
 type Schemas = components['schemas'];
 
@@ -61,7 +60,7 @@ function filtersOf(input: unknown, ctx: HandlerContext): ClaimFilters {
 
 function searchClaims(ctx: HandlerContext) {
   const filters = filtersOf(queryInput(ctx.query), ctx);
-  const taxIds = permittedTaxIds(ctx, 'view_claims');
+  const taxIds = ctx.permittedTaxIds;
   const rows = matchingClaims(ctx.data, taxIds, filters).map(({ claim }) => claimSummary(claim));
   const body: Schemas['ClaimSummaryPage'] = pageOf(rows, pageParameters(ctx.query));
   return { status: 200, body };
@@ -69,7 +68,7 @@ function searchClaims(ctx: HandlerContext) {
 
 function visibleClaim(ctx: HandlerContext): ClaimRecord {
   const claimNumber = ctx.params.claimNumber ?? '';
-  const taxIds = permittedTaxIds(ctx, 'view_claims');
+  const taxIds = ctx.permittedTaxIds;
   const record = ctx.data.claim(claimNumber);
   if (record === undefined || !taxIds.includes(record.taxId)) {
     throw new ProblemError('NOT_FOUND', `No claim ${claimNumber} is visible to you.`);
@@ -107,7 +106,7 @@ function wantsPdf(request: Request): boolean {
 
 function downloadCheckImage(ctx: HandlerContext) {
   const checkNumber = ctx.params.checkNumber ?? '';
-  const taxIds = permittedTaxIds(ctx, 'view_payments');
+  const taxIds = ctx.permittedTaxIds;
   const payment = ctx.data.payment(checkNumber);
   if (payment === undefined || !taxIds.includes(payment.taxId)) {
     throw new ProblemError('NOT_FOUND', `No check ${checkNumber} is visible to you.`);
@@ -134,13 +133,13 @@ function downloadCheckImage(ctx: HandlerContext) {
 function exportClaims(ctx: HandlerContext) {
   const user = signedInUser(ctx);
   const filters = filtersOf(bodyInput(ctx.body), ctx);
-  const taxIds = permittedTaxIds(ctx, 'view_claims');
+  const taxIds = ctx.permittedTaxIds;
   const record = createDocument(ctx, user, {
     kind: 'claims_export',
     title: `Claims submitted ${filters.from} to ${filters.to}`,
     mediaType: 'text/csv',
     fileName: `claims-${filters.from}-${filters.to}.csv`,
-    source: { kind: 'claims_export', taxIds, filters },
+    source: { kind: 'claims_export', taxIds: [...taxIds], filters },
   });
   return documentAccepted(ctx, record);
 }

@@ -40,12 +40,18 @@ function listDocuments(ctx: HandlerContext) {
   return { status: 200, body };
 }
 
-/** The user's own document, 404 when unknown, 403 EXPORT_OWNER_ONLY when it is someone else's. */
+/** The user's own document: 404 when unknown or another Tax ID's, 403 EXPORT_OWNER_ONLY when a colleague's. */
 function ownDocument(ctx: HandlerContext): DocumentRecord {
   const user = signedInUser(ctx);
   const documentId = ctx.params.documentId ?? '';
   const record = documentRecords(ctx).get(documentId);
-  if (record === undefined) throw new ProblemError('NOT_FOUND', `No document ${documentId} exists.`);
+  const owner = record === undefined ? undefined : ctx.sandbox.users.get(record.ownerUserId);
+  const sharesTaxId = owner?.grants.some((grant) => ctx.permittedTaxIds.includes(grant.taxId)) === true;
+  // A colleague's document is theirs only (EXPORT_OWNER_ONLY); another Tax ID's answers exactly as an
+  // unknown one, so that nothing tells it exists.
+  if (record === undefined || (record.ownerUserId !== user.userId && !sharesTaxId)) {
+    throw new ProblemError('NOT_FOUND', `No document ${documentId} exists.`);
+  }
   const [violation] = checkDocumentAccess(record.ownerUserId, user.userId);
   if (violation !== undefined) throw new ProblemError(violation.code, violation.message);
   return record;

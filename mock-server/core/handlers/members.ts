@@ -5,8 +5,8 @@
  * IDs they act for ("The new portal works at a Tax ID level", seed 003): anyone else's member answers
  * 404, exactly like an unknown one.
  *
- * Also the access helpers of the read domains (care plans, claims, providers, documents): which of a
- * user's Tax IDs allow an action, and the member a user may see.
+ * Which Tax IDs a call may act for, and which members it may see, is decided once, by the pipeline
+ * (core/access.ts, from the contract's access table).
  */
 
 import type { components } from '../../../sdk/generated/portal.ts';
@@ -23,7 +23,7 @@ import {
 import { readField } from '../../../sdk/rules/zod-issues.ts';
 import { memberStatusOn } from '../../data/members.ts';
 import type { MemberRecord } from '../../data/portal-data.ts';
-import { requireTaxIdAccess, signedInUser, siteVerificationOf } from '../access.ts';
+import { requireTaxIdAccess, signedInUser, visibleMember } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { idCardPng, summaryOfBenefitsPdf, XLSX_MEDIA_TYPE } from '../documents/index.ts';
 import { createDocument, documentAccepted } from '../documents/store.ts';
@@ -33,71 +33,10 @@ import { queryFields } from '../query.ts';
 import type { DomainHandlers, HandlerContext, PortalUser, RuleViolation } from '../types.ts';
 
 type Schemas = components['schemas'];
-type Permission = Schemas['UserPermission'];
 
 /** Today's calendar day on the sandbox's clock (America/New_York). */
 export function todayOf(ctx: Pick<HandlerContext, 'sandbox'>): string {
   return calendarDayAt(ctx.sandbox.clock.now());
-}
-
-const PERMISSION_LABELS: Readonly<Partial<Record<Permission, string>>> = {
-  view_eligibility: 'see eligibility',
-  view_care_plans: 'view care plans',
-  view_claims: 'see claims',
-  view_payments: 'see payments and check images',
-};
-
-/**
- * The Tax IDs on which the user holds a permission (the role's permissions, which a Portal
- * Administrator may change) and whose users are not blocked by an overdue site verification. 403 when
- * none: SITE_VERIFICATION_OVERDUE when verification blocks them all, otherwise PERMISSION_REQUIRED
- * naming the permission missing (TAX_ID_NOT_AUTHORIZED for a user who acts for no Tax ID).
- *
- * @example
- * const taxIds = permittedTaxIds(ctx, 'view_claims'); // ['060646668']
- */
-export function permittedTaxIds(
-  ctx: Pick<HandlerContext, 'user' | 'sandbox'>,
-  permission: Permission,
-): string[] {
-  const user = signedInUser(ctx);
-  const withPermission = user.grants.filter((grant) => grant.permissions.includes(permission));
-  const open = withPermission.filter((grant) => !siteVerificationOf(ctx.sandbox, grant.taxId).overdue);
-  if (open.length > 0) return open.map((grant) => grant.taxId);
-  const first = withPermission[0];
-  if (first !== undefined) {
-    const status = siteVerificationOf(ctx.sandbox, first.taxId);
-    if (status.overdue) throw new ProblemError('SITE_VERIFICATION_OVERDUE', status.violation.message);
-  }
-  const roles = user.grants
-    .map((grant) => `${grant.role.replace(/_/g, ' ')} on Tax ID ${grant.taxId}`)
-    .join(', ');
-  throw new ProblemError(
-    // Acting for no Tax ID at all is another failure than a role that lacks the permission.
-    user.grants.length === 0 ? 'TAX_ID_NOT_AUTHORIZED' : 'PERMISSION_REQUIRED',
-    `Your access (${roles || 'no Tax ID'}) does not include the ${permission} permission needed to ` +
-      `${PERMISSION_LABELS[permission] ?? permission}: ask your Portal Administrator or Office Manager for it.`,
-  );
-}
-
-/**
- * The member with that ID when one of the user's permitted Tax IDs sees them; otherwise 404
- * NOT_FOUND, whether the member exists or not.
- *
- * @example
- * const member = visibleMember(ctx, ctx.params.memberId ?? '');
- */
-export function visibleMember(
-  ctx: Pick<HandlerContext, 'user' | 'sandbox' | 'data'>,
-  memberId: string,
-  permission: Permission = 'view_eligibility',
-): MemberRecord {
-  const taxIds = permittedTaxIds(ctx, permission);
-  const member = ctx.data.member(memberId);
-  if (member === undefined || !member.visibleToTaxIds.some((taxId) => taxIds.includes(taxId))) {
-    throw new ProblemError('NOT_FOUND', `No member ${memberId} is visible to you.`);
-  }
-  return member;
 }
 
 /** A member's details as of a day: status and referral requirement follow the sandbox's clock. */
@@ -125,7 +64,7 @@ function searchMembers(ctx: HandlerContext) {
   const validation = validateMemberSearch(searchInput(ctx.query), { clock: ctx.sandbox.clock });
   if (!validation.success) throw ProblemError.fromViolations(validation.violations);
   const search = validation.data;
-  const taxIds = permittedTaxIds(ctx, 'view_eligibility');
+  const taxIds = ctx.permittedTaxIds;
   const asOf = search.asOf ?? day;
   const earliest = earliestEligibilityDate(day);
   let found: MemberRecord[];
@@ -255,13 +194,6 @@ function createPcpMemberPanelReport(ctx: HandlerContext) {
   const pcpNpi = String(readField(ctx.body, 'pcpNpi'));
   const taxId = String(readField(ctx.body, 'taxId'));
   requireTaxIdAccess(ctx, taxId);
-  if (!permittedTaxIds(ctx, 'view_eligibility').includes(taxId)) {
-    throw new ProblemError(
-      'PERMISSION_REQUIRED',
-      `Your role on Tax ID ${taxId} does not include the view_eligibility permission the report needs: ` +
-        'ask your Portal Administrator or Office Manager for it.',
-    );
-  }
   const pcp = ctx.data.provider(pcpNpi);
   if (pcp === undefined || !pcp.locations.some((location) => location.taxId === taxId)) {
     // The NPI and the Tax ID are not one known combination (a specialist's panel is simply empty).

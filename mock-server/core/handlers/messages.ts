@@ -19,6 +19,7 @@ import { acceptAttachmentBatch } from '../transactions/attachments.ts';
 import { memberName } from '../transactions/members.ts';
 import type { MessageRecord } from '../transactions/message-records.ts';
 import { messageStatus, toMessage, toMessageSummary } from '../transactions/message-records.ts';
+import { ensureReferralHistory, REFERRALS } from '../transactions/referral-history.ts';
 import type { DomainHandlers, HandlerContext } from '../types.ts';
 
 type Schemas = components['schemas'];
@@ -51,12 +52,54 @@ function senderOf(ctx: HandlerContext, npi: string): { taxId: string; name: stri
   return { taxId, name: provider.profile.name };
 }
 
+/**
+ * A message about a transaction names one the user may see: a claim ("submit a grievance or appeal a
+ * claim denial through the Message Center", seed 003), a preauthorization, a referral or an admission
+ * notification of the Tax IDs the user sends for. Any other, known or not, answers 404 NOT_FOUND,
+ * exactly as reading it would. (A member or care plan is the member visibility rule's, core/access.ts.)
+ */
+function requireVisibleTransaction(ctx: HandlerContext, type: string, id: string): void {
+  const visible = (taxIds: readonly string[] | undefined) =>
+    taxIds?.some((taxId) => ctx.permittedTaxIds.includes(taxId)) === true;
+  let found: boolean;
+  switch (type) {
+    case 'claim': {
+      const claim = ctx.data.claim(id);
+      found = visible(claim === undefined ? undefined : [claim.taxId]);
+      break;
+    }
+    case 'preauthorization':
+      found = visible(collection<{ taxIds: string[] }>(ctx.sandbox, 'preauthorizations').get(id)?.taxIds);
+      break;
+    case 'admission_notification':
+      found = visible(
+        collection<{ taxIds: string[] }>(ctx.sandbox, 'admission-notifications').get(id)?.taxIds,
+      );
+      break;
+    case 'referral':
+      ensureReferralHistory(ctx.sandbox, ctx.data, [...ctx.permittedTaxIds]);
+      found = visible(collection<{ taxIds: string[] }>(ctx.sandbox, REFERRALS).get(id)?.taxIds);
+      break;
+    default:
+      return;
+  }
+  if (!found) {
+    throw new ProblemError(
+      'NOT_FOUND',
+      `No ${type.replace('_', ' ')} ${id} is visible to you: name one of your Tax IDs' transactions.`,
+    );
+  }
+}
+
 function createMessage(ctx: HandlerContext) {
   const user = signedInUser(ctx);
   const validation = validateMessageCreate(ctx.body, { clock: ctx.sandbox.clock });
   if (!validation.success) throw ProblemError.fromViolations(validation.violations);
   const input = validation.data;
   const sender = senderOf(ctx, input.senderNpi);
+  if (input.transaction !== undefined) {
+    requireVisibleTransaction(ctx, input.transaction.type, input.transaction.id);
+  }
   const member = input.memberId === undefined ? undefined : ctx.data.member(input.memberId);
   const now = ctx.sandbox.clock.now();
   const record: MessageRecord = {
@@ -105,7 +148,6 @@ function matchesText(record: MessageRecord, text: string): boolean {
 }
 
 function listMessages(ctx: HandlerContext) {
-  const user = signedInUser(ctx);
   const day = today(ctx);
   const { query } = ctx;
   const q = query.get('q');
@@ -115,7 +157,7 @@ function listMessages(ctx: HandlerContext) {
   const to = query.get('to');
   const rows = [...records(ctx).values()]
     .filter((record) => {
-      if (!canSee(user, record.taxIds)) return false;
+      if (!canSee(ctx, record.taxIds)) return false;
       const submittedOn = calendarDayAt(new Date(record.submittedAt));
       return (
         (q === null || matchesText(record, q)) &&
@@ -134,11 +176,7 @@ function listMessages(ctx: HandlerContext) {
 
 function visibleMessage(ctx: HandlerContext): MessageRecord {
   const messageId = ctx.params.messageId ?? '';
-  return visibleOr404(
-    signedInUser(ctx),
-    records(ctx).get(messageId),
-    `No message ${messageId} is visible to you.`,
-  );
+  return visibleOr404(ctx, records(ctx).get(messageId), `No message ${messageId} is visible to you.`);
 }
 
 export const messagesHandlers: DomainHandlers = {

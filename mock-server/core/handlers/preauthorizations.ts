@@ -20,17 +20,19 @@ import {
   MODIFICATION_OUTCOME_MESSAGES,
   modificationOutcome,
   preauthorizationDecisionDueBy,
+  requireModifiable,
   validatePreauthorizationCreate,
   validatePreauthorizationModification,
 } from '../../../sdk/rules/index.ts';
 import type { MemberRecord } from '../../data/portal-data.ts';
+import { memberNotFound } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { collection, nextId } from '../sandbox.ts';
 import { assertActsFor, canSee, signedInUser, visibleOr404 } from '../transactions/access.ts';
 import { acceptAttachmentBatch } from '../transactions/attachments.ts';
-import { memberName, memberOfBody, unknownMemberViolations } from '../transactions/members.ts';
+import { coverageOfBody, memberName, memberOfBody } from '../transactions/members.ts';
 import { checkProcedureCodeRequirement } from '../transactions/preauthorization-check.ts';
 import { contentKey, initialOutcome, plannedDecision } from '../transactions/preauthorization-decisions.ts';
 import type { PreauthorizationRecord } from '../transactions/preauthorization-records.ts';
@@ -61,7 +63,7 @@ function coverageOf(member: MemberRecord | undefined): CoverageSpan | undefined 
 function visibleRequest(ctx: HandlerContext): PreauthorizationRecord {
   const referenceId = ctx.params.referenceId ?? '';
   const record = visibleOr404(
-    signedInUser(ctx),
+    ctx,
     records(ctx).get(referenceId),
     `No preauthorization request ${referenceId} is visible to you.`,
   );
@@ -81,14 +83,14 @@ function original(record: PreauthorizationRecord): PreauthorizationOriginal {
 // Check tool
 
 function checkRules(ctx: HandlerContext): RuleViolation[] {
-  return [...checkPreauthorizationRequirementRequest(ctx.body), ...unknownMemberViolations(ctx)];
+  return checkPreauthorizationRequirementRequest(ctx.body);
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Create
 
 function createRules(ctx: HandlerContext) {
-  const coverage = coverageOf(memberOfBody(ctx));
+  const coverage = coverageOfBody(ctx);
   return validatePreauthorizationCreate(ctx.body, {
     clock: ctx.sandbox.clock,
     ...(coverage === undefined ? {} : { coverage }),
@@ -126,10 +128,8 @@ function createPreauthorization(ctx: HandlerContext) {
   const user = signedInUser(ctx);
   const member = memberOfBody(ctx);
   const validation = createRules(ctx);
-  const unknown = unknownMemberViolations(ctx);
-  if (!validation.success || unknown.length > 0 || member === undefined) {
-    throw ProblemError.fromViolations([...(validation.success ? [] : validation.violations), ...unknown]);
-  }
+  if (!validation.success) throw ProblemError.fromViolations(validation.violations);
+  if (member === undefined) throw memberNotFound();
   const input = validation.data;
   assertActsFor(ctx, input.requestingProvider.taxId, 'requesting provider');
   const { pending, prefer } = detailsPending(ctx.prefer);
@@ -183,7 +183,6 @@ function createPreauthorization(ctx: HandlerContext) {
 // Search and details
 
 function searchPreauthorizations(ctx: HandlerContext) {
-  const user = signedInUser(ctx);
   const at = now(ctx);
   const { query } = ctx;
   const memberId = query.get('memberId');
@@ -192,7 +191,7 @@ function searchPreauthorizations(ctx: HandlerContext) {
   const from = query.get('from');
   const to = query.get('to');
   const matches = [...records(ctx).values()]
-    .filter((record) => canSee(user, record.taxIds))
+    .filter((record) => canSee(ctx, record.taxIds))
     .map((record) => settle(record, at))
     .filter(
       (record) =>
@@ -287,7 +286,7 @@ function listPreauthorizationAttachments(ctx: HandlerContext) {
 function modificationRules(ctx: HandlerContext) {
   const user = ctx.user;
   const record = records(ctx).get(ctx.params.referenceId ?? '');
-  const visible = user !== undefined && record !== undefined && canSee(user, record.taxIds);
+  const visible = user !== undefined && record !== undefined && canSee(ctx, record.taxIds);
   const coverage = visible ? coverageOf(ctx.data.member(record.memberId)) : undefined;
   return validatePreauthorizationModification(ctx.body, {
     clock: ctx.sandbox.clock,
@@ -313,6 +312,8 @@ function applyModification(record: PreauthorizationRecord, change: Preauthorizat
 
 function requestPreauthorizationModification(ctx: HandlerContext) {
   const record = visibleRequest(ctx);
+  const [decided] = requireModifiable(record.status);
+  if (decided !== undefined) throw new ProblemError(decided.code, decided.message);
   const validation = modificationRules(ctx);
   if (!validation.success) throw ProblemError.fromViolations(validation.violations);
   const change = validation.data;
@@ -353,7 +354,7 @@ export const preauthorizationsHandlers: DomainHandlers = {
   createPreauthorization: {
     rules: (ctx) => {
       const validation = createRules(ctx);
-      return [...(validation.success ? [] : validation.violations), ...unknownMemberViolations(ctx)];
+      return validation.success ? [] : validation.violations;
     },
     handle: createPreauthorization,
   },

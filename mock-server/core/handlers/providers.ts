@@ -8,7 +8,7 @@
  */
 
 import type { components } from '../../../sdk/generated/portal.ts';
-import { checkNpi, checkProviderSearch, requireAdmin } from '../../../sdk/rules/index.ts';
+import { checkNpi, checkProviderSearch } from '../../../sdk/rules/index.ts';
 import { asRecord } from '../../../sdk/rules/zod-issues.ts';
 import { nameMatches } from '../../data/names.ts';
 import type { ProviderRecord } from '../../data/portal-data.ts';
@@ -20,6 +20,7 @@ import { queryFields } from '../query.ts';
 import { collection, nextId } from '../sandbox.ts';
 import { acceptAttachmentBatch } from '../transactions/attachments.ts';
 import type { DomainHandlers, HandlerContext, RuleViolation } from '../types.ts';
+import { REMOVED_PROVIDERS } from './users.ts';
 
 type Schemas = components['schemas'];
 
@@ -40,15 +41,32 @@ const PROFILE_FIELDS: readonly Schemas['ProviderProfileField'][] = [
   'languages',
 ];
 
-function grantedTaxIds(ctx: HandlerContext): string[] {
-  return userTaxIds(signedInUser(ctx));
+function grantedTaxIds(ctx: HandlerContext): readonly string[] {
+  return ctx.permittedTaxIds;
+}
+
+/**
+ * Whether a provider is still affiliated with a Tax ID: a site manager who answers that a provider no
+ * longer belongs takes it out of that Tax ID's directory ("verify that all providers in the group are
+ * still valid", seed 000).
+ */
+function stillAffiliated(ctx: HandlerContext, taxId: string, npi: string): boolean {
+  return !collection<true>(ctx.sandbox, REMOVED_PROVIDERS).has(`${taxId}|${npi}`);
+}
+
+/** The Tax IDs a provider is (still) affiliated with. */
+function affiliatedTaxIds(ctx: HandlerContext, provider: ProviderRecord): string[] {
+  return provider.profile.taxIds.filter((taxId) => stillAffiliated(ctx, taxId, provider.profile.npi));
 }
 
 /** A provider of one of the user's Tax IDs, or 404 (another Tax ID's provider looks unknown). */
-function visibleProvider(ctx: HandlerContext, npi: string): ProviderRecord {
-  const taxIds = grantedTaxIds(ctx);
+function visibleProvider(
+  ctx: HandlerContext,
+  npi: string,
+  taxIds: readonly string[] = grantedTaxIds(ctx),
+): ProviderRecord {
   const provider = ctx.data.provider(npi);
-  if (provider === undefined || !provider.profile.taxIds.some((taxId) => taxIds.includes(taxId))) {
+  if (provider === undefined || !affiliatedTaxIds(ctx, provider).some((taxId) => taxIds.includes(taxId))) {
     throw new ProblemError('NOT_FOUND', `No provider ${npi} is affiliated with your Tax IDs.`);
   }
   return provider;
@@ -62,7 +80,7 @@ function searchProviders(ctx: HandlerContext) {
   const name = ctx.query.get('name');
   const npi = ctx.query.get('npi');
   const only = ctx.query.get('taxId');
-  let taxIds = grantedTaxIds(ctx);
+  let taxIds = [...grantedTaxIds(ctx)];
   if (only !== null) {
     requireTaxIdAccess(ctx, only);
     taxIds = [only];
@@ -71,6 +89,7 @@ function searchProviders(ctx: HandlerContext) {
   const seen = new Set<string>();
   for (const taxId of taxIds) {
     for (const provider of ctx.data.providersOfTaxId(taxId)) {
+      if (!stillAffiliated(ctx, taxId, provider.profile.npi)) continue;
       if (npi !== null && provider.profile.npi !== npi) continue;
       if (name !== null && !nameMatches(provider.profile.name, name)) continue;
       for (const row of provider.rows) {
@@ -95,7 +114,7 @@ function searchProviders(ctx: HandlerContext) {
 function getProvider(ctx: HandlerContext) {
   const provider = visibleProvider(ctx, ctx.params.npi ?? '');
   const taxIds = grantedTaxIds(ctx);
-  const mine = new Set(provider.profile.taxIds.filter((taxId) => taxIds.includes(taxId)));
+  const mine = new Set(affiliatedTaxIds(ctx, provider).filter((taxId) => taxIds.includes(taxId)));
   // Only the addresses of the user's Tax IDs: another Tax ID's locations and billing stay unseen.
   const body: Schemas['ProviderProfile'] = {
     ...provider.profile,
@@ -173,19 +192,16 @@ function parseChanges(form: FormData): {
 
 async function requestProviderProfileUpdate(ctx: HandlerContext) {
   const user = signedInUser(ctx);
-  const provider = visibleProvider(ctx, ctx.params.npi ?? '');
+  // Any provider of the user's Tax IDs is found; acting for it is the access table's to allow.
+  const provider = visibleProvider(ctx, ctx.params.npi ?? '', userTaxIds(user));
   // "users with the administrator/office manager role can request updates to a provider's profile in the
-  // provider portal" (seed 004): the user must administer one of the Tax IDs the provider is affiliated with.
-  const grants = user.grants.filter((grant) => provider.profile.taxIds.includes(grant.taxId));
-  const admin = grants.find((grant) => requireAdmin(grant.role).length === 0);
-  if (admin === undefined) {
-    const [violation] = requireAdmin(grants[0]?.role, "request updates to a provider's profile");
-    throw new ProblemError(
-      violation?.code ?? 'ADMIN_ROLE_REQUIRED',
-      violation?.message ?? 'Administrators only.',
-    );
+  // provider portal" (seed 004): the call acts for a Tax ID of the provider that the access table opens
+  // to the user (an administrator's, with request_provider_updates).
+  const taxIds = affiliatedTaxIds(ctx, provider);
+  const admin = { taxId: taxIds.find((taxId) => ctx.permittedTaxIds.includes(taxId)) ?? '' };
+  if (admin.taxId === '') {
+    requireTaxIdAccess(ctx, taxIds.find((taxId) => userTaxIds(user).includes(taxId)) ?? '');
   }
-  requireTaxIdAccess(ctx, admin.taxId, { admin: "request updates to a provider's profile" });
   const form = ctx.body;
   if (!(form instanceof FormData)) {
     throw new ProblemError(

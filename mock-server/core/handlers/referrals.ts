@@ -13,12 +13,13 @@ import {
   validateReferralCreate,
   validateReferralSearch,
 } from '../../../sdk/rules/index.ts';
+import { memberNotFound } from '../access.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { queryFields } from '../query.ts';
 import { collection, nextId } from '../sandbox.ts';
 import { assertActsFor, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
-import { memberName, memberOfBody, unknownMemberViolations } from '../transactions/members.ts';
+import { coverageOfBody, memberName, memberOfBody } from '../transactions/members.ts';
 import { providerDirectory } from '../transactions/provider-directory.ts';
 import { ensureReferralHistory, REFERRALS } from '../transactions/referral-history.ts';
 import type { ReferralRecord } from '../transactions/referral-records.ts';
@@ -38,9 +39,11 @@ function today(ctx: HandlerContext): string {
 
 function createValidation(ctx: HandlerContext) {
   const productType = memberOfBody(ctx)?.details.productType;
+  const coverage = coverageOfBody(ctx);
   return validateReferralCreate(ctx.body, {
     clock: ctx.sandbox.clock,
     ...(productType === undefined ? {} : { productType }),
+    ...(coverage === undefined ? {} : { coverage }),
     providerDirectory: providerDirectory(ctx),
   });
 }
@@ -48,10 +51,8 @@ function createValidation(ctx: HandlerContext) {
 function createReferral(ctx: HandlerContext) {
   const member = memberOfBody(ctx);
   const validation = createValidation(ctx);
-  const unknown = unknownMemberViolations(ctx);
-  if (!validation.success || unknown.length > 0 || member === undefined) {
-    throw ProblemError.fromViolations([...(validation.success ? [] : validation.violations), ...unknown]);
-  }
+  if (!validation.success) throw ProblemError.fromViolations(validation.violations);
+  if (member === undefined) throw memberNotFound();
   const input = validation.data;
   assertActsFor(ctx, input.referringProvider.taxId, 'referring provider');
   const notRequired = validation.warnings.find((warning) => warning.code === 'REFERRAL_NOT_REQUIRED');
@@ -99,11 +100,10 @@ function searchInput(query: URLSearchParams): Record<string, string> {
 }
 
 function searchReferrals(ctx: HandlerContext) {
-  const user = signedInUser(ctx);
   const validation = validateReferralSearch(searchInput(ctx.query), { clock: ctx.sandbox.clock });
   if (!validation.success) throw ProblemError.fromViolations(validation.violations);
   const { direction, from, to, memberId, providerNpi } = validation.data;
-  const mine = new Set(userTaxIds(user));
+  const mine = new Set(ctx.permittedTaxIds);
   ensureReferralHistory(ctx.sandbox, ctx.data, [...mine]);
   const day = today(ctx);
   const rows: Schemas['ReferralSummary'][] = [];
@@ -136,7 +136,7 @@ function getReferral(ctx: HandlerContext) {
   ensureReferralHistory(ctx.sandbox, ctx.data, userTaxIds(user));
   const trackingNumber = ctx.params.trackingNumber ?? '';
   const record = visibleOr404(
-    user,
+    ctx,
     records(ctx).get(trackingNumber),
     `No referral ${trackingNumber} is visible to you.`,
   );
@@ -157,7 +157,7 @@ export const referralsHandlers: DomainHandlers = {
   createReferral: {
     rules: (ctx) => {
       const validation = createValidation(ctx);
-      return [...(validation.success ? [] : validation.violations), ...unknownMemberViolations(ctx)];
+      return validation.success ? [] : validation.violations;
     },
     handle: createReferral,
   },

@@ -9,6 +9,7 @@ import {
   calendarDayAt,
   checkAccountLinkRequest,
   normalizeTaxId,
+  requireUniqueEmail,
   validateOrganizationRegistration,
   validateUserRegistration,
 } from '../../../sdk/rules/index.ts';
@@ -188,6 +189,17 @@ export const registrationHandlers: DomainHandlers = {
           `Tax ID ${taxId} is already registered: ask its Lead Site Manager for the group's application key and register as a user.`,
         );
       }
+      // The Lead Site Manager's account is a new account: its email may not be another account's.
+      const leadEmail = body.leadSiteManager.email.toLowerCase();
+      const [inUse] = requireUniqueEmail(
+        [...context.sandbox.users.values()].some((user) => user.email.toLowerCase() === leadEmail),
+        body.leadSiteManager.email,
+      );
+      if (inUse !== undefined) {
+        throw new ProblemError(inUse.code, inUse.message, {
+          violations: [{ ...inUse, path: '$.leadSiteManager.email' }],
+        });
+      }
       const random = context.sandbox.random('application-keys');
       const applicationKey = `AK-${random.string(4)}-${random.string(4)}-${random.string(4)}`;
       const lead: PortalUser = {
@@ -260,6 +272,16 @@ export const registrationHandlers: DomainHandlers = {
           'ALREADY_EXISTS',
           `${body.email} already has an account on Tax ID ${taxId}: one role per user per Tax ID; a second account needs a unique email address.`,
         );
+      }
+      // "if a single user does want separate accounts … they must use a unique email address for each
+      // account" (seed 003): an email of another account is refused, whatever its Tax IDs.
+      const [inUse] = requireUniqueEmail(
+        existing === undefined &&
+          [...context.sandbox.users.values()].some((user) => user.email.toLowerCase() === email),
+        body.email,
+      );
+      if (inUse !== undefined) {
+        throw new ProblemError(inUse.code, inUse.message);
       }
       const today = calendarDayAt(context.sandbox.clock.now());
       const role = withCode

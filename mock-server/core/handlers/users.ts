@@ -8,12 +8,12 @@ import type { components } from '../../../sdk/generated/portal.ts';
 import {
   calendarDayAt,
   type Role,
+  requireAdministratorRemains,
   validateInvitations,
   validateRoleGrants,
 } from '../../../sdk/rules/index.ts';
 import {
   lastSiteVerification,
-  requireTaxIdAccess,
   SITE_VERIFICATIONS,
   type SiteVerificationRecord,
   siteVerificationOf,
@@ -56,16 +56,6 @@ interface InvitationRecord {
 
 function taxIdOf(context: HandlerContext): string {
   return context.params.taxId ?? '';
-}
-
-/** Checks access in `rules` so that a non-administrator gets 403 before any 422 about the body. */
-function adminOf(action: string, allowBlocked = false) {
-  return (context: HandlerContext): RuleViolation[] => {
-    // A path that is not a Tax ID is the contract's to refuse (400), not a question of access (403).
-    if (!/^\d{9}$/.test(taxIdOf(context))) return [];
-    requireTaxIdAccess(context, taxIdOf(context), { admin: action, allowBlocked });
-    return [];
-  };
 }
 
 function invitationOf(sandbox: SandboxState, taxId: string, userId: string): InvitationRecord | undefined {
@@ -144,9 +134,38 @@ function changeableUser(context: HandlerContext, taxId: string): ReturnType<type
   return target;
 }
 
+type Grant = PortalUser['grants'][number];
+
+/**
+ * Refuses (409 LAST_ADMINISTRATOR, sdk/rules requireAdministratorRemains) changes that would leave a
+ * Tax ID without an active administrator who manages users: `changes` maps each changed user to their
+ * grant on that Tax ID afterwards (undefined: removed). Checked before anything changes.
+ */
+function keepAnAdministrator(
+  context: HandlerContext,
+  taxId: string,
+  changes: ReadonlyMap<string, Grant | undefined>,
+  action: string,
+): void {
+  const remaining = [...context.sandbox.users.values()].filter((user) => {
+    if (user.status === 'revoked' || user.status === 'invited') return false;
+    const grant = changes.has(user.userId)
+      ? changes.get(user.userId)
+      : user.grants.find((entry) => entry.taxId === taxId);
+    return grant?.role === 'administrator' && grant.permissions.includes('manage_users');
+  });
+  const [violation] = requireAdministratorRemains(
+    remaining.map((user) => user.userId),
+    taxId,
+    action,
+  );
+  if (violation !== undefined) throw new ProblemError(violation.code, violation.message);
+}
+
 function revokeOnTaxId(context: HandlerContext, user: PortalUser, taxId: string): void {
   const grant = user.grants.find((entry) => entry.taxId === taxId);
   if (grant === undefined) return;
+  keepAnAdministrator(context, taxId, new Map([[user.userId, undefined]]), 'revoke');
   collection<RevokedGrant>(context.sandbox, REVOKED_GRANTS).set(`${taxId}|${user.userId}`, {
     taxId,
     userId: user.userId,
@@ -276,7 +295,6 @@ function invite(
 
 export const usersHandlers: DomainHandlers = {
   listTaxIdUsers: {
-    rules: adminOf('list the users of a Tax ID'),
     handle(context) {
       const status = context.query.get('status');
       const q = context.query.get('q')?.trim().toLowerCase();
@@ -294,7 +312,6 @@ export const usersHandlers: DomainHandlers = {
 
   inviteUsers: {
     rules(context) {
-      requireTaxIdAccess(context, taxIdOf(context), { admin: 'invite users' });
       const result = validateInvitations(context.body);
       return result.success ? [] : result.violations;
     },
@@ -310,7 +327,6 @@ export const usersHandlers: DomainHandlers = {
   },
 
   updateUserRole: {
-    rules: adminOf('change roles and permissions'),
     handle(context) {
       const taxId = taxIdOf(context);
       const { user } = changeableUser(context, taxId);
@@ -322,6 +338,12 @@ export const usersHandlers: DomainHandlers = {
       );
       const checked = validateRoleGrants(grants.map(({ taxId: id, role }) => ({ taxId: id, role })));
       if (!checked.success) throw ProblemError.fromViolations(checked.violations);
+      keepAnAdministrator(
+        context,
+        taxId,
+        new Map([[user.userId, grants.find((grant) => grant.taxId === taxId)]]),
+        'demote',
+      );
       user.grants = grants;
       // A registration with the group's application key waits for a site manager: this approves it.
       if (user.status === 'invited' && user.password !== '') user.status = 'active';
@@ -331,7 +353,6 @@ export const usersHandlers: DomainHandlers = {
   },
 
   revokeUser: {
-    rules: adminOf('revoke users'),
     handle(context) {
       const taxId = taxIdOf(context);
       const { user } = targetUser(context);
@@ -341,7 +362,6 @@ export const usersHandlers: DomainHandlers = {
   },
 
   makeUserAdmin: {
-    rules: adminOf('make administrators'),
     handle(context) {
       const taxId = taxIdOf(context);
       const { user, row } = changeableUser(context, taxId);
@@ -365,14 +385,12 @@ export const usersHandlers: DomainHandlers = {
   },
 
   getSiteVerification: {
-    rules: adminOf('see the site verification', true),
     handle(context) {
       return { status: 200, body: siteVerification(context, taxIdOf(context)) };
     },
   },
 
   submitSiteVerification: {
-    rules: adminOf('verify the site', true),
     handle(context) {
       const taxId = taxIdOf(context);
       const body = context.body as Schemas['SiteVerificationRequest'];
@@ -417,6 +435,9 @@ export const usersHandlers: DomainHandlers = {
         }
       });
       if (violations.length > 0) throw ProblemError.fromViolations(violations);
+      // All or nothing: the answers may not leave the Tax ID without an administrator.
+      const leaving = body.users.filter((answer) => !answer.stillBelongs).map((answer) => answer.userId);
+      keepAnAdministrator(context, taxId, new Map(leaving.map((userId) => [userId, undefined])), 'revoke');
       for (const answer of body.users) {
         const user = context.sandbox.users.get(answer.userId);
         if (!answer.stillBelongs && user !== undefined) revokeOnTaxId(context, user, taxId);

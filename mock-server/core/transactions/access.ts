@@ -1,37 +1,37 @@
 /**
  * Who may see and do what in the transaction domains. The portal "works at a Tax ID level" (seed
- * 003): a user sees the transactions of the Tax IDs granted to them and acts only for the providers
- * of those Tax IDs. Another Tax ID's transaction answers 404 NOT_FOUND, exactly as an unknown one,
- * so that nothing about it leaks.
+ * 003): a user sees the transactions of the Tax IDs that the operation's access table entry opens to
+ * them (`ctx.permittedTaxIds`, computed by the pipeline) and acts only for the providers of those Tax
+ * IDs. Another Tax ID's transaction answers 404 NOT_FOUND, exactly as an unknown one, so that nothing
+ * about it leaks.
  */
 import { requireTaxIdAccess, signedInUser, userTaxIds } from '../access.ts';
 import { ProblemError } from '../problem.ts';
-import type { HandlerContext, PortalUser } from '../types.ts';
+import type { HandlerContext } from '../types.ts';
 
 export { signedInUser, userTaxIds };
 
 /**
- * Whether a user may see a transaction that involves these Tax IDs.
+ * Whether the call may see a transaction that involves these Tax IDs.
  *
  * @example
- * canSee(user, record.taxIds); // true when one of them is granted to the user
+ * canSee(ctx, record.taxIds); // true when one of them is open to the call
  */
-export function canSee(user: PortalUser, taxIds: readonly string[]): boolean {
-  const granted = new Set(userTaxIds(user));
-  return taxIds.some((taxId) => granted.has(taxId));
+export function canSee(ctx: Pick<HandlerContext, 'permittedTaxIds'>, taxIds: readonly string[]): boolean {
+  return taxIds.some((taxId) => ctx.permittedTaxIds.includes(taxId));
 }
 
 /**
- * Refuses (403 TAX_ID_NOT_AUTHORIZED) a transaction made for a provider whose Tax ID is not granted
- * to the user: "They may then decide which users may conduct business on behalf of each specific
- * provider" (seed 003); and, through the core's `requireTaxIdAccess`, one of a Tax ID whose monthly
- * site verification is overdue (403 SITE_VERIFICATION_OVERDUE).
+ * Refuses a transaction made for a provider whose Tax ID the call may not act for: "They may then
+ * decide which users may conduct business on behalf of each specific provider" (seed 003). The code
+ * is the access table's (core/access.ts): TAX_ID_NOT_AUTHORIZED for a Tax ID the user does not act
+ * for, PERMISSION_REQUIRED for one whose role lacks the permission, SITE_VERIFICATION_OVERDUE.
  *
  * @example
  * assertActsFor(ctx, body.requestingProvider.taxId, 'requesting provider');
  */
 export function assertActsFor(
-  ctx: Pick<HandlerContext, 'sandbox' | 'user'>,
+  ctx: Pick<HandlerContext, 'sandbox' | 'user' | 'operationId'>,
   taxId: string,
   role: string,
 ): void {
@@ -48,16 +48,16 @@ export function assertActsFor(
 }
 
 /**
- * The record when the user may see it; otherwise 404 NOT_FOUND, whether it exists or not.
+ * The record when the call may see it; otherwise 404 NOT_FOUND, whether it exists or not.
  *
  * @example
- * const record = visibleOr404(user, records.get(id), `No preauthorization ${id} is visible to you.`);
+ * const record = visibleOr404(ctx, records.get(id), `No preauthorization ${id} is visible to you.`);
  */
 export function visibleOr404<T extends { taxIds: readonly string[] }>(
-  user: PortalUser,
+  ctx: Pick<HandlerContext, 'permittedTaxIds'>,
   record: T | undefined,
   detail: string,
 ): T {
-  if (record === undefined || !canSee(user, record.taxIds)) throw new ProblemError('NOT_FOUND', detail);
+  if (record === undefined || !canSee(ctx, record.taxIds)) throw new ProblemError('NOT_FOUND', detail);
   return record;
 }

@@ -1,12 +1,13 @@
 /**
- * The member a transaction is for, from the sandbox's deterministic data. The contract has no
- * "member not found" code for transactions: a member ID the plan does not know has no coverage, so it
- * is reported as `SERVICE_OUTSIDE_COVERAGE` on `$.memberId` (422), with the rest of the request's
- * violations.
+ * The member a transaction is for, from the sandbox's deterministic data. The pipeline has already
+ * refused (404 MEMBER_NOT_FOUND, core/access.ts) a member the user may not act for or that does not
+ * exist, before any rule could tell their coverage.
  */
+
+import type { CoverageSpan } from '../../../sdk/rules/index.ts';
 import { isMemberId } from '../../../sdk/rules/index.ts';
 import type { MemberRecord } from '../../data/portal-data.ts';
-import type { HandlerContext, RuleViolation } from '../types.ts';
+import type { HandlerContext } from '../types.ts';
 
 /**
  * "Last, First" as the portal lists members ('Rivera, Maria').
@@ -36,22 +37,13 @@ function memberIdOfBody(body: unknown): string | undefined {
 }
 
 /**
- * `[]` when the body's member is known (or its ID is malformed: the schema reports that), otherwise
- * one `SERVICE_OUTSIDE_COVERAGE` violation on `$.memberId`.
+ * The coverage span of the body's member (undefined without one).
  *
  * @example
- * rules: (ctx) => [...validateX(ctx.body).violations, ...unknownMemberViolations(ctx)]
+ * coverageOfBody(ctx); // { startDate: '2020-08-01', endDate: '9999-12-31' }
  */
-export function unknownMemberViolations(ctx: Pick<HandlerContext, 'body' | 'data'>): RuleViolation[] {
-  const memberId = memberIdOfBody(ctx.body);
-  if (memberId === undefined || ctx.data.member(memberId) !== undefined) return [];
-  return [
-    {
-      code: 'SERVICE_OUTSIDE_COVERAGE',
-      path: '$.memberId',
-      message:
-        `No coverage was found for member ${memberId}: the services must fall within the member's coverage. ` +
-        'Check the member ID on the ID card (searchMembers).',
-    },
-  ];
+export function coverageOfBody(ctx: Pick<HandlerContext, 'body' | 'data'>): CoverageSpan | undefined {
+  const member = memberOfBody(ctx);
+  if (member === undefined) return undefined;
+  return { startDate: member.details.coverageStartDate, endDate: member.details.coverageEndDate };
 }

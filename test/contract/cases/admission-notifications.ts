@@ -8,6 +8,7 @@ import {
   MEMBERS,
   onePdf,
   onToday,
+  SHARED_MEMBER,
   sixPdfs,
 } from './transaction-fixtures.ts';
 import type { ContractCase } from './types.ts';
@@ -84,7 +85,7 @@ export const cases: ContractCase[] = [
     run: async (api) =>
       api.call('POST', '/admission-notifications', {
         token: await onToday(api, 'admin.b'),
-        json: admissionBody(),
+        json: admissionBody({ memberId: SHARED_MEMBER }),
       }),
   },
   {

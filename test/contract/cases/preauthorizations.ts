@@ -9,6 +9,7 @@ import {
   onToday,
   PATEL,
   preauthorizationBody,
+  SHARED_MEMBER,
   sixPdfs,
   THERAPY_ANSWERS,
 } from './transaction-fixtures.ts';
@@ -131,7 +132,7 @@ export const cases: ContractCase[] = [
     run: async (api) =>
       api.call('POST', '/preauthorizations', {
         token: await onToday(api, 'admin.b'),
-        json: preauthorizationBody(),
+        json: preauthorizationBody({ memberId: SHARED_MEMBER }),
       }),
   },
   {

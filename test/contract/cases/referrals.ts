@@ -1,5 +1,12 @@
 /** Contract cases of the referrals domain: create (or not required), search made/received, details. */
-import { expectJson, MEMBERS, onToday, RIVERA_B, referralBody } from './transaction-fixtures.ts';
+import {
+  expectJson,
+  MEMBERS,
+  onToday,
+  RIVERA_B,
+  referralBody,
+  SHARED_MEMBER,
+} from './transaction-fixtures.ts';
 import type { ContractCase } from './types.ts';
 
 const WINDOW = 'from=2024-11-23&to=2026-11-23';
@@ -65,7 +72,10 @@ export const cases: ContractCase[] = [
     as: 'admin.b',
     status: 403,
     run: async (api) =>
-      api.call('POST', '/referrals', { token: await onToday(api, 'admin.b'), json: referralBody() }),
+      api.call('POST', '/referrals', {
+        token: await onToday(api, 'admin.b'),
+        json: referralBody({ memberId: SHARED_MEMBER }),
+      }),
   },
   {
     operationId: 'createReferral',
@@ -102,7 +112,11 @@ export const cases: ContractCase[] = [
       await expectJson(
         await api.call('POST', '/referrals', {
           token: tokenB,
-          json: referralBody({ referringProvider: RIVERA_B, specialist: referralBody().referringProvider }),
+          json: referralBody({
+            memberId: SHARED_MEMBER,
+            referringProvider: RIVERA_B,
+            specialist: referralBody().referringProvider,
+          }),
         }),
         201,
       );

@@ -22,6 +22,13 @@ export const TODAY = '2026-11-23T14:00:00Z';
 export const MEMBERS = SCENARIO_MEMBERS;
 
 /**
+ * A generated member of both Tax IDs (seed 42: active Commercial POS, open coverage since 2023-12-01):
+ * a member of one Tax ID only is MEMBER_NOT_FOUND to the other, so the cases of acting for another
+ * Tax ID's provider name this one.
+ */
+export const SHARED_MEMBER = 'K6000000019';
+
+/**
  * Sets the sandbox clock to {@link TODAY} and answers a fresh session token for the persona (a
  * session started before the clock moved may have ended).
  *

@@ -73,6 +73,13 @@ export const cases: ContractCase[] = [
     name: '400 for a path that is not a Tax ID (not 403: it is no question of access)',
     as: 'admin.a',
     status: 400,
+    run: (api) => api.call('GET', '/tax-ids/06064666/users'),
+  },
+  {
+    operationId: 'listTaxIdUsers',
+    name: 'the Tax ID written 06-0646668 is the same Tax ID (normalised)',
+    as: 'admin.a',
+    status: 200,
     run: (api) => api.call('GET', '/tax-ids/06-0646668/users'),
   },
   {

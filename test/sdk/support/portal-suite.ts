@@ -457,7 +457,8 @@ export function describePortal(label: string, start: () => Promise<PortalTarget>
 
       it('refuses a request the rules refuse before sending (end 181 days out)', async () => {
         const fetch = countingFetch();
-        const portal = await sandbox.client('clinical.a', { fetch });
+        // The SDK's clock on the sandbox's day: 181 days counts from 2026-11-23, not from the machine's date.
+        const portal = await sandbox.client('clinical.a', { fetch, clock: manualClock() });
         const error = await portal.preauthorizations
           .create(
             preauthorizationRequest({
