@@ -5,8 +5,10 @@
  * handler → response. portal.ts wraps it with the request id, the `X-Mock-Portal` marker, the sandbox
  * and the routing.
  */
+import { bodyLimitOf, readBody, readText } from './body-limits.ts';
 import { operationHandlers } from './handlers/index.ts';
-import { ProblemError } from './problem.ts';
+import { rememberIdempotent, replayable } from './idempotency-store.ts';
+import { isProblemCode, ProblemError } from './problem.ts';
 import type { Sandbox } from './sandbox.ts';
 import { forcedStatusCode } from './scenarios.ts';
 import { authenticate } from './sessions.ts';
@@ -87,6 +89,7 @@ async function formFingerprint(form: FormData): Promise<string> {
 }
 
 async function parseBody(request: Request, operation: SpecOperation): Promise<ParsedBody> {
+  const limit = bodyLimitOf(operation);
   const contentType = request.headers.get('content-type');
   const method = request.method.toUpperCase();
   if (method === 'GET' || method === 'HEAD' || request.body === null) {
@@ -100,9 +103,11 @@ async function parseBody(request: Request, operation: SpecOperation): Promise<Pa
         `${operation.operationId} does not take a multipart body: send JSON.`,
       );
     }
+    // Read within the limit first (413 past it), then parsed from the bytes.
+    const bytes = await readBody(request, limit);
     let form: FormData;
     try {
-      form = await request.formData();
+      form = await new Response(bytes, { headers: { 'content-type': contentType ?? '' } }).formData();
     } catch {
       throw new ProblemError(
         'VALIDATION_FAILED',
@@ -111,7 +116,7 @@ async function parseBody(request: Request, operation: SpecOperation): Promise<Pa
     }
     return { body: form, hasJsonBody: false, fingerprint: await formFingerprint(form) };
   }
-  const text = await request.text();
+  const text = await readText(request, limit);
   if (text.trim() === '') return { body: undefined, hasJsonBody: false, fingerprint: '' };
   if (content['application/json'] === undefined) {
     if (Object.keys(content).length === 0) return { body: undefined, hasJsonBody: false, fingerprint: '' };
@@ -168,7 +173,9 @@ export function resultResponse(result: HandlerResult): Response {
 function forcedFailure(prefer: PreferOptions, operation: SpecOperation): ProblemError | undefined {
   const status = prefer.status;
   if (status === undefined || status < 400) return undefined;
-  const code = typeof prefer.code === 'string' && prefer.code !== '' ? prefer.code : forcedStatusCode(status);
+  // Only a code of the contract is answered: a `Prefer: code=…` value never reaches the problem's
+  // `type` URL (or anything else) unchecked.
+  const code = isProblemCode(prefer.code) ? prefer.code : forcedStatusCode(status);
   const headers: Record<string, string> = status === 429 || status === 503 ? { 'retry-after': '1' } : {};
   const members: Record<string, unknown> = status === 429 ? { retryAfterSeconds: 1 } : {};
   return new ProblemError(
@@ -180,6 +187,25 @@ function forcedFailure(prefer: PreferOptions, operation: SpecOperation): Problem
       members,
     },
   );
+}
+
+/**
+ * The most records (of every collection together, users included) a sandbox holds: creating more
+ * answers 409 SANDBOX_LIMIT_REACHED, so that a runaway test cannot fill the server's memory. Reset
+ * the sandbox, or open another.
+ */
+export const MAX_SANDBOX_RECORDS = 100_000;
+
+function assertRoomForRecords(state: Sandbox['state']): void {
+  let total = state.users.size;
+  for (const [name, records] of state.records) if (!name.startsWith('__')) total += records.size;
+  if (total >= MAX_SANDBOX_RECORDS) {
+    throw new ProblemError(
+      'SANDBOX_LIMIT_REACHED',
+      `This sandbox holds ${MAX_SANDBOX_RECORDS} records, its limit: reset it (POST /__admin/reset) or open another (POST /__admin/sandboxes).`,
+      { members: { limit: MAX_SANDBOX_RECORDS } },
+    );
+  }
 }
 
 /**
@@ -229,6 +255,7 @@ export async function runPipeline(
   };
 
   const implementation = operationHandlers[operation.operationId];
+  if (request.method.toUpperCase() === 'POST') assertRoomForRecords(state);
   const ruleViolations = implementation?.rules?.(context) ?? [];
   if (ruleViolations.length > 0) throw ProblemError.fromViolations(ruleViolations);
 
@@ -247,7 +274,7 @@ export async function runPipeline(
       ? undefined
       : `${user?.userId ?? 'anonymous'}|${operation.operationId}|${idempotencyKey}`;
   if (storeKey !== undefined) {
-    const first = state.idempotency.get(storeKey);
+    const first = replayable(state, storeKey);
     if (first !== undefined) {
       if (first.fingerprint !== parsed.fingerprint) {
         throw new ProblemError(
@@ -278,7 +305,7 @@ export async function runPipeline(
   const result = await implementation.handle(context);
   if (storeKey !== undefined && result.status < 500) {
     const isJson = result.contentType === undefined || isJsonMedia(result.contentType);
-    state.idempotency.set(storeKey, {
+    rememberIdempotent(state, storeKey, {
       fingerprint: parsed.fingerprint,
       status: result.status,
       // Kept as JSON data so that a replay answers the same bytes even if the record changes later.
