@@ -229,10 +229,10 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
     sandboxKeys.delete(id);
     lastUsed.delete(id);
   };
-  const sweepIdle = (): void => {
+  const sweepIdle = (force = false): void => {
     if (resolved.sandboxIdleMs <= 0) return;
     const now = realTime();
-    if (now - lastIdleSweep < Math.min(60_000, resolved.sandboxIdleMs)) return;
+    if (!force && now - lastIdleSweep < Math.min(60_000, resolved.sandboxIdleMs)) return;
     lastIdleSweep = now;
     for (const [id, at] of lastUsed) {
       if (now - at >= resolved.sandboxIdleMs) {
@@ -258,7 +258,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
     sandbox: (id = DEFAULT_SANDBOX_ID) => registry.get(id),
     sandboxes: () => [...registry.values()],
     openSandbox(open = {}) {
-      sweepIdle();
+      sweepIdle(registry.size - 1 >= resolved.maxSandboxes);
       if (registry.size - 1 >= resolved.maxSandboxes) {
         throw new ProblemError(
           'SANDBOX_LIMIT_REACHED',

@@ -86,15 +86,18 @@ export function recordFailure(sandbox: SandboxState, username: string, kind: 'pa
 }
 
 /**
- * Forgets the failures of a username after a successful sign-in (a lock still runs its course).
+ * Forgets the failures of a username after a step succeeded (a lock still runs its course): a right
+ * password forgets the wrong passwords only, so that signing in again never resets the count of wrong
+ * codes; a right code forgets everything.
  *
  * @example
- * recordSuccess(sandbox, user.username);
+ * recordSuccess(sandbox, user.username, 'password');
  */
-export function recordSuccess(sandbox: SandboxState, username: string): void {
+export function recordSuccess(sandbox: SandboxState, username: string, kind: 'password' | 'mfa'): void {
   const map = attempts(sandbox);
-  const record = map.get(username.toLowerCase());
-  if (record !== undefined && record.lockedUntil <= sandbox.clock.now().getTime()) {
-    map.delete(username.toLowerCase());
-  }
+  const key = username.toLowerCase();
+  const record = map.get(key);
+  if (record === undefined || record.lockedUntil > sandbox.clock.now().getTime()) return;
+  if (kind === 'mfa' || record.mfaFailures === 0) map.delete(key);
+  else record.passwordFailures = 0;
 }

@@ -124,7 +124,7 @@ export const sessionHandlers: DomainHandlers = {
         );
       }
       assertMaySignIn(context, user);
-      recordSuccess(context.sandbox, user.username);
+      recordSuccess(context.sandbox, user.username, 'password');
       const now = context.sandbox.clock.now();
       const deviceKnown = body.deviceId !== undefined && user.knownDevices.includes(body.deviceId);
       const mfa = mfaRequired({ deviceKnown, lastVerifiedAt: user.mfaVerifiedAt }, now);
@@ -184,6 +184,7 @@ export const sessionHandlers: DomainHandlers = {
       if (user === undefined) return invalid('The account no longer exists.');
       assertMaySignIn(context, user);
       challenge.used = true;
+      recordSuccess(context.sandbox, user.username, 'mfa');
       user.mfaVerifiedAt = new Date(now).toISOString();
       if (
         body.rememberDevice === true &&
