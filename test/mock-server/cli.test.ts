@@ -74,7 +74,11 @@ describe('provider-portal-mock (the CLI)', () => {
   });
 
   it('refuses a non-loopback --host without an admin token, and says what to add', async () => {
-    const refused = await finish(run(['--host', '0.0.0.0', '--port', '0']));
+    const child = run(['--host', '0.0.0.0', '--port', '0']);
+    // Before the fix it served on every interface: never leave it running.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const refused = await finish(child);
+    clearTimeout(guard);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--admin-token');
     expect(refused.stderr).toContain('MOCK_PORTAL_ADMIN_TOKEN');
