@@ -478,3 +478,89 @@ describe('over HTTP (the Express adapter)', () => {
     }
   });
 });
+
+describe('3. lists read through indexes', () => {
+  it('answer every page as sorting every record would (newest first), the clock moved back included', async () => {
+    const { preauthorizationRequest } = await import('../sdk/support/targets.ts');
+    const portal = createTestPortal();
+    const token = await portal.tokenFor('clinical.a');
+    const create = async () => {
+      const answer = await portal.call('POST', '/api/v1/preauthorizations', {
+        token,
+        json: preauthorizationRequest(),
+      });
+      expect(answer.status).toBe(201);
+    };
+    for (let i = 0; i < 4; i++) await create(); // four at the same instant
+    await portal.advance({ minutes: 3 });
+    for (let i = 0; i < 3; i++) await create();
+    expect((await portal.admin('PUT', '/clock', { now: '2026-11-23T14:01:00Z' })).status).toBe(200);
+    for (let i = 0; i < 3; i++) await create(); // earlier than the previous three
+    const state = portal.core.sandbox()?.state;
+    const stored = [...(state?.records.get('preauthorizations')?.values() ?? [])] as {
+      referenceId: string;
+      submittedAt: number;
+    }[];
+    const expected = stored
+      .sort((a, b) => b.submittedAt - a.submittedAt || b.referenceId.localeCompare(a.referenceId))
+      .map((record) => record.referenceId);
+    const session = await portal.tokenFor('clinical.a');
+    const read = async (query: string) =>
+      (await (await portal.call('GET', `/api/v1/preauthorizations?${query}`, { token: session })).json()) as {
+        data: { referenceId: string }[];
+        page: { totalItems: number; totalPages: number };
+      };
+    const pages: string[] = [];
+    for (let number = 1; number <= 3; number++) {
+      const page = await read(`page=${number}&pageSize=4`);
+      expect(page.page).toMatchObject({ totalItems: 10, totalPages: 3 });
+      pages.push(...page.data.map((row) => row.referenceId));
+    }
+    expect(pages).toEqual(expected);
+    // Through the member index and through a filter: the same order.
+    const byMember = await read('memberId=K5500648801&pageSize=100');
+    expect(byMember.data.map((row) => row.referenceId)).toEqual(expected);
+    const byDate = await read('from=2026-11-23&pageSize=3&page=2');
+    expect(byDate.page.totalItems).toBe(10);
+    expect(byDate.data.map((row) => row.referenceId)).toEqual(expected.slice(3, 6));
+    expect((await read('pageSize=4&page=4')).data).toEqual([]);
+  });
+});
+
+describe('3. a page costs the same at 5,000 stored records as at 50', () => {
+  it('reads the records of the page only (counted through proxies), not every stored one', async () => {
+    const { preauthorizationRequest } = await import('../sdk/support/targets.ts');
+    const { indexRecord } = await import('../../mock-server/core/record-index.ts');
+    const touchedAt = async (stored: number) => {
+      const portal = createTestPortal();
+      const token = await portal.tokenFor('clinical.a');
+      await portal.call('POST', '/api/v1/preauthorizations', { token, json: preauthorizationRequest() });
+      const state = portal.core.sandbox()?.state;
+      if (state === undefined) throw new Error('no sandbox');
+      const records = state.records.get('preauthorizations') as Map<string, { submittedAt: number }>;
+      const [template] = [...records.values()];
+      const touched = new Set<string>();
+      for (let i = 1; i < stored; i++) {
+        const referenceId = `PA-T${String(i).padStart(7, '0')}`;
+        const copy = { ...template, referenceId, submittedAt: (template?.submittedAt ?? 0) + i };
+        const watched = new Proxy(copy, {
+          get(target, key, receiver) {
+            touched.add(referenceId);
+            return Reflect.get(target, key, receiver);
+          },
+        });
+        records.set(referenceId, watched);
+        indexRecord(state, 'preauthorizations', watched as never);
+      }
+      touched.clear();
+      const page = await portal.call('GET', '/api/v1/preauthorizations?pageSize=25', { token });
+      const body = (await page.json()) as { page: { totalItems: number } };
+      expect(body.page.totalItems).toBe(stored);
+      return touched.size;
+    };
+    const small = await touchedAt(50);
+    const large = await touchedAt(5_000);
+    expect(small).toBeLessThanOrEqual(25);
+    expect(large).toBe(small);
+  });
+});
