@@ -17,6 +17,7 @@ import { ADMIN_BODY_LIMIT_BYTES, readText } from './body-limits.ts';
 import { isoTimestamp } from './clock.ts';
 import type { AdminScope } from './guards.ts';
 import { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS } from './personas.ts';
+import { isJsonMedia } from './pipeline.ts';
 import { MAX_MEMBERS, type PortalCore } from './portal.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { findUserByUsername, type Sandbox } from './sandbox.ts';
@@ -104,11 +105,6 @@ function decodeSegment(segment: string): string {
   }
 }
 
-function isJsonContentType(contentType: string | null): boolean {
-  const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return media === 'application/json' || media.endsWith('+json');
-}
-
 /** What a caller holding only a sandbox's key may not see answers like what does not exist. */
 function noSandbox(id: string): ProblemError {
   return new ProblemError(
@@ -168,7 +164,7 @@ export async function handleAdmin(
     // JSON only on writes: a cross-site form (text/plain, urlencoded, multipart) can never post here.
     if (
       (method === 'POST' || method === 'PUT' || method === 'PATCH') &&
-      !isJsonContentType(request.headers.get('content-type'))
+      !isJsonMedia(request.headers.get('content-type'))
     ) {
       throw new ProblemError(
         'VALIDATION_FAILED',

@@ -51,7 +51,13 @@ export function sleep(milliseconds: number): Promise<void> {
   return milliseconds > 0 ? new Promise((resolve) => setTimeout(resolve, milliseconds)) : Promise.resolve();
 }
 
-function isJsonMedia(contentType: string | null): boolean {
+/**
+ * Whether a `Content-Type` is JSON (`application/json` or `…+json`, any parameters).
+ *
+ * @example
+ * isJsonMedia('application/json; charset=utf-8'); // true
+ */
+export function isJsonMedia(contentType: string | null): boolean {
   const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   return media === 'application/json' || media.endsWith('+json');
 }

@@ -564,3 +564,39 @@ describe('3. a page costs the same at 5,000 stored records as at 50', () => {
     expect(large).toBe(small);
   });
 });
+
+describe('3. per-sandbox caps', () => {
+  it('answers 409 SANDBOX_LIMIT_REACHED for the create past 100,000 records (the 100,000th passes)', async () => {
+    const { MAX_SANDBOX_RECORDS } = await import('../../mock-server/core/pipeline.ts');
+    const portal = createTestPortal();
+    const token = await portal.tokenFor('admin.a');
+    const state = portal.core.sandbox()?.state;
+    if (state === undefined) throw new Error('no sandbox');
+    const filler = new Map<string, unknown>();
+    for (let i = 0; i < MAX_SANDBOX_RECORDS - state.users.size - 1; i++) filler.set(String(i), i);
+    state.records.set('filler', filler);
+    const send = () => portal.call('POST', '/api/v1/messages', { token, json: message('Limits.') });
+    expect((await send()).status).toBe(201);
+    const refused = await send();
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: 'SANDBOX_LIMIT_REACHED', limit: MAX_SANDBOX_RECORDS });
+    // Reading still works.
+    expect((await portal.call('GET', '/api/v1/messages', { token })).status).toBe(200);
+  });
+
+  it('keeps at most 10,000 idempotency keys, forgetting the oldest', async () => {
+    const { rememberIdempotent, MAX_IDEMPOTENCY_KEYS } = await import(
+      '../../mock-server/core/idempotency-store.ts'
+    );
+    const state = createTestPortal().core.sandbox()?.state;
+    if (state === undefined) throw new Error('no sandbox');
+    const answer = { fingerprint: '', status: 201, body: {}, headers: {} };
+    for (let i = 0; i < MAX_IDEMPOTENCY_KEYS; i++) rememberIdempotent(state, `k${i}`, answer);
+    expect(state.idempotency.size).toBe(MAX_IDEMPOTENCY_KEYS);
+    expect(state.idempotency.has('k0')).toBe(true);
+    rememberIdempotent(state, 'one-more', answer);
+    expect(state.idempotency.size).toBe(MAX_IDEMPOTENCY_KEYS);
+    expect(state.idempotency.has('k0')).toBe(false);
+    expect(state.idempotency.has('one-more')).toBe(true);
+  });
+});
