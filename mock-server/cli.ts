@@ -16,13 +16,28 @@ Usage: provider-portal-mock [options]
 
 Options:
   --port <n>            Port to listen on (default 4010; 0 picks a free port)
-  --host <address>      Interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --host <address>      Interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface,
+                        which needs --admin-token)
   --seed <n>            Data seed: the same seed always gives the same data (default 42)
   --members <n>         Number of members in the data set, generated lazily (default 100000)
   --latency <ms>        Latency added to every API answer, in milliseconds (default 0)
   --failure-rate <0-1>  Share of API requests answered 503 SERVICE_UNAVAILABLE, seeded (default 0)
   --clock <ISO>         Start instant of the mock clock, e.g. 2026-11-23T14:00:00Z (default: now,
                         to the second). Fix it to make runs byte-for-byte identical.
+  --admin-token <secret>
+                        Token /__admin then requires (Authorization: Bearer <secret>); at least
+                        16 characters. Default: $MOCK_PORTAL_ADMIN_TOKEN; none: open admin API
+                        (loopback only)
+  --admin-origin <url>  An origin whose pages may call /__admin (repeatable; default none)
+  --cors-origin <url>   An origin whose pages may call /api/v1 (repeatable; default every origin)
+  --allowed-host <name> A name clients use to reach the server, accepted in Host (repeatable;
+                        the listening address and localhost always are)
+  --rate-limit <n>      Requests per second per client address, then 429 with Retry-After
+                        (default 0: no limit)
+  --max-sandboxes <n>   Sandboxes open at once besides the default one (default 100)
+  --sandbox-idle-minutes <n>
+                        Close opened sandboxes unused for n minutes of real time (default 60;
+                        0: never)
   --quiet               Print only the URL line instead of the whole banner
   -h, --help            Show this help
   -v, --version         Show the version
@@ -71,6 +86,9 @@ async function banner(server: RunningMockServer, startupMs: number): Promise<str
     `  Data        seed ${options.seed}, ${options.members.toLocaleString('en-US')} members, clock ${options.clock}`,
   );
   lines.push(`  Behaviour   latency ${options.latency} ms, failure rate ${options.failureRate}`);
+  lines.push(
+    `  Protection  admin API ${options.adminProtected ? 'needs its token' : 'open (loopback only)'}; rate limit ${options.rateLimit > 0 ? `${options.rateLimit}/s per client` : 'off'}; CORS /api/v1 ${options.apiOrigins === '*' ? 'any origin' : options.apiOrigins.join(' ')}`,
+  );
   lines.push(`  Marker      every answer carries X-Mock-Portal: 1`);
   lines.push('');
   lines.push(
@@ -114,6 +132,13 @@ async function main(): Promise<void> {
         latency: { type: 'string' },
         'failure-rate': { type: 'string' },
         clock: { type: 'string' },
+        'admin-token': { type: 'string' },
+        'admin-origin': { type: 'string', multiple: true },
+        'cors-origin': { type: 'string', multiple: true },
+        'allowed-host': { type: 'string', multiple: true },
+        'rate-limit': { type: 'string' },
+        'max-sandboxes': { type: 'string' },
+        'sandbox-idle-minutes': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -146,16 +171,48 @@ async function main(): Promise<void> {
     fail(`--clock ${clock} is not an ISO timestamp (e.g. 2026-11-23T14:00:00Z).`);
   }
 
+  const rateLimit = numberOption(values['rate-limit'], 'rate-limit', 0, (n) => Number.isInteger(n) && n >= 0);
+  const maxSandboxes = numberOption(
+    values['max-sandboxes'],
+    'max-sandboxes',
+    100,
+    (n) => Number.isInteger(n) && n >= 0,
+  );
+  const idleMinutes = numberOption(values['sandbox-idle-minutes'], 'sandbox-idle-minutes', 60, (n) => n >= 0);
+  const adminToken = values['admin-token'] ?? (process.env.MOCK_PORTAL_ADMIN_TOKEN || undefined);
+  if (adminToken !== undefined && adminToken.length < 16) {
+    fail(
+      '--admin-token (or MOCK_PORTAL_ADMIN_TOKEN) must have at least 16 characters, e.g. "$(openssl rand -hex 32)".',
+    );
+  }
+  const host = values.host ?? '127.0.0.1';
+  const { isLoopbackHost } = await import('./core/guards.ts');
+  if (!isLoopbackHost(host) && adminToken === undefined) {
+    fail(
+      `--host ${host} would open the admin API (/__admin: the personas' passwords, sessions, the clock) to the network.\n` +
+        'Add --admin-token <secret> (or set MOCK_PORTAL_ADMIN_TOKEN), e.g. --admin-token "$(openssl rand -hex 32)",\n' +
+        'and --allowed-host <name> for each name clients use to reach it.',
+    );
+  }
+  const corsOrigins = values['cors-origin'];
+
   let server: RunningMockServer;
   try {
     const { startMockServer } = await import('./express.ts');
     server = await startMockServer({
       port,
-      host: values.host ?? '127.0.0.1',
+      host,
       seed,
       members,
       latency,
       failureRate,
+      rateLimit,
+      maxSandboxes,
+      sandboxIdleMs: idleMinutes * 60_000,
+      adminOrigins: values['admin-origin'] ?? [],
+      apiOrigins: corsOrigins === undefined || corsOrigins.includes('*') ? '*' : corsOrigins,
+      hostNames: values['allowed-host'] ?? [],
+      ...(adminToken === undefined ? {} : { adminToken }),
       ...(clock === undefined ? {} : { clock }),
     });
   } catch (error) {

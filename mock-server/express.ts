@@ -1,14 +1,17 @@
 /**
  * The Express 5 adapter of the mock portal: converts each Express request to a `Request`, lets the
- * core answer, and writes the `Response` back. No body parser runs before it: the core reads the raw
- * body (JSON or multipart) itself.
+ * core answer, and writes the `Response` back. No body parser runs before it, and the body is not
+ * buffered here: it streams into the core, which refuses it (413) past the operation's limit.
  */
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { Readable } from 'node:stream';
 import express, {
   type Express,
   type Request as ExpressRequest,
   type Response as ExpressResponse,
 } from 'express';
+import { isLoopbackHost } from './core/guards.ts';
 import { createPortalCore, type PortalCore, type PortalCoreOptions } from './core/portal.ts';
 
 /** Options of {@link createMockServer}: the core's options, or an existing core to serve. */
@@ -21,8 +24,10 @@ export interface MockServerOptions extends PortalCoreOptions {
 export interface StartMockServerOptions extends MockServerOptions {
   /** The port (default 0: any free port). */
   port?: number;
-  /** The interface (default 127.0.0.1). */
+  /** The interface (default 127.0.0.1). Any other than loopback needs an `adminToken`. */
   host?: string;
+  /** More names the `Host` header may give besides the listening address and `localhost`. */
+  hostNames?: readonly string[];
 }
 
 /** A listening mock portal. */
@@ -35,7 +40,7 @@ export interface RunningMockServer {
   close(): Promise<void>;
 }
 
-async function toRequest(req: ExpressRequest): Promise<Request> {
+function toRequest(req: ExpressRequest): Request {
   const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`;
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -45,11 +50,13 @@ async function toRequest(req: ExpressRequest): Promise<Request> {
   }
   const method = req.method.toUpperCase();
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
-  const chunks: Buffer[] = [];
-  for await (const chunk of req)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  const body = Buffer.concat(chunks);
-  return new Request(url, { method, headers, body: body.length > 0 ? body : null });
+  const declared = req.headers['content-length'];
+  if (declared === '0' || (declared === undefined && req.headers['transfer-encoding'] === undefined)) {
+    return new Request(url, { method, headers });
+  }
+  // Streamed, not buffered: the core reads at most the operation's limit.
+  const body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
+  return new Request(url, { method, headers, body, duplex: 'half' } as RequestInit);
 }
 
 async function send(response: Response, res: ExpressResponse): Promise<void> {
@@ -78,15 +85,34 @@ export function createMockServer(options: MockServerOptions = {}): Express & { c
   app.use(async (req, res) => {
     let request: Request;
     try {
-      request = await toRequest(req);
+      request = toRequest(req);
     } catch {
-      // The client went away or sent an unreadable body: nothing reached the core.
+      // An unreadable request: nothing reached the core.
       if (!res.headersSent) res.status(400).set({ 'X-Mock-Portal': '1' }).end();
       return;
     }
-    await send(await core.handle(request), res);
+    const clientAddress = req.socket.remoteAddress;
+    try {
+      await send(await core.handle(request, clientAddress === undefined ? {} : { clientAddress }), res);
+    } catch {
+      // The client went away while the answer was written.
+      if (!res.headersSent) res.status(400).set({ 'X-Mock-Portal': '1' }).end();
+    }
   });
   return Object.assign(app, { core });
+}
+
+/** The names a Host header may give for a listening address: it, loopback names, and every interface
+ * address when listening on all of them. */
+function listeningNames(host: string): string[] {
+  const names = ['localhost', '127.0.0.1', '[::1]', host.includes(':') ? `[${host}]` : host];
+  if (host === '0.0.0.0' || host === '::') {
+    for (const list of Object.values(networkInterfaces())) {
+      for (const entry of list ?? [])
+        names.push(entry.family === 'IPv6' ? `[${entry.address}]` : entry.address);
+    }
+  }
+  return names;
 }
 
 /**
@@ -98,8 +124,20 @@ export function createMockServer(options: MockServerOptions = {}): Express & { c
  * await server.close();
  */
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
-  const { port = 0, host = '127.0.0.1', ...serverOptions } = options;
-  const app = createMockServer(serverOptions);
+  const { port = 0, host = '127.0.0.1', hostNames = [], ...serverOptions } = options;
+  const protectedAdmin =
+    serverOptions.adminToken !== undefined || serverOptions.core?.options.adminProtected === true;
+  if (!isLoopbackHost(host) && !protectedAdmin) {
+    throw new Error(
+      `--host ${host} would open the admin API (/__admin: the personas' passwords, sessions, the clock) to the network. ` +
+        'Add --admin-token <secret> (or set MOCK_PORTAL_ADMIN_TOKEN), e.g. --admin-token "$(openssl rand -hex 32)", ' +
+        'and --allowed-host <name> for each name clients use to reach it.',
+    );
+  }
+  const allowedHosts = serverOptions.allowedHosts ?? [...listeningNames(host), ...hostNames];
+  const app = createMockServer(
+    serverOptions.core === undefined ? { ...serverOptions, allowedHosts } : serverOptions,
+  );
   return await new Promise((resolve, reject) => {
     const server = app.listen(port, host, (error?: Error) => {
       if (error !== undefined) {

@@ -17,9 +17,10 @@ export const TARGET_GZIP_BYTES = 30 * 1024;
 export const SIZE_BUDGET = {
   /**
    * `sdk/index.ts`, every export. 48 kB since issue 10 added the contract's access table
-   * (`OPERATION_PERMISSIONS`, `canCall`) and the access codes to the main entry (47.7 kB measured).
+   * (`OPERATION_PERMISSIONS`, `canCall`) and the access codes to the main entry (47.7 kB measured);
+   * 49.5 kB once the portal clock and PHI-free error messages joined it (48.1 kB measured).
    */
-  entryGzipBytes: 48 * 1024,
+  entryGzipBytes: 49.5 * 1024,
   /** An app importing only `createPortalClient`. */
   appGzipBytes: 37 * 1024,
 } as const;

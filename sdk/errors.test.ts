@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { redactUrl } from './core/redact.ts';
 import {
+  APIUserAbortError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  DocumentFailedError,
   errorFromResponse,
   GoneError,
+  MockPortalRequiredError,
   NotFoundError,
   PermissionDeniedError,
+  PollingTimeoutError,
   PortalApiError,
   PortalError,
   PortalValidationError,
@@ -113,5 +118,89 @@ describe('client-side errors', () => {
     expect(error.message).toMatch(/createReferral was not sent: the input breaks 2 rules/);
     expect(error.violations.map((v) => v.code)).toEqual(['REFERRAL_BACKDATE_EXCEEDED', 'INVALID_NPI']);
     expect(error).toBeInstanceOf(PortalError);
+  });
+});
+
+describe('PHI never in error.message (issue 11, finding 7)', () => {
+  // Values a portal puts in problems: a member ID, a name, a date of birth, coverage dates, a
+  // registration code, an Idempotency-Key, an email.
+  const PHI = [
+    'K5500648801',
+    'Maria Lopez',
+    'Lopez',
+    '1961-04-17',
+    '2026-01-01',
+    '2026-12-31',
+    'RC-8F3K-2Q9P',
+    'idem-7f1c2b9e-key',
+    'mlopez@example.com',
+  ];
+  const full = (status: number, code: string) => ({
+    type: 'https://provider-portal-sdk.dev/problems/x',
+    title: 'Member K5500648801 (Maria Lopez, born 1961-04-17) not covered',
+    status,
+    code,
+    detail:
+      'Member K5500648801 Maria Lopez, DOB 1961-04-17, is covered 2026-01-01 to 2026-12-31; registration code RC-8F3K-2Q9P; Idempotency-Key "idem-7f1c2b9e-key"; mlopez@example.com.',
+    requestId: 'req_00000042',
+    violations: [
+      {
+        code: 'SERVICE_OUTSIDE_COVERAGE',
+        path: '$.serviceLines[0].serviceEndDate',
+        message: 'K5500648801 Maria Lopez is covered 2026-01-01 to 2026-12-31 (born 1961-04-17).',
+      },
+      { code: 'RC-8F3K-2Q9P', path: '$.K5500648801 Lopez', message: 'idem-7f1c2b9e-key' },
+    ],
+    careTeamPhone: '800-447-0768',
+  });
+
+  it.each([
+    [400, 'VALIDATION_FAILED'],
+    [401, 'UNAUTHENTICATED'],
+    [401, 'SESSION_EXPIRED'],
+    [403, 'TAX_ID_NOT_AUTHORIZED'],
+    [404, 'NOT_FOUND'],
+    [409, 'IDEMPOTENCY_KEY_REUSED'],
+    [410, 'CHECK_IMAGE_UNAVAILABLE'],
+    [413, 'PAYLOAD_TOO_LARGE'],
+    [422, 'SERVICE_OUTSIDE_COVERAGE'],
+    [429, 'TOO_MANY_ATTEMPTS'],
+    [500, 'INTERNAL_ERROR'],
+    [503, 'SERVICE_UNAVAILABLE'],
+  ])('%i %s: says what failed and what to do, keeps the whole problem on error.problem', (status, code) => {
+    const error = errorFromResponse(status, full(status, code), { 'X-Request-Id': 'req_00000042' });
+    for (const value of PHI) expect(error.message).not.toContain(value);
+    expect(error.message).toContain(`HTTP ${status} ${code}`);
+    expect(error.message).toContain('req_00000042');
+    expect(error.problem.detail).toContain('K5500648801');
+    expect(error.violations[0]?.message).toContain('2026-12-31');
+  });
+
+  it('a code or request id that is not one is left out too', () => {
+    const error = errorFromResponse(404, { ...full(404, 'K5500648801'), requestId: 'Maria Lopez' }, {});
+    for (const value of PHI) expect(error.message).not.toContain(value);
+  });
+
+  it('PortalValidationError names paths and codes, not the rule messages that quote the input', () => {
+    const error = new PortalValidationError('createPreauthorization', [
+      {
+        code: 'SERVICE_OUTSIDE_COVERAGE',
+        path: '$.serviceLines[0].serviceEndDate',
+        message: 'K5500648801 Maria Lopez is covered 2026-01-01 to 2026-12-31.',
+      },
+    ]);
+    for (const value of PHI) expect(error.message).not.toContain(value);
+    expect(error.message).toContain('$.serviceLines[0].serviceEndDate (SERVICE_OUTSIDE_COVERAGE)');
+  });
+
+  it('the other error classes carry no input either', () => {
+    const others = [
+      new MockPortalRequiredError(redactUrl('http://portal.example/api/v1/members/K5500648801')),
+      new DocumentFailedError('DOC-000001'),
+      new PollingTimeoutError('DOC-000001', 60_000),
+      new APIUserAbortError(),
+      SessionExpiredError.clientSide(new Date('2026-11-23T14:15:00Z')),
+    ];
+    for (const error of others) for (const value of PHI) expect(error.message).not.toContain(value);
   });
 });

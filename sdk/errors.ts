@@ -114,14 +114,46 @@ export class PortalApiError extends PortalError {
   }
 }
 
+/**
+ * A stable code: words of upper-case letters joined by underscores (a word may end in a few digits,
+ * as in INVALID_ICD10_CODE); an identifier such as a member ID is not one.
+ */
+const SAFE_CODE = /^(?=.{1,64}$)[A-Z]+(?:_(?:[A-Z]+[0-9]{0,3}[A-Z]*|[0-9]{1,3}))*$/;
+/** A JSON path into the request: field names and indexes, never values. */
+const SAFE_PATH = /^\$[A-Za-z0-9_.[\]]{0,200}$/;
+/** A request id as the portal and the SDK make them. */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The code if it has the shape of a stable code, else a placeholder (a server could put anything there). */
+function safeCode(code: unknown): string {
+  return typeof code === 'string' && SAFE_CODE.test(code) ? code : 'UNKNOWN_CODE';
+}
+
+/** Where the violations are (paths and codes only: their messages may quote member data). */
+function violationPlaces(violations: readonly { path?: unknown; code?: unknown }[]): string {
+  const places = violations.map((v) => {
+    const path = typeof v.path === 'string' && SAFE_PATH.test(v.path) ? v.path : '$';
+    return `${path} (${safeCode(v.code)})`;
+  });
+  const shown = places.slice(0, 10).join(', ');
+  return places.length > 10 ? `${shown} and ${places.length - 10} more` : shown;
+}
+
+/**
+ * The message of an API error: what failed (status, stable code, the places of the violations), what
+ * to do, and the request id. Never the problem's `title`, `detail` or violation messages: portals put
+ * member IDs, names, dates of birth, coverage dates, registration codes and keys there, and apps log
+ * `error.message`. The whole problem stays on `error.problem`.
+ */
 function describeProblem({ status, problem, headers }: ApiErrorInit, hint: string): string {
   const requestId = headers.get('x-request-id') ?? problem.requestId;
-  const parts = [`${problem.title} (HTTP ${status}, ${problem.code}).`];
-  if (problem.detail) parts.push(problem.detail);
+  const parts = [`The portal answered HTTP ${status} ${safeCode(problem.code)}.`];
   const listed = problem.violations ?? [];
-  if (listed.length > 0) parts.push(listed.map((v) => `${v.path}: ${v.code}: ${v.message}`).join('; '));
+  if (listed.length > 0) parts.push(`Broken at ${violationPlaces(listed)}.`);
   parts.push(hint);
-  if (requestId) parts.push(`Request id: ${requestId}.`);
+  parts.push('The details are on error.problem (they may hold PHI: do not log them).');
+  if (typeof requestId === 'string' && SAFE_REQUEST_ID.test(requestId))
+    parts.push(`Request id: ${requestId}.`);
   return parts.join(' ');
 }
 
@@ -171,11 +203,11 @@ export class AuthenticationError extends PortalApiError {
  */
 export class SessionExpiredError extends AuthenticationError {
   override name = 'SessionExpiredError';
-  constructor(init: ApiErrorInit) {
-    super(
-      init,
-      'Sessions end after 15 idle minutes; sign in again with portal.session.signIn() (the SDK never does it silently).',
-    );
+  constructor(
+    init: ApiErrorInit,
+    hint = 'Sessions end after 15 idle minutes; sign in again with portal.session.signIn() (the SDK never does it silently).',
+  ) {
+    super(init, hint);
   }
 
   /**
@@ -185,18 +217,22 @@ export class SessionExpiredError extends AuthenticationError {
    * throw SessionExpiredError.clientSide(new Date('2026-11-23T14:15:00Z'));
    */
   static clientSide(expiredAt: Date): SessionExpiredError {
-    return new SessionExpiredError({
-      status: 401,
-      headers: new Headers(),
-      retryAfter: undefined,
-      problem: {
-        type: 'https://provider-portal-sdk.dev/problems/session-expired',
-        title: 'The session has ended',
+    const hint = `The session was idle for 15 minutes and ended at ${expiredAt.toISOString()}; the request was not sent. Sign in again with portal.session.signIn().`;
+    return new SessionExpiredError(
+      {
         status: 401,
-        code: 'SESSION_EXPIRED',
-        detail: `The session was idle for 15 minutes and ended at ${expiredAt.toISOString()}; the request was not sent.`,
+        headers: new Headers(),
+        retryAfter: undefined,
+        problem: {
+          type: 'https://provider-portal-sdk.dev/problems/session-expired',
+          title: 'The session has ended',
+          status: 401,
+          code: 'SESSION_EXPIRED',
+          detail: `The session was idle for 15 minutes and ended at ${expiredAt.toISOString()}; the request was not sent.`,
+        },
       },
-    });
+      hint,
+    );
   }
 }
 
@@ -343,10 +379,11 @@ export class PortalValidationError extends PortalError {
 
   constructor(operationId: string, violations: ValidationViolation[], warnings: Violation[] = []) {
     const count = violations.length;
+    // Paths and codes only: a rule's message may quote the input (member IDs, dates); it is on
+    // error.violations for code that needs it.
     super(
-      `${operationId} was not sent: the input breaks ${count} rule${count === 1 ? '' : 's'}. ` +
-        violations.map((v) => `${v.path}: ${v.code}: ${v.message}`).join('; ') +
-        ' Fix the input and call again.',
+      `${operationId} was not sent: the input breaks ${count} rule${count === 1 ? '' : 's'}, at ${violationPlaces(violations)}. ` +
+        'Fix the input and call again; error.violations says what each rule wants.',
     );
     this.operationId = operationId;
     this.violations = violations;

@@ -118,6 +118,24 @@ describe('the idle timer with an injected clock', () => {
   });
 });
 
+describe('the idle timer when the clock goes back', () => {
+  it('counts idle time from the new now (a portal clock learning a mock months behind the machine)', async () => {
+    let now = new Date('2027-06-01T14:00:00Z');
+    const clock: Clock = { now: () => new Date(now) };
+    const portal = createPortalClient({
+      baseUrl: BASE_URL,
+      sessionToken: 'pps_unit_token_0000000001',
+      fetch: fakeFetch(json(200, member)),
+      clock,
+    });
+    now = new Date('2026-11-23T14:00:00Z');
+    expect(portal.session.check()).toBe('active');
+    expect(portal.session.expiresAt?.toISOString()).toBe('2026-11-23T14:15:00.000Z');
+    now = new Date('2026-11-23T14:15:00Z');
+    expect(portal.session.check()).toBe('expired');
+  });
+});
+
 describe('sign-in', () => {
   it('answers the emailed-code challenge through mfaCode, then sends the token', async () => {
     const challenge = {

@@ -13,6 +13,9 @@ import type { Clock, ValidationViolation } from './rules/index.ts';
 import { SESSION_IDLE_TIMEOUT_MS, SESSION_WARNING_BEFORE_MS, sessionState } from './rules/index.ts';
 import { asRecord } from './rules/zod-issues.ts';
 
+/** The longest delay setTimeout keeps (2^31 - 1 ms); past it, Node and browsers fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Where the client's session stands: `none` (never signed in), `active`, `warning` (the last 30
  * seconds), `expired` (idle for 15 minutes) or `signed_out`.
@@ -136,6 +139,9 @@ export class SessionManager {
   check(): SessionStatus {
     if (this.#status !== 'active') return this.#status;
     const now = this.#options.clock.now().getTime();
+    // The clock went back (a portal clock learned the portal's time from its first answer, or a mock's
+    // clock was moved back): idle time counts from now, as it does on the portal.
+    if (now < this.#lastActivity) this.#lastActivity = now;
     const state = this.#stateAt(now);
     if (state === 'expired') {
       this.#expire();
@@ -197,7 +203,8 @@ export class SessionManager {
     const end = this.#lastActivity + this.#idleMs;
     const next = this.#warned ? end : end - this.#warnBeforeMs;
     // Timers are driven by the clock: when one fires, check() reads the clock again.
-    this.#timer = setTimeout(() => this.check(), Math.max(0, next - now));
+    // Capped at what setTimeout can wait (about 24.8 days): a longer delay would fire at once.
+    this.#timer = setTimeout(() => this.check(), Math.min(MAX_TIMER_MS, Math.max(0, next - now)));
     // Never keep a Node process alive for an idle timer (browsers return a number).
     (this.#timer as { unref?: () => void }).unref?.();
   }

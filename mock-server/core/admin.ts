@@ -13,9 +13,12 @@
  * - `GET /__admin/scenarios`: the scenario catalog.
  */
 import { calendarDayAt } from '../../sdk/rules/index.ts';
+import { ADMIN_BODY_LIMIT_BYTES, readText } from './body-limits.ts';
 import { ClockRangeError, isoTimestamp } from './clock.ts';
+import type { AdminScope } from './guards.ts';
 import { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS } from './personas.ts';
-import type { PortalCore } from './portal.ts';
+import { isJsonMedia } from './pipeline.ts';
+import { MAX_MEMBERS, type PortalCore } from './portal.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { findUserByUsername, type Sandbox } from './sandbox.ts';
 import { scenarioCatalog } from './scenarios.ts';
@@ -28,7 +31,7 @@ function json(status: number, body: unknown): Response {
 }
 
 async function readJson(request: Request): Promise<Json> {
-  const text = await request.text();
+  const text = await readText(request, ADMIN_BODY_LIMIT_BYTES);
   if (text.trim() === '') return {};
   try {
     const body: unknown = JSON.parse(text);
@@ -78,16 +81,36 @@ function advanceBy(body: Json): number {
   return total;
 }
 
-function optionalInteger(body: Json, name: string, min: number): number | undefined {
+function optionalInteger(body: Json, name: string, min: number, max: number): number | undefined {
   const value = body[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new ProblemError(
       'VALIDATION_FAILED',
-      `${name} must be an integer ≥ ${min} (got ${JSON.stringify(value)}).`,
+      `${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(value)}).`,
     );
   }
   return value;
+}
+
+/** A path segment, percent-decoded; 400 for a malformed escape such as `%ff`. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ProblemError(
+      'VALIDATION_FAILED',
+      'The sandbox id in the path is not valid percent-encoded UTF-8: use the sandboxId POST /__admin/sandboxes answered.',
+    );
+  }
+}
+
+/** What a caller holding only a sandbox's key may not see answers like what does not exist. */
+function noSandbox(id: string): ProblemError {
+  return new ProblemError(
+    'NOT_FOUND',
+    `No sandbox ${JSON.stringify(id)} is open: open one with POST /__admin/sandboxes.`,
+  );
 }
 
 /**
@@ -134,9 +157,22 @@ export async function handleAdmin(
   url: URL,
   sandboxId: string,
   requestId: string,
+  scope: AdminScope = { kind: 'all' },
 ): Promise<Response> {
   try {
-    return await route(core, request, url, sandboxId);
+    const method = request.method.toUpperCase();
+    // JSON only on writes: a cross-site form (text/plain, urlencoded, multipart) can never post here.
+    if (
+      (method === 'POST' || method === 'PUT' || method === 'PATCH') &&
+      !isJsonMedia(request.headers.get('content-type'))
+    ) {
+      throw new ProblemError(
+        'VALIDATION_FAILED',
+        `Admin writes take JSON only: send Content-Type: application/json (got ${request.headers.get('content-type') === null ? 'none' : 'another type'}), with {} when there is nothing to say.`,
+        { status: 415, title: 'Admin writes take application/json' },
+      );
+    }
+    return await route(core, request, url, sandboxId, scope);
   } catch (error) {
     const problem =
       error instanceof ProblemError
@@ -151,14 +187,27 @@ export async function handleAdmin(
   }
 }
 
-async function route(core: PortalCore, request: Request, url: URL, sandboxId: string): Promise<Response> {
+async function route(
+  core: PortalCore,
+  request: Request,
+  url: URL,
+  sandboxId: string,
+  scope: AdminScope,
+): Promise<Response> {
   const method = request.method.toUpperCase();
   const path = url.pathname.replace(/\/+$/, '') || '/__admin';
+  const reachable = (id: string): boolean => scope.kind === 'all' || scope.sandboxId === id;
 
   if (path === '/__admin/sandboxes' && method === 'POST') {
+    if (scope.kind !== 'all') {
+      throw new ProblemError(
+        'ADMIN_TOKEN_REQUIRED',
+        'A sandbox key reaches its own sandbox only: opening sandboxes needs the admin token.',
+      );
+    }
     const body = await readJson(request);
-    const seed = optionalInteger(body, 'seed', Number.MIN_SAFE_INTEGER);
-    const members = optionalInteger(body, 'members', 1);
+    const seed = optionalInteger(body, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    const members = optionalInteger(body, 'members', 1, MAX_MEMBERS);
     const clock = body.clock;
     if (clock !== undefined && (typeof clock !== 'string' || Number.isNaN(Date.parse(clock)))) {
       throw new ProblemError(
@@ -177,21 +226,27 @@ async function route(core: PortalCore, request: Request, url: URL, sandboxId: st
       members: sandbox.state.memberCount,
       now: isoTimestamp(sandbox.state.clock.now()),
       header: 'X-Mock-Sandbox',
+      // Sent as `Authorization: Bearer <sandboxKey>` to a protected admin API, it reaches this sandbox only.
+      sandboxKey: core.sandboxKey(sandbox.state.id),
     });
   }
   if (path === '/__admin/sandboxes' && method === 'GET') {
     return json(200, {
-      sandboxes: core.sandboxes().map((sandbox) => ({
-        sandboxId: sandbox.state.id,
-        seed: sandbox.state.seed,
-        members: sandbox.state.memberCount,
-        now: isoTimestamp(sandbox.state.clock.now()),
-      })),
+      sandboxes: core
+        .sandboxes()
+        .filter((sandbox) => reachable(sandbox.state.id))
+        .map((sandbox) => ({
+          sandboxId: sandbox.state.id,
+          seed: sandbox.state.seed,
+          members: sandbox.state.memberCount,
+          now: isoTimestamp(sandbox.state.clock.now()),
+        })),
     });
   }
   const sandboxPath = /^\/__admin\/sandboxes\/([^/]+)$/.exec(path);
   if (sandboxPath !== null && method === 'DELETE') {
-    const id = decodeURIComponent(sandboxPath[1] ?? '');
+    const id = decodeSegment(sandboxPath[1] ?? '');
+    if (!reachable(id)) throw noSandbox(id);
     if (id === 'default')
       throw new ProblemError('VALIDATION_FAILED', 'The default sandbox cannot be closed; reset it instead.');
     if (!core.closeSandbox(id))
@@ -221,12 +276,7 @@ async function route(core: PortalCore, request: Request, url: URL, sandboxId: st
   }
 
   const sandbox = core.sandbox(sandboxId);
-  if (sandbox === undefined) {
-    throw new ProblemError(
-      'NOT_FOUND',
-      `No sandbox ${JSON.stringify(sandboxId)} is open: open one with POST /__admin/sandboxes.`,
-    );
-  }
+  if (sandbox === undefined || !reachable(sandboxId)) throw noSandbox(sandboxId);
   const state = sandbox.state;
 
   if (path === '/__admin/reset' && method === 'POST') {

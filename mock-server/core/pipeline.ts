@@ -8,8 +8,10 @@
  */
 import { normalizeTaxId } from '../../sdk/rules/index.ts';
 import { authorizeOperation, requireVisibleMembers } from './access.ts';
+import { bodyLimitOf, readBody, readText } from './body-limits.ts';
 import { operationHandlers } from './handlers/index.ts';
-import { ProblemError } from './problem.ts';
+import { rememberIdempotent, replayable } from './idempotency-store.ts';
+import { isProblemCode, ProblemError } from './problem.ts';
 import type { Sandbox } from './sandbox.ts';
 import { forcedStatusCode } from './scenarios.ts';
 import { authenticate } from './sessions.ts';
@@ -52,7 +54,13 @@ export function sleep(milliseconds: number): Promise<void> {
   return milliseconds > 0 ? new Promise((resolve) => setTimeout(resolve, milliseconds)) : Promise.resolve();
 }
 
-function isJsonMedia(contentType: string | null): boolean {
+/**
+ * Whether a `Content-Type` is JSON (`application/json` or `…+json`, any parameters).
+ *
+ * @example
+ * isJsonMedia('application/json; charset=utf-8'); // true
+ */
+export function isJsonMedia(contentType: string | null): boolean {
   const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   return media === 'application/json' || media.endsWith('+json');
 }
@@ -90,6 +98,7 @@ async function formFingerprint(form: FormData): Promise<string> {
 }
 
 async function parseBody(request: Request, operation: SpecOperation): Promise<ParsedBody> {
+  const limit = bodyLimitOf(operation);
   const contentType = request.headers.get('content-type');
   const method = request.method.toUpperCase();
   if (method === 'GET' || method === 'HEAD' || request.body === null) {
@@ -103,9 +112,11 @@ async function parseBody(request: Request, operation: SpecOperation): Promise<Pa
         `${operation.operationId} does not take a multipart body: send JSON.`,
       );
     }
+    // Read within the limit first (413 past it), then parsed from the bytes.
+    const bytes = await readBody(request, limit);
     let form: FormData;
     try {
-      form = await request.formData();
+      form = await new Response(bytes, { headers: { 'content-type': contentType ?? '' } }).formData();
     } catch {
       throw new ProblemError(
         'VALIDATION_FAILED',
@@ -114,7 +125,7 @@ async function parseBody(request: Request, operation: SpecOperation): Promise<Pa
     }
     return { body: form, hasJsonBody: false, fingerprint: await formFingerprint(form) };
   }
-  const text = await request.text();
+  const text = await readText(request, limit);
   if (text.trim() === '') return { body: undefined, hasJsonBody: false, fingerprint: '' };
   if (content['application/json'] === undefined) {
     if (Object.keys(content).length === 0) return { body: undefined, hasJsonBody: false, fingerprint: '' };
@@ -171,7 +182,9 @@ export function resultResponse(result: HandlerResult): Response {
 function forcedFailure(prefer: PreferOptions, operation: SpecOperation): ProblemError | undefined {
   const status = prefer.status;
   if (status === undefined || status < 400) return undefined;
-  const code = typeof prefer.code === 'string' && prefer.code !== '' ? prefer.code : forcedStatusCode(status);
+  // Only a code of the contract is answered: a `Prefer: code=…` value never reaches the problem's
+  // `type` URL (or anything else) unchecked.
+  const code = isProblemCode(prefer.code) ? prefer.code : forcedStatusCode(status);
   const headers: Record<string, string> = status === 429 || status === 503 ? { 'retry-after': '1' } : {};
   const members: Record<string, unknown> = status === 429 ? { retryAfterSeconds: 1 } : {};
   return new ProblemError(
@@ -198,6 +211,25 @@ function normalizedTaxIds(value: unknown): unknown {
       key === 'taxId' ? (normalizeTaxId(entry) ?? entry) : normalizedTaxIds(entry),
     ]),
   );
+}
+
+/**
+ * The most records (of every collection together, users included) a sandbox holds: creating more
+ * answers 409 SANDBOX_LIMIT_REACHED, so that a runaway test cannot fill the server's memory. Reset
+ * the sandbox, or open another.
+ */
+export const MAX_SANDBOX_RECORDS = 100_000;
+
+function assertRoomForRecords(state: Sandbox['state']): void {
+  let total = state.users.size;
+  for (const [name, records] of state.records) if (!name.startsWith('__')) total += records.size;
+  if (total >= MAX_SANDBOX_RECORDS) {
+    throw new ProblemError(
+      'SANDBOX_LIMIT_REACHED',
+      `This sandbox holds ${MAX_SANDBOX_RECORDS} records, its limit: reset it (POST /__admin/reset) or open another (POST /__admin/sandboxes).`,
+      { members: { limit: MAX_SANDBOX_RECORDS } },
+    );
+  }
 }
 
 /**
@@ -263,6 +295,7 @@ export async function runPipeline(
   requireVisibleMembers(context);
 
   const implementation = operationHandlers[operation.operationId];
+  if (request.method.toUpperCase() === 'POST') assertRoomForRecords(state);
   const ruleViolations = implementation?.rules?.(context) ?? [];
   if (ruleViolations.length > 0) throw ProblemError.fromViolations(ruleViolations);
 
@@ -281,7 +314,7 @@ export async function runPipeline(
       ? undefined
       : `${user?.userId ?? 'anonymous'}|${operation.operationId}|${idempotencyKey}`;
   if (storeKey !== undefined) {
-    const first = state.idempotency.get(storeKey);
+    const first = replayable(state, storeKey);
     if (first !== undefined) {
       if (first.fingerprint !== parsed.fingerprint) {
         throw new ProblemError(
@@ -312,7 +345,7 @@ export async function runPipeline(
   const result = await implementation.handle(context);
   if (storeKey !== undefined && result.status < 500) {
     const isJson = result.contentType === undefined || isJsonMedia(result.contentType);
-    state.idempotency.set(storeKey, {
+    rememberIdempotent(state, storeKey, {
       fingerprint: parsed.fingerprint,
       status: result.status,
       // Kept as JSON data so that a replay answers the same bytes even if the record changes later.

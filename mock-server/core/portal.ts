@@ -8,12 +8,22 @@
  * the same seed, clock and requests answer the same bytes.
  */
 import { handleAdmin } from './admin.ts';
+import { ADMIN_BODY_LIMIT_BYTES, assertDeclaredLength, bodyLimitOf } from './body-limits.ts';
 import { currentInstant, isoTimestamp } from './clock.ts';
+import {
+  adminScope,
+  assertAdminOrigin,
+  assertHostAllowed,
+  type CorsSettings,
+  corsHeaders,
+  createRateLimiter,
+} from './guards.ts';
 import { type PipelineOptions, runPipeline } from './pipeline.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { routeRequest } from './router.ts';
 import { createSandbox, nextCounter, REQUEST_LOG_LIMIT, type Sandbox } from './sandbox.ts';
 import { parsePrefer } from './scenarios.ts';
+import { uniqueSecret } from './secrets.ts';
 import { OPENAPI_DOCUMENT } from './spec.ts';
 import { toYaml } from './yaml.ts';
 
@@ -33,6 +43,34 @@ export interface PortalCoreOptions {
   latency?: number;
   /** Share (0–1) of API requests answered 503 SERVICE_UNAVAILABLE, drawn from the seed (default 0). */
   failureRate?: number;
+  /**
+   * The token `/__admin` then requires (`Authorization: Bearer <token>`). Without one the admin API is
+   * open, which is right on a loopback address only (startMockServer refuses other hosts).
+   */
+  adminToken?: string;
+  /** Origins whose pages may call `/__admin` (default none: no cross-origin access). */
+  adminOrigins?: readonly string[];
+  /** Origins whose pages may call `/api/v1`: `'*'` (default, for local use) or a list. */
+  apiOrigins?: '*' | readonly string[];
+  /**
+   * Names the `Host` header may give (host names, or `host:port`). Default: any (in-process use);
+   * startMockServer sets its listening address, `localhost` and the names given here.
+   */
+  allowedHosts?: readonly string[];
+  /** Requests per second per client before 429 RATE_LIMITED with `Retry-After` (default 0: no limit). */
+  rateLimit?: number;
+  /** The most sandboxes open besides the default one (default 100); more answer 409 SANDBOX_LIMIT_REACHED. */
+  maxSandboxes?: number;
+  /** Opened sandboxes unused for this many milliseconds of real time are closed (default 0: never). */
+  sandboxIdleMs?: number;
+  /** The real-time source of the rate limit and of sandbox idleness (default `Date.now`). */
+  realTime?: () => number;
+}
+
+/** What an adapter knows about a request besides the request itself. */
+export interface RequestInfo {
+  /** The client's address (the rate limit counts per address; default: one client). */
+  clientAddress?: string;
 }
 
 /** The options of a core with every default filled in. */
@@ -42,6 +80,14 @@ export interface ResolvedPortalCoreOptions {
   clock: string;
   latency: number;
   failureRate: number;
+  /** Whether `/__admin` needs a token (the token itself is never shown). */
+  adminProtected: boolean;
+  adminOrigins: readonly string[];
+  apiOrigins: '*' | readonly string[];
+  allowedHosts: readonly string[] | undefined;
+  rateLimit: number;
+  maxSandboxes: number;
+  sandboxIdleMs: number;
 }
 
 /** Options of a sandbox opened through {@link PortalCore.openSandbox} (defaults: the core's). */
@@ -55,7 +101,9 @@ export interface SandboxOpenOptions {
 export interface PortalCore {
   readonly options: ResolvedPortalCoreOptions;
   /** Answers one request (never rejects). */
-  handle(request: Request): Promise<Response>;
+  handle(request: Request, info?: RequestInfo): Promise<Response>;
+  /** The key of an opened sandbox: it reaches that sandbox only on a protected admin API. */
+  sandboxKey(id: string): string | undefined;
   /** The sandbox with that id (default: the default sandbox). */
   sandbox(id?: string): Sandbox | undefined;
   /** Every open sandbox. */
@@ -75,9 +123,10 @@ export const SANDBOX_HEADER = 'x-mock-sandbox';
 /** The marker header on every answer. */
 export const MARKER_HEADER = 'x-mock-portal';
 
+/** The most members a data set may have. */
+export const MAX_MEMBERS = 10_000_000;
+
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const EXPOSED_HEADERS =
-  'X-Mock-Portal, X-Mock-Clock, X-Request-Id, Retry-After, Location, Idempotent-Replayed';
 
 /** The header every answer carries the sandbox's current instant in (the SDK's `clock: 'portal'` reads it). */
 export const CLOCK_HEADER = 'x-mock-clock';
@@ -98,9 +147,24 @@ function resolveOptions(options: PortalCoreOptions): ResolvedPortalCoreOptions {
   const members = options.members ?? 100_000;
   const latency = options.latency ?? 0;
   const failureRate = options.failureRate ?? 0;
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer (got ${seed}).`);
-  if (!Number.isInteger(members) || members < 1) {
-    throw new RangeError(`members must be a positive integer (got ${members}).`);
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a safe integer (got ${seed}).`);
+  if (!Number.isInteger(members) || members < 1 || members > MAX_MEMBERS) {
+    throw new RangeError(`members must be an integer from 1 to ${MAX_MEMBERS} (got ${members}).`);
+  }
+  const rateLimit = options.rateLimit ?? 0;
+  const maxSandboxes = options.maxSandboxes ?? 100;
+  const sandboxIdleMs = options.sandboxIdleMs ?? 0;
+  if (!(Number.isInteger(rateLimit) && rateLimit >= 0)) {
+    throw new RangeError(
+      `rateLimit must be 0 or a positive integer of requests per second (got ${rateLimit}).`,
+    );
+  }
+  if (!(Number.isInteger(maxSandboxes) && maxSandboxes >= 0)) {
+    throw new RangeError(`maxSandboxes must be 0 or more (got ${maxSandboxes}).`);
+  }
+  if (!(sandboxIdleMs >= 0)) throw new RangeError(`sandboxIdleMs must be 0 or more (got ${sandboxIdleMs}).`);
+  if (options.adminToken !== undefined && options.adminToken.length < 16) {
+    throw new RangeError('adminToken must have at least 16 characters (e.g. openssl rand -hex 32).');
   }
   if (!(latency >= 0)) throw new RangeError(`latency must be 0 or more milliseconds (got ${latency}).`);
   if (!(failureRate >= 0 && failureRate <= 1)) {
@@ -112,15 +176,40 @@ function resolveOptions(options: PortalCoreOptions): ResolvedPortalCoreOptions {
       `clock must be an ISO timestamp such as 2026-11-23T14:00:00Z (got ${String(options.clock)}).`,
     );
   }
-  return { seed, members, clock: start.toISOString(), latency, failureRate };
+  return {
+    seed,
+    members,
+    clock: start.toISOString(),
+    latency,
+    failureRate,
+    adminProtected: options.adminToken !== undefined,
+    adminOrigins: [...(options.adminOrigins ?? [])],
+    apiOrigins:
+      options.apiOrigins === undefined || options.apiOrigins === '*' ? '*' : [...options.apiOrigins],
+    allowedHosts: options.allowedHosts === undefined ? undefined : [...options.allowedHosts],
+    rateLimit,
+    maxSandboxes,
+    sandboxIdleMs,
+  };
 }
 
-function withMarkers(response: Response, requestId: string): Response {
+/**
+ * The markers of every answer (`X-Mock-Portal`, `X-Request-Id`, `X-Content-Type-Options: nosniff`),
+ * `Cache-Control: no-store` on the API and admin answers (they carry PHI and secrets: no cache may
+ * keep them), and the CORS headers decided for the request.
+ */
+function withMarkers(
+  response: Response,
+  requestId: string,
+  cors: Record<string, string> = {},
+  sensitive = true,
+): Response {
   const headers = new Headers(response.headers);
   headers.set('X-Mock-Portal', '1');
   headers.set('X-Request-Id', requestId);
-  headers.set('Access-Control-Allow-Origin', '*');
-  headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+  headers.set('X-Content-Type-Options', 'nosniff');
+  if (sensitive) headers.set('Cache-Control', 'no-store');
+  for (const [name, value] of Object.entries(cors)) headers.set(name, value);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
@@ -137,7 +226,35 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
   const pipelineOptions: PipelineOptions = { latencyMs: resolved.latency, failureRate: resolved.failureRate };
   const registry = new Map<string, Sandbox>();
   let coreRequests = 0;
-  let sandboxCounter = 0;
+  const realTime = options.realTime ?? Date.now;
+  const adminToken = options.adminToken;
+  const corsSettings: CorsSettings = { apiOrigins: resolved.apiOrigins, adminOrigins: resolved.adminOrigins };
+  const limiter = resolved.rateLimit > 0 ? createRateLimiter(resolved.rateLimit, realTime) : undefined;
+  /** Sandbox id → its key, and key → id (the keys are secrets from the cryptographic source). */
+  const sandboxKeys = new Map<string, string>();
+  const keySandboxes = new Map<string, string>();
+  /** Sandbox id → the real instant it was last named by a request (idle sandboxes expire). */
+  const lastUsed = new Map<string, number>();
+  let lastIdleSweep = realTime();
+
+  const forget = (id: string): void => {
+    const key = sandboxKeys.get(id);
+    if (key !== undefined) keySandboxes.delete(key);
+    sandboxKeys.delete(id);
+    lastUsed.delete(id);
+  };
+  const sweepIdle = (force = false): void => {
+    if (resolved.sandboxIdleMs <= 0) return;
+    const now = realTime();
+    if (!force && now - lastIdleSweep < Math.min(60_000, resolved.sandboxIdleMs)) return;
+    lastIdleSweep = now;
+    for (const [id, at] of lastUsed) {
+      if (now - at >= resolved.sandboxIdleMs) {
+        registry.delete(id);
+        forget(id);
+      }
+    }
+  };
 
   const makeDefault = (): Sandbox =>
     createSandbox({
@@ -150,12 +267,23 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
 
   const core: PortalCore = {
     options: resolved,
-    handle: async (request) => withClock(await handle(request), registry.get(sandboxIdOf(request))),
+    handle: async (request, info) =>
+      withClock(await handle(request, info), registry.get(sandboxIdOf(request))),
+    sandboxKey: (id) => sandboxKeys.get(id),
     sandbox: (id = DEFAULT_SANDBOX_ID) => registry.get(id),
     sandboxes: () => [...registry.values()],
     openSandbox(open = {}) {
-      sandboxCounter += 1;
-      const id = `sbx_${String(sandboxCounter).padStart(6, '0')}`;
+      sweepIdle(registry.size - 1 >= resolved.maxSandboxes);
+      if (registry.size - 1 >= resolved.maxSandboxes) {
+        throw new ProblemError(
+          'SANDBOX_LIMIT_REACHED',
+          `${resolved.maxSandboxes} sandboxes are open, the limit of this mock portal: close one (DELETE /__admin/sandboxes/{id}) first.`,
+          { members: { limit: resolved.maxSandboxes } },
+        );
+      }
+      // Unguessable ids and keys (core/secrets.ts): a worker cannot name another worker's sandbox.
+      const id = uniqueSecret('sbx_', 24, registry);
+      const key = uniqueSecret('sbk_', 32, keySandboxes);
       const seed = open.seed ?? resolved.seed;
       const members = open.members ?? resolved.members;
       const clock = open.clock ?? resolved.clock;
@@ -168,10 +296,14 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
         new Date(clock).toISOString() === resolved.clock;
       const sandbox = createSandbox({ id, seed, members, clock, ...(shareData ? { data: base.data } : {}) });
       registry.set(id, sandbox);
+      sandboxKeys.set(id, key);
+      keySandboxes.set(key, id);
+      lastUsed.set(id, realTime());
       return sandbox;
     },
     closeSandbox(id) {
       if (id === DEFAULT_SANDBOX_ID) return false;
+      forget(id);
       return registry.delete(id);
     },
     resetSandbox(id = DEFAULT_SANDBOX_ID) {
@@ -189,12 +321,16 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
     },
   };
 
-  async function handle(request: Request): Promise<Response> {
+  async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {
     let requestId = '';
+    let cors: Record<string, string> = {};
     try {
       const url = new URL(request.url);
+      const isAdmin = url.pathname === '/__admin' || url.pathname.startsWith('/__admin/');
+      sweepIdle();
       const sandboxId = sandboxIdOf(request);
       const sandbox = registry.get(sandboxId);
+      if (sandbox !== undefined && lastUsed.has(sandboxId)) lastUsed.set(sandboxId, realTime());
       const clientId = request.headers.get('x-request-id');
       if (clientId !== null && CLIENT_REQUEST_ID.test(clientId)) requestId = clientId;
       else if (sandbox === undefined) requestId = `req_core_${String(++coreRequests).padStart(8, '0')}`;
@@ -203,26 +339,31 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
         requestId = sandbox.state.id === DEFAULT_SANDBOX_ID ? `req_${n}` : `req_${sandbox.state.id}_${n}`;
       }
 
-      if (request.method.toUpperCase() === 'OPTIONS') {
+      // Before any work: the Host names this server (DNS rebinding), the admin API's origin is
+      // allowed, the client is within the rate limit (core/guards.ts).
+      assertHostAllowed(url, resolved.allowedHosts);
+      if (isAdmin) assertAdminOrigin(request, url, corsSettings);
+      const preflight = request.method.toUpperCase() === 'OPTIONS';
+      cors = corsHeaders(request, url, isAdmin ? 'admin' : 'api', corsSettings, preflight);
+      if (preflight) return withMarkers(new Response(null, { status: 204 }), requestId, cors);
+      const wait = limiter?.check(info.clientAddress ?? 'local');
+      if (wait !== undefined) {
+        throw new ProblemError('RATE_LIMITED', `Too many requests from this client: wait ${wait} s.`, {
+          headers: { 'retry-after': String(wait) },
+          members: { retryAfterSeconds: wait },
+        });
+      }
+      if (isAdmin) {
+        assertDeclaredLength(request, ADMIN_BODY_LIMIT_BYTES);
+        const scope = adminScope(request, adminToken, (key) => keySandboxes.get(key));
         return withMarkers(
-          new Response(null, {
-            status: 204,
-            headers: {
-              'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-              'Access-Control-Allow-Headers':
-                request.headers.get('access-control-request-headers') ??
-                'Authorization, Content-Type, Idempotency-Key, Prefer, X-Mock-Sandbox, X-Request-Id',
-              'Access-Control-Max-Age': '600',
-            },
-          }),
+          await handleAdmin(core, request, url, sandboxId, requestId, scope),
           requestId,
+          cors,
         );
       }
-      if (url.pathname === '/__admin' || url.pathname.startsWith('/__admin/')) {
-        return withMarkers(await handleAdmin(core, request, url, sandboxId, requestId), requestId);
-      }
       if (url.pathname === '/openapi.json' || url.pathname === '/openapi.yaml') {
-        return withMarkers(serveSpec(url.pathname, request.method), requestId);
+        return withMarkers(serveSpec(url.pathname, request.method), requestId, cors, false);
       }
       if (sandbox === undefined) {
         throw new ProblemError(
@@ -231,6 +372,8 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
         );
       }
       const route = routeRequest(request.method, url.pathname);
+      // A declared body over the operation's limit is refused before authentication does any work.
+      assertDeclaredLength(request, bodyLimitOf(route.kind === 'operation' ? route.operation : undefined));
       if (route.kind === 'not-found') {
         const answer = problemResponse(
           new ProblemError(
@@ -241,7 +384,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
           url.pathname,
         );
         logRequest(sandbox, requestId, request.method, url.pathname, null, answer.status, null);
-        return withMarkers(answer, requestId);
+        return withMarkers(answer, requestId, cors);
       }
       if (route.kind === 'method-not-allowed') {
         const answer = problemResponse(
@@ -254,7 +397,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
           url.pathname,
         );
         logRequest(sandbox, requestId, request.method, url.pathname, null, answer.status, null);
-        return withMarkers(answer, requestId);
+        return withMarkers(answer, requestId, cors);
       }
       let userId: string | null = null;
       let answer: Response;
@@ -285,7 +428,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
         answer.status,
         userId,
       );
-      return withMarkers(answer, requestId);
+      return withMarkers(answer, requestId, cors);
     } catch (error) {
       let instance: string | undefined;
       try {
@@ -296,6 +439,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
       return withMarkers(
         problemResponse(toProblem(error), requestId || 'req_unknown', instance),
         requestId || 'req_unknown',
+        cors,
       );
     }
   }

@@ -7,6 +7,7 @@
 
 import type { components } from '../../sdk/generated/portal.ts';
 import { isRuleCode, ruleMeta } from '../../sdk/rules/index.ts';
+import { OPENAPI_DOCUMENT } from './spec.ts';
 import type { RuleViolation } from './types.ts';
 
 /** A problem document as the spec defines it (`components.schemas.Problem`). */
@@ -29,11 +30,36 @@ const PROTOCOL_CODES: Readonly<Record<string, { status: number; title: string }>
   ALREADY_EXISTS: { status: 409, title: 'It already exists' },
   DOCUMENT_NOT_READY: { status: 409, title: 'The document is not ready yet' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  TOO_MANY_ATTEMPTS: { status: 429, title: 'Too many failed attempts' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  SANDBOX_LIMIT_REACHED: { status: 409, title: 'A limit of the mock sandbox is reached' },
+  ADMIN_TOKEN_REQUIRED: { status: 401, title: 'The admin API needs its token' },
+  ORIGIN_NOT_ALLOWED: { status: 403, title: 'Cross-origin access is not allowed here' },
+  HOST_NOT_ALLOWED: { status: 403, title: 'The Host header names no address of this server' },
   INTERNAL_ERROR: { status: 500, title: 'The portal failed' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'The portal is unavailable' },
   // Admin API only (not a portal answer, so not in the spec's ProblemCode).
   CLOCK_OUT_OF_RANGE: { status: 400, title: 'The mock clock cannot stand there' },
 };
+
+const PROBLEM_CODES: ReadonlySet<string> = new Set<string>(
+  (
+    OPENAPI_DOCUMENT as {
+      components?: { schemas?: { ProblemCode?: { enum?: string[] } } };
+    }
+  ).components?.schemas?.ProblemCode?.enum ?? [],
+);
+
+/**
+ * Whether a value is one of the contract's problem codes (`ProblemCode`).
+ *
+ * @example
+ * isProblemCode('NOT_FOUND'); // true
+ * isProblemCode('"><script>'); // false
+ */
+export function isProblemCode(value: unknown): value is ProblemCode {
+  return typeof value === 'string' && PROBLEM_CODES.has(value);
+}
 
 /** Titles of the rule codes, shorter than the catalog's rule sentence. */
 const RULE_TITLES: Readonly<Record<string, string>> = {

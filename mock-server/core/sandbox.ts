@@ -31,6 +31,8 @@ export interface SandboxOptions {
 
 /** The most request-log entries a sandbox keeps (the oldest are dropped). */
 export const REQUEST_LOG_LIMIT = 1000;
+/** The most audit entries a sandbox keeps (a ring: the oldest are dropped). */
+export const AUDIT_LOG_LIMIT = 10_000;
 
 /**
  * Creates a sandbox with the personas as its users and nothing else recorded.
@@ -128,7 +130,9 @@ export function recordAudit(
     subject,
   };
   if (detail !== undefined) entry.detail = detail;
-  context.sandbox.audit.push(entry);
+  const audit = context.sandbox.audit;
+  audit.push(entry);
+  if (audit.length > AUDIT_LOG_LIMIT) audit.splice(0, audit.length - AUDIT_LOG_LIMIT);
   return entry;
 }
 

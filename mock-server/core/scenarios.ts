@@ -11,6 +11,13 @@ import { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS } from 
 import { scenarioEntries as transactionEntries } from './transactions/scenarios.ts';
 import type { PreferOptions, ScenarioEntry } from './types.ts';
 
+/**
+ * What a `Prefer` key or value may be: printable ASCII without quotes, angle brackets or backslashes,
+ * at most 64 characters. Anything else is ignored, so no `Prefer` text reaches an answer's URL or
+ * header unchecked (the codes a handler answers are further checked against the contract).
+ */
+const PREFER_TEXT = /^[A-Za-z0-9._:+/-]{0,64}$/;
+
 /** The longest latency a `Prefer: latency=…` may ask for, in milliseconds. */
 export const MAX_PREFER_LATENCY_MS = 60_000;
 
@@ -32,7 +39,7 @@ export function parsePrefer(header: string | null | undefined): PreferOptions {
     const key = (equals === -1 ? token : token.slice(0, equals)).trim().toLowerCase();
     let value = equals === -1 ? '' : token.slice(equals + 1).trim();
     if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
-    if (key === '') continue;
+    if (key === '' || !PREFER_TEXT.test(key) || !PREFER_TEXT.test(value)) continue;
     if (key === 'status') {
       const status = Number(value);
       if (Number.isInteger(status) && status >= 100 && status <= 599) prefer.status = status;

@@ -2,7 +2,11 @@
  * Bearer sessions of the mock portal, on the sandbox's clock: issued by sign-in (or by
  * `POST /__admin/sessions` without the sign-in dance), ended after 15 idle minutes
  * (sdk/rules checkSession → 401 SESSION_EXPIRED: "User default timeout after inactivity is 15
- * minutes", seed 003), each authenticated call resetting the idle time.
+ * minutes", seed 003), each authenticated call resetting the idle time, and in any case
+ * {@link SESSION_ABSOLUTE_LIFETIME_MS} after sign-in, however often it is refreshed.
+ *
+ * Tokens are secrets: they come from the cryptographic source (core/secrets.ts), never from the seed.
+ * Expired sessions are swept as new ones open, and a sandbox holds at most {@link MAX_SESSIONS}.
  */
 
 import { OPERATION_PERMISSIONS } from '../../sdk/generated/permissions.ts';
@@ -17,15 +21,51 @@ import {
 import { allGrantsBlocked } from './access.ts';
 import { isoTimestamp } from './clock.ts';
 import { ProblemError } from './problem.ts';
+import { nextCounter } from './sandbox.ts';
+import { uniqueSecret } from './secrets.ts';
 import type { OperationId, PortalSession, PortalUser, SandboxState } from './types.ts';
 
 type Schemas = components['schemas'];
 
-const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/**
+ * The longest a session lives, however often it is used or refreshed: 12 hours of mock time after
+ * sign-in (a working day and then some). The portal's seed documents name only the idle timeout; an
+ * absolute lifetime is what a shared service needs so that a leaked token stops working.
+ */
+export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60_000;
+/** The most open sessions a sandbox keeps; past it, the oldest is ended. */
+export const MAX_SESSIONS = 20_000;
+/** Every this many sign-ins, the sandbox's expired sessions are swept. */
+const SWEEP_EVERY = 256;
 
 /**
- * Opens a session for a user on the sandbox's clock; the token comes from the sandbox's seeded
- * 'tokens' stream (same seed and requests → same tokens).
+ * When a session ends at the latest: 15 idle minutes after its last use, or its absolute lifetime
+ * after sign-in, whichever comes first.
+ *
+ * @example
+ * sessionEndsAt(session); // epoch milliseconds
+ */
+export function sessionEndsAt(session: PortalSession): number {
+  return Math.min(
+    sessionExpiresAt(session.lastActivityAt).getTime(),
+    session.issuedAt + SESSION_ABSOLUTE_LIFETIME_MS,
+  );
+}
+
+/**
+ * Ends every session of the sandbox that has expired (idle or past its lifetime) by `now`.
+ *
+ * @example
+ * sweepSessions(sandbox, sandbox.clock.now().getTime());
+ */
+export function sweepSessions(sandbox: SandboxState, now: number): void {
+  for (const [token, session] of sandbox.sessions)
+    if (sessionEndsAt(session) <= now) sandbox.sessions.delete(token);
+}
+
+/**
+ * Opens a session for a user on the sandbox's clock, with a token from the cryptographic source
+ * (`pps_` + 32 letters and digits, about 190 bits).
  *
  * @example
  * const session = openSession(sandbox, user);
@@ -33,10 +73,16 @@ const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
  */
 export function openSession(sandbox: SandboxState, user: PortalUser): PortalSession {
   const now = sandbox.clock.now().getTime();
-  let token: string;
-  // The stream is per sandbox id, so that sandboxes of one seed never share a token.
-  do token = `pps_${sandbox.random(`tokens:${sandbox.id}`).string(32, TOKEN_ALPHABET)}`;
-  while (sandbox.sessions.has(token));
+  if (nextCounter(sandbox, '__session-opens') % SWEEP_EVERY === 0 || sandbox.sessions.size >= MAX_SESSIONS) {
+    sweepSessions(sandbox, now);
+  }
+  // Still full of live sessions: the oldest one (Maps keep insertion order) makes room.
+  while (sandbox.sessions.size >= MAX_SESSIONS) {
+    const oldest = sandbox.sessions.keys().next().value;
+    if (oldest === undefined) break;
+    sandbox.sessions.delete(oldest);
+  }
+  const token = uniqueSecret('pps_', 32, sandbox.sessions);
   const session: PortalSession = { token, userId: user.userId, issuedAt: now, lastActivityAt: now };
   sandbox.sessions.set(token, session);
   user.lastActiveOn = calendarDayAt(new Date(now));
@@ -65,7 +111,7 @@ export function sessionBody(session: PortalSession, user: PortalUser): Schemas['
     token: session.token,
     tokenType: 'Bearer',
     issuedAt: isoTimestamp(session.issuedAt),
-    expiresAt: isoTimestamp(sessionExpiresAt(session.lastActivityAt)),
+    expiresAt: isoTimestamp(sessionEndsAt(session)),
     idleTimeoutSeconds: SESSION_IDLE_TIMEOUT_MS / 1000,
     warningBeforeSeconds: SESSION_WARNING_BEFORE_MS / 1000,
     user: userSummary(user),
@@ -112,6 +158,13 @@ export function authenticate(
   if (expired !== undefined) {
     sandbox.sessions.delete(token);
     throw new ProblemError('SESSION_EXPIRED', expired.message);
+  }
+  if (now.getTime() >= session.issuedAt + SESSION_ABSOLUTE_LIFETIME_MS) {
+    sandbox.sessions.delete(token);
+    throw new ProblemError(
+      'SESSION_EXPIRED',
+      `Sessions of the mock portal end ${SESSION_ABSOLUTE_LIFETIME_MS / 3_600_000} hours after sign-in, however often they are used: sign in again.`,
+    );
   }
   const user = sandbox.users.get(session.userId);
   if (user === undefined || user.status === 'revoked') {

@@ -66,7 +66,14 @@ export interface SandboxState {
   /** Idempotency-Key → the first result answered for it (with a fingerprint of the body). */
   readonly idempotency: Map<
     string,
-    { fingerprint: string; status: number; body: unknown; headers: Record<string, string> }
+    {
+      fingerprint: string;
+      status: number;
+      body: unknown;
+      headers: Record<string, string>;
+      /** The mock instant the answer was stored at (keys expire 24 hours later: idempotency-store.ts). */
+      storedAt?: number;
+    }
   >;
   readonly users: Map<string, PortalUser>;
   readonly sessions: Map<string, PortalSession>;

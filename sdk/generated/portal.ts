@@ -31,8 +31,12 @@ export interface paths {
          *       in a timely manner will cause all associated users to have their access blocked" (seed
          *       000); answered when every Tax ID the user acts for is blocked. Site managers can still sign
          *       in to complete the verification (`submitSiteVerification`).
+         *     - 429 `TOO_MANY_ATTEMPTS` (with `Retry-After`): after 5 wrong passwords within 15 minutes the
+         *       username is locked for 15 minutes, even for the right password; an unknown username locks
+         *       and answers the same, so the answer never tells whether an account exists.
          *
-         *     A session ends after 15 idle minutes (`SESSION_EXPIRED`, see `refreshSession`).
+         *     A session ends after 15 idle minutes (`SESSION_EXPIRED`, see `refreshSession`), and in any
+         *     case 12 hours after sign-in in the mock portal.
          */
         post: operations["signIn"];
         /**
@@ -64,7 +68,8 @@ export interface paths {
          *     until the next three-monthly validation.
          *
          *     401 `MFA_CODE_INVALID`: the code is wrong, or the challenge expired or was already used
-         *     (sign in again for a new code).
+         *     (sign in again for a new code). 429 `TOO_MANY_ATTEMPTS` (with `Retry-After`): 10 wrong codes
+         *     within 15 minutes, over every challenge of the account, lock its sign-in for 15 minutes.
          */
         post: operations["verifyMfaCode"];
         delete?: never;
@@ -1878,7 +1883,11 @@ export interface components {
          *     ACCOUNT_REVOKED, TAX_ID_NOT_AUTHORIZED, PERMISSION_REQUIRED, NOT_FOUND, METHOD_NOT_ALLOWED, IDEMPOTENCY_KEY_REUSED,
          *     ALREADY_EXISTS,
          *     DOCUMENT_NOT_READY,
-         *     RATE_LIMITED, INTERNAL_ERROR, SERVICE_UNAVAILABLE) name failures that are not business rules.
+         *     RATE_LIMITED, INTERNAL_ERROR, SERVICE_UNAVAILABLE, TOO_MANY_ATTEMPTS, PAYLOAD_TOO_LARGE,
+         *     SANDBOX_LIMIT_REACHED, ADMIN_TOKEN_REQUIRED, ORIGIN_NOT_ALLOWED, HOST_NOT_ALLOWED) name failures
+         *     that are not business rules. `TOO_MANY_ATTEMPTS` (429 with `Retry-After`): sign-in is locked for
+         *     a while after repeated wrong passwords or codes, whether or not the username exists;
+         *     `PAYLOAD_TOO_LARGE` (413): the body is over the operation's limit, named in `limitBytes`.
          *     `TAX_ID_NOT_AUTHORIZED`: the user does not act for the Tax ID at all; `PERMISSION_REQUIRED`: the
          *     user acts for it, but their role's permissions (which a Portal Administrator may change) do not
          *     include what the operation needs (each operation names it in `x-portal-permission`, and
@@ -1888,7 +1897,7 @@ export interface components {
          *     does not answer that method (`Allow` lists those it answers).
          * @enum {string}
          */
-        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "EMAIL_IN_USE" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "EMAIL_IN_USE" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "PAYLOAD_TOO_LARGE" | "SANDBOX_LIMIT_REACHED" | "ADMIN_TOKEN_REQUIRED" | "ORIGIN_NOT_ALLOWED" | "HOST_NOT_ALLOWED";
         /** @description One broken rule, with where in the request it was broken. */
         Violation: {
             code: components["schemas"]["ProblemCode"];

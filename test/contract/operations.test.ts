@@ -57,7 +57,11 @@ async function openCaseApi(
   baseUrl: string,
   contractCase: ContractCase,
 ): Promise<{ api: ContractApi; close(): Promise<void> }> {
-  const opened = await fetch(`${baseUrl}/__admin/sandboxes`, { method: 'POST', body: '{}' });
+  const opened = await fetch(`${baseUrl}/__admin/sandboxes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   expect(opened.status, 'POST /__admin/sandboxes').toBe(201);
   const { sandboxId } = (await opened.json()) as { sandboxId: string };
   const sandboxHeader = { 'X-Mock-Sandbox': sandboxId };
@@ -65,7 +69,7 @@ async function openCaseApi(
   const admin: ContractApi['admin'] = (method, path, json) =>
     fetch(`${baseUrl}/__admin${path.startsWith('/') ? path : `/${path}`}`, {
       method,
-      headers: { ...sandboxHeader, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { ...sandboxHeader, ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) },
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),
     });
   const tokenFor: ContractApi['tokenFor'] = async (username) => {

@@ -59,11 +59,32 @@ describe('provider-portal-mock (the CLI)', () => {
       '--latency',
       '--failure-rate',
       '--clock',
+      '--admin-token',
+      '--admin-origin',
+      '--cors-origin',
+      '--allowed-host',
+      '--rate-limit',
+      '--max-sandboxes',
+      '--sandbox-idle-minutes',
       '--help',
       '--version',
     ]) {
       expect(stdout).toContain(flag);
     }
+  });
+
+  it('refuses a non-loopback --host without an admin token, and says what to add', async () => {
+    const child = run(['--host', '0.0.0.0', '--port', '0']);
+    // Before the fix it served on every interface: never leave it running.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const refused = await finish(child);
+    clearTimeout(guard);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--admin-token');
+    expect(refused.stderr).toContain('MOCK_PORTAL_ADMIN_TOKEN');
+    const short = await finish(run(['--admin-token', 'short', '--port', '0']));
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('at least 16 characters');
   });
 
   it('prints the version', async () => {

@@ -52,7 +52,8 @@ export function createTestPortal(options: PortalCoreOptions = {}): TestPortal {
   };
   const admin: TestPortal['admin'] = (method, path, json, sandbox) =>
     call(method, `/__admin${path}`, {
-      ...(json === undefined ? {} : { json }),
+      // Admin writes take JSON only (a cross-site form cannot post): {} when there is nothing to say.
+      ...(json === undefined ? (/^(POST|PUT|PATCH)$/i.test(method) ? { json: {} } : {}) : { json }),
       ...(sandbox === undefined ? {} : { sandbox }),
     });
   return {

@@ -29,6 +29,7 @@ import { memberNotFound } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
+import { indexRecord, pageFromIndex } from '../record-index.ts';
 import { collection, nextId } from '../sandbox.ts';
 import { assertActsFor, canSee, signedInUser, visibleOr404 } from '../transactions/access.ts';
 import { acceptAttachmentBatch } from '../transactions/attachments.ts';
@@ -46,8 +47,10 @@ import type { DomainHandlers, HandlerContext, PreferOptions, RuleViolation } fro
 
 type Schemas = components['schemas'];
 
+const PREAUTHORIZATIONS = 'preauthorizations';
+
 function records(ctx: HandlerContext): Map<string, PreauthorizationRecord> {
-  return collection<PreauthorizationRecord>(ctx.sandbox, 'preauthorizations');
+  return collection<PreauthorizationRecord>(ctx.sandbox, PREAUTHORIZATIONS);
 }
 
 function now(ctx: HandlerContext): number {
@@ -175,6 +178,7 @@ function createPreauthorization(ctx: HandlerContext) {
   if (outcome.status === 'approved') decide(record, { status: 'approved' }, submittedAt);
   if (outcome.status === 'denied') decide(record, planned, submittedAt);
   records(ctx).set(record.referenceId, record);
+  indexRecord(ctx.sandbox, PREAUTHORIZATIONS, record);
   const body: Schemas['PreauthorizationReceipt'] = toReceipt(record);
   return { status: 201, body };
 }
@@ -190,20 +194,40 @@ function searchPreauthorizations(ctx: HandlerContext) {
   const status = query.get('status');
   const from = query.get('from');
   const to = query.get('to');
-  const matches = [...records(ctx).values()]
-    .filter((record) => canSee(ctx, record.taxIds))
-    .map((record) => settle(record, at))
-    .filter(
-      (record) =>
-        (memberId === null || record.memberId === memberId) &&
-        (referenceId === null || record.referenceId === referenceId) &&
-        (status === null || record.status === status) &&
-        (from === null || record.requestDate >= from) &&
-        (to === null || record.requestDate <= to),
-    )
-    .sort((a, b) => b.submittedAt - a.submittedAt || b.referenceId.localeCompare(a.referenceId))
-    .map((record) => toSummary(record, at));
-  const body: Schemas['PreauthorizationPage'] = pageOf(matches, pageParameters(query));
+  const page = pageParameters(query);
+  const matches = (record: PreauthorizationRecord): boolean =>
+    (memberId === null || record.memberId === memberId) &&
+    (status === null || settle(record, at).status === status) &&
+    (from === null || record.requestDate >= from) &&
+    (to === null || record.requestDate <= to);
+  const visible = (record: PreauthorizationRecord): boolean => canSee(ctx, record.taxIds);
+  if (referenceId !== null) {
+    const record = records(ctx).get(referenceId);
+    const found = record !== undefined && visible(record) && matches(record) ? [record] : [];
+    const body: Schemas['PreauthorizationPage'] = pageOf(
+      found.map((entry) => toSummary(settle(entry, at), at)),
+      page,
+    );
+    return { status: 200, body };
+  }
+  // Read through the Tax ID and member indexes (core/record-index.ts): only the page's records are
+  // settled and summarised.
+  const filtered = status !== null || from !== null || to !== null;
+  const { items, total } = pageFromIndex(ctx.sandbox, PREAUTHORIZATIONS, ctx.permittedTaxIds, page, {
+    idOf: (record) => record.referenceId,
+    visible,
+    ...(memberId === null ? {} : { memberId }),
+    ...(filtered ? { keep: matches } : {}),
+  });
+  const body: Schemas['PreauthorizationPage'] = {
+    data: items.map((record) => toSummary(settle(record, at), at)),
+    page: {
+      number: page.number,
+      size: page.size,
+      totalItems: total,
+      totalPages: Math.ceil(total / page.size),
+    },
+  };
   return { status: 200, body };
 }
 

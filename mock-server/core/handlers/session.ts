@@ -10,7 +10,9 @@ import { isoTimestamp } from '../clock.ts';
 import { PERSONA_MFA_CODE } from '../personas.ts';
 import { ProblemError } from '../problem.ts';
 import { collection, findUserByUsername, recordAudit } from '../sandbox.ts';
+import { UPPER_ALPHANUMERIC, uniqueSecret } from '../secrets.ts';
 import { openSession, sessionBody } from '../sessions.ts';
+import { assertNotLocked, recordFailure, recordSuccess } from '../sign-in-throttle.ts';
 import type { DomainHandlers, HandlerContext, PortalUser } from '../types.ts';
 import { LINKED_ACCOUNTS, type LinkedAccountRecord } from './registration.ts';
 
@@ -23,6 +25,9 @@ export const MFA_CHALLENGE_TTL_MS = 10 * 60_000;
 /** Wrong codes allowed on one challenge before it is spent. */
 export const MFA_MAX_ATTEMPTS = 5;
 
+/** The most MFA challenges a sandbox keeps (expired ones are swept first, then the oldest). */
+export const MAX_MFA_CHALLENGES = 20_000;
+
 interface MfaChallengeRecord {
   challengeId: string;
   userId: string;
@@ -30,6 +35,18 @@ interface MfaChallengeRecord {
   expiresAt: number;
   attempts: number;
   used: boolean;
+}
+
+/** Forgets expired challenges, and the oldest ones past {@link MAX_MFA_CHALLENGES}. */
+function sweepChallenges(challenges: Map<string, MfaChallengeRecord>, now: number): void {
+  // Amortised: a full pass every 256 challenges, or when full.
+  if (challenges.size % 256 !== 255 && challenges.size < MAX_MFA_CHALLENGES) return;
+  for (const [id, challenge] of challenges) if (challenge.expiresAt <= now) challenges.delete(id);
+  while (challenges.size >= MAX_MFA_CHALLENGES) {
+    const oldest = challenges.keys().next().value;
+    if (oldest === undefined) break;
+    challenges.delete(oldest);
+  }
 }
 
 /** `o*****r@example.com`: the first and last letters of the local part. */
@@ -96,19 +113,26 @@ export const sessionHandlers: DomainHandlers = {
   signIn: {
     handle(context) {
       const body = context.body as Schemas['SignInRequest'];
+      // Locked usernames are refused before the password is even looked at (core/sign-in-throttle.ts).
+      assertNotLocked(context.sandbox, body.username);
       const user = findUserByUsername(context.sandbox, body.username);
       if (user === undefined || user.password === '' || user.password !== body.password) {
+        recordFailure(context.sandbox, body.username, 'password');
         throw new ProblemError(
           'INVALID_CREDENTIALS',
           'The username or the password is not correct. Use "Forgot Username?" or "Forgot Password?" if needed.',
         );
       }
       assertMaySignIn(context, user);
+      recordSuccess(context.sandbox, user.username, 'password');
       const now = context.sandbox.clock.now();
       const deviceKnown = body.deviceId !== undefined && user.knownDevices.includes(body.deviceId);
       const mfa = mfaRequired({ deviceKnown, lastVerifiedAt: user.mfaVerifiedAt }, now);
       if (!mfa.required) return { status: 200, body: signedIn(context, user) };
-      const challengeId = `MFA-${context.sandbox.random('mfa-challenges').string(8)}`;
+      const challenges = collection<MfaChallengeRecord>(context.sandbox, MFA_CHALLENGES);
+      sweepChallenges(challenges, now.getTime());
+      // A secret from the cryptographic source, never from the seed (core/secrets.ts).
+      const challengeId = uniqueSecret('MFA-', 8, challenges, UPPER_ALPHANUMERIC);
       const challenge: MfaChallengeRecord = {
         challengeId,
         userId: user.userId,
@@ -117,7 +141,7 @@ export const sessionHandlers: DomainHandlers = {
         attempts: 0,
         used: false,
       };
-      collection<MfaChallengeRecord>(context.sandbox, MFA_CHALLENGES).set(challengeId, challenge);
+      challenges.set(challengeId, challenge);
       const answer: Schemas['MfaChallenge'] = {
         status: 'mfa_required',
         challengeId,
@@ -142,7 +166,11 @@ export const sessionHandlers: DomainHandlers = {
       if (challenge.used) return invalid('This challenge was already answered.');
       if (now >= challenge.expiresAt)
         return invalid(`The code expired at ${isoTimestamp(challenge.expiresAt)}.`);
+      const owner = context.sandbox.users.get(challenge.userId);
+      if (owner !== undefined) assertNotLocked(context.sandbox, owner.username);
       if (body.code !== PERSONA_MFA_CODE) {
+        // Counted per account too, so that new challenges do not give new tries without end.
+        if (owner !== undefined) recordFailure(context.sandbox, owner.username, 'mfa');
         challenge.attempts += 1;
         if (challenge.attempts >= MFA_MAX_ATTEMPTS) challenge.used = true;
         throw new ProblemError(
@@ -156,6 +184,7 @@ export const sessionHandlers: DomainHandlers = {
       if (user === undefined) return invalid('The account no longer exists.');
       assertMaySignIn(context, user);
       challenge.used = true;
+      recordSuccess(context.sandbox, user.username, 'mfa');
       user.mfaVerifiedAt = new Date(now).toISOString();
       if (
         body.rememberDevice === true &&

@@ -20,6 +20,37 @@ import type { Attachment } from './schemas.ts';
 /** Bytes read from the start of each file: enough for every signature `sniffFileType` knows. */
 const SNIFF_BYTES = 64;
 
+/** The longest stored file name, in characters (the extension is kept when a name is cut). */
+export const MAX_FILE_NAME_LENGTH = 120;
+
+/**
+ * The name a file is stored under: its base name only (no folders, whichever slash they use), without
+ * control characters or the characters HTML and file systems give a meaning (`<>:"/\|?*`), at most
+ * {@link MAX_FILE_NAME_LENGTH} characters with the extension kept, never empty. The answer's
+ * `fileName` is this stored name, so a client sees what was kept.
+ *
+ * @example
+ * safeFileName('../../etc/passwd.pdf'); // 'passwd.pdf'
+ * safeFileName('<img onerror=alert(1)>.png'); // 'img onerror=alert(1).png'
+ */
+export function safeFileName(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? '';
+  const visible = [...base]
+    .filter((char) => {
+      const code = char.codePointAt(0) ?? 0;
+      return !(code < 0x20 || (code >= 0x7f && code <= 0x9f) || '<>:"|?*'.includes(char));
+    })
+    .join('');
+  const cleaned = visible.replace(/^[.\s]+/, '').trim();
+  if (cleaned === '') return 'file';
+  const chars = [...cleaned];
+  if (chars.length <= MAX_FILE_NAME_LENGTH) return cleaned;
+  const dot = cleaned.lastIndexOf('.');
+  const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
+  const stem = [...cleaned.slice(0, extension === '' ? cleaned.length : dot)];
+  return `${stem.slice(0, MAX_FILE_NAME_LENGTH - extension.length).join('')}${extension}`;
+}
+
 function isFile(value: unknown): value is Blob & { name: string } {
   return typeof value === 'object' && value !== null && typeof (value as Blob).arrayBuffer === 'function';
 }
@@ -54,7 +85,8 @@ export async function uploadedFiles(body: unknown): Promise<AttachmentCandidate[
       });
     }
     const head = new Uint8Array(await part.slice(0, SNIFF_BYTES).arrayBuffer());
-    candidates.push({ name: part.name, size: part.size, type: part.type, bytes: head });
+    // The rules check (type by extension) and the record both see the stored, safe name.
+    candidates.push({ name: safeFileName(part.name), size: part.size, type: part.type, bytes: head });
   }
   return candidates;
 }
