@@ -49,6 +49,10 @@ import { systemClock } from './rules/index.ts';
 import { asRecord } from './rules/zod-issues.ts';
 import { SessionManager } from './session.ts';
 
+/** The SDK guide, where an npm user has it (the docs ship in the package) and online. */
+const GUIDE =
+  'node_modules/provider-portal-sdk/docs/sdk.md or https://github.com/provider-portal-sdk/provider-portal-sdk/blob/main/docs/sdk.md';
+
 function checkBaseUrl(baseUrl: unknown): string {
   if (typeof baseUrl === 'string') {
     try {
@@ -83,7 +87,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   const wrong = clientOptionViolations(options as unknown as Record<string, unknown>);
   if (wrong.length > 0) {
     throw new PortalError(
-      `createPortalClient: ${wrong.map((v) => `${v.path}: ${v.message}`).join(' ')} See docs/sdk.md for every option.`,
+      `createPortalClient: ${wrong.map((v) => `${v.path}: ${v.message}`).join(' ')} Every option: ${GUIDE}.`,
     );
   }
   const clock = options.clock === 'portal' ? createPortalClock() : (options.clock ?? systemClock);
