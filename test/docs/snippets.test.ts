@@ -13,6 +13,7 @@ const DIR = join(ROOT, 'test/docs/.snippets');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const snippets = extractSnippets(ROOT);
 const entries = sourceEntries(ROOT);
+const runnableIn = (doc: string) => snippets.filter((s) => !s.fragment && s.where.startsWith(`${doc}:`));
 
 function files(): Map<string, string> {
   rmSync(DIR, { recursive: true, force: true });
@@ -64,6 +65,14 @@ describe('code blocks of README.md and docs/*.md', () => {
   it('finds the blocks (the README quick starts among them)', () => {
     expect(snippets.length).toBeGreaterThanOrEqual(10);
     expect(snippets.filter((s) => s.where.startsWith('README.md')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('walks through raw HTTP in docs/mock-server.md: sign-in, MFA, a read, a create, an error (run below)', () => {
+    const walkthrough = runnableIn('docs/mock-server.md').find((s) => s.code.includes("'/session/mfa'"));
+    expect(walkthrough?.code).toMatch(/call\('POST', '\/session', \{/);
+    expect(walkthrough?.code).toMatch(/call\('GET', '\/members\//);
+    expect(walkthrough?.code).toMatch(/call\('POST', '\/preauthorizations'/);
+    expect(walkthrough?.code).toMatch(/expectStatus\(refused, 422\)/);
   });
 
   it('type-checks every block under the strict tsconfig of the repository', () => {
