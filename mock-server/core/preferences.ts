@@ -5,9 +5,11 @@
  * preference answers 400 VALIDATION_FAILED naming it, on every operation. What was honoured is
  * answered in `Preference-Applied` (RFC 7240 §3).
  *
- * The preferences RFC 7240 itself registers (`respond-async`, `return`, `wait`, `handling`) may come
- * from any HTTP client; the mock honours none of them, so it lets them pass without listing them as
- * applied, as the RFC asks of a server that does not act on a preference.
+ * This departs on purpose from RFC 7240 §2, where a server "MUST ignore" preference tokens it does
+ * not recognise: a real portal would, but this is a test tool, and a silently ignored typo is the bug
+ * it exists to catch. The preferences RFC 7240 itself registers (`respond-async`, `return`, `wait`,
+ * `handling`) may come from any HTTP client; for them the mock does what the RFC asks: it does not act
+ * on them, lets them pass, and does not list them as applied.
  */
 import { ProblemError } from './problem.ts';
 import { MAX_PREFER_LATENCY_MS, type PreferenceToken, preferenceTokens } from './scenarios.ts';
