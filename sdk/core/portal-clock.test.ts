@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_URL, fakeFetch, json, page } from '../../test/sdk/support/fake-fetch.ts';
+import { preauthorizationRequest } from '../../test/sdk/support/targets.ts';
 import { createPortalClient } from '../client.ts';
 import { PortalValidationError } from '../errors.ts';
 import { fixedClock, today } from '../rules/index.ts';
@@ -53,12 +54,6 @@ describe('createPortalClock', () => {
 });
 
 describe("createPortalClient({ clock: 'portal' })", () => {
-  const lopez = {
-    npi: '1234567893',
-    taxId: '060646668',
-    name: 'Lopez, Maria',
-    address: { line1: '80 Seymour St', city: 'Hartford', state: 'CT', zip: '06102' },
-  };
   const member = { memberId: 'K5500648801', firstName: 'A', lastName: 'B', status: 'active' };
 
   it("learns the mock's day from an answer and checks the 180-day rule against it, not the machine's", async () => {
@@ -76,19 +71,20 @@ describe("createPortalClient({ clock: 'portal' })", () => {
     await portal.members.search({ memberId: 'K5500648801' });
     expect(today(portal.clock)).toBe('2026-03-02');
     const error = await portal.preauthorizations
-      .create({
-        memberId: 'K5500648801',
-        urgency: 'standard',
-        serviceType: 'outpatient_procedure',
-        requestingProvider: lopez,
-        servicingProvider: lopez,
-        diagnoses: [{ code: 'M17.11', primary: true }],
-        serviceStartDate: '2026-03-09',
-        serviceEndDate: '2026-08-30',
-        serviceLines: [
-          { procedureCode: '29881', units: 2, serviceStartDate: '2026-03-09', serviceEndDate: '2026-08-30' },
-        ],
-      })
+      .create(
+        preauthorizationRequest({
+          serviceStartDate: '2026-03-09',
+          serviceEndDate: '2026-08-30',
+          serviceLines: [
+            {
+              procedureCode: '29881',
+              units: 2,
+              serviceStartDate: '2026-03-09',
+              serviceEndDate: '2026-08-30',
+            },
+          ],
+        }),
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PortalValidationError);
     expect((error as PortalValidationError).violations.map((v) => v.code)).toContain(

@@ -1,12 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  BASE_URL,
-  fakeFetch,
-  hangingFetch,
-  json,
-  problem,
-  UNIT_CLOCK,
-} from '../../test/sdk/support/fake-fetch.ts';
+import { BASE_URL, fakeFetch, hangingFetch, json, problem } from '../../test/sdk/support/fake-fetch.ts';
 import { createPortalClient } from '../client.ts';
 import {
   APIConnectionError,
@@ -47,7 +40,7 @@ const preauth: RequestBody<'createPreauthorization'> = {
 function client(fetch: (request: Request) => Promise<Response>, extra: Record<string, unknown> = {}) {
   return createPortalClient({
     baseUrl: BASE_URL,
-    clock: UNIT_CLOCK,
+
     sessionToken: 'pps_unit_token_0000000001',
     fetch,
     ...extra,
