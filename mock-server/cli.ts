@@ -6,9 +6,32 @@
  * Prints a banner with the URLs, the test personas (password and MFA code) and the documented member
  * IDs, then serves until SIGINT or SIGTERM, when it closes the server and exits 0.
  */
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import type { RunningMockServer } from './express.ts';
+
+/**
+ * Where a guide of the package is on this machine: the docs ship in the package (`files`), beside
+ * `dist/` as beside `mock-server/` in a clone, so the path printed is one the user has. Relative to
+ * the working directory when shorter (`node_modules/provider-portal-sdk/docs/…`).
+ */
+function guidePath(file: string): string {
+  const absolute = fileURLToPath(new URL(`../${file}`, import.meta.url));
+  if (!existsSync(absolute)) return `${pkg.homepage} (${file})`;
+  const near = relative(process.cwd(), absolute);
+  return near.length < absolute.length && !near.startsWith('../../..') ? near : absolute;
+}
+
+/** `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(]+$/, '')}…`;
+}
 
 const HELP = `provider-portal-mock ${pkg.version}: a deterministic, spec-validated mock health-plan provider portal.
 
@@ -43,7 +66,8 @@ Options:
   -v, --version         Show the version
 
 Every answer carries X-Mock-Portal: 1. Admin API: /__admin (clock, sessions, sandboxes, scenarios).
-Docs: docs/mock-server.md`;
+Docs: ${guidePath('docs/mock-server.md')}
+      ${pkg.homepage}`;
 
 function fail(message: string): never {
   process.stderr.write(
@@ -74,7 +98,7 @@ async function banner(server: RunningMockServer, startupMs: number): Promise<str
   const { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS } = await import(
     './core/personas.ts'
   );
-  const { scenarioCatalog } = await import('./core/scenarios.ts');
+  const { scenarioEntries } = await import('./data/scenario-members.ts');
   const { options } = server.core;
   const lines: string[] = [];
   lines.push(`Provider portal mock ${pkg.version} listening on ${server.url}`);
@@ -95,23 +119,29 @@ async function banner(server: RunningMockServer, startupMs: number): Promise<str
     `Personas (password ${PERSONA_PASSWORD}, MFA code ${PERSONA_MFA_CODE}, known device "${PERSONA_DEVICE_ID}"):`,
   );
   const width = Math.max(...PERSONAS.map((persona) => persona.username.length));
+  const grantsOf = (persona: (typeof PERSONAS)[number]) =>
+    persona.grants.map((grant) => `${grant.role}@${grant.taxId}`).join(', ');
+  const grantsWidth = Math.max(...PERSONAS.map((persona) => grantsOf(persona).length));
   for (const persona of PERSONAS) {
-    const grants = persona.grants.map((grant) => `${grant.role}@${grant.taxId}`).join(', ');
-    lines.push(`  ${persona.username.padEnd(width)}  ${grants.padEnd(48)} ${persona.description}`);
+    lines.push(
+      `  ${persona.username.padEnd(width)}  ${grantsOf(persona).padEnd(grantsWidth)}  ${persona.description}`,
+    );
   }
-  // Member IDs only (the catalog also describes member kinds in words).
-  const members = scenarioCatalog().filter((entry) => entry.kind === 'member' && /^\S+$/.test(entry.value));
-  if (members.length > 0) {
+  // The documented members, once each, by what they are (their label); what each operation answers
+  // for them is in the scenario catalog (/__admin/scenarios) and docs/mock-server.md.
+  const members = new Map<string, string>();
+  for (const entry of scenarioEntries) {
+    if (entry.kind === 'member' && 'label' in entry && !members.has(entry.id))
+      members.set(entry.id, entry.label);
+  }
+  if (members.size > 0) {
     lines.push('');
-    lines.push('Documented members:');
-    for (const entry of members) {
-      const effect = entry.effect.length > 100 ? `${entry.effect.slice(0, 97)}...` : entry.effect;
-      lines.push(`  ${entry.value.padEnd(12)} ${effect}`);
-    }
+    lines.push(`Documented members (what each operation answers for them: ${server.url}/__admin/scenarios):`);
+    for (const [id, label] of members) lines.push(`  ${id.padEnd(12)} ${shorten(label, 100)}`);
   }
   lines.push('');
-  lines.push('Try the SDK against it (another terminal, from the repository): npm run example');
-  lines.push(`  or: PORTAL_URL=${server.url}/api/v1 npx tsx examples/quickstart.ts`);
+  lines.push(`Try it: the SDK quick start of ${guidePath('README.md')} (baseUrl ${server.url}/api/v1),`);
+  lines.push(`  or raw HTTP, step by step: ${guidePath('docs/mock-server.md')} ("Raw HTTP")`);
   lines.push('');
   lines.push(
     `Started in ${Math.round(startupMs)} ms; memory ${megabytes(process.memoryUsage().rss)} RSS. Ctrl+C to stop.`,

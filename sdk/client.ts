@@ -2,7 +2,7 @@
  * `createPortalClient()`: openapi-fetch over the SDK's transport (auth, retries, timeouts, ids,
  * redacted logging), with a resource per domain and a method per operation of the spec.
  */
-import createClient from 'openapi-fetch';
+import createClient, { type Client } from 'openapi-fetch';
 import type { ResourceContext } from './core/call.ts';
 import { createLog } from './core/logger.ts';
 import { clientOptionViolations } from './core/option-checks.ts';
@@ -13,6 +13,21 @@ import { createPortalClock } from './core/portal-clock.ts';
 import { createTransport } from './core/transport.ts';
 import { PortalError } from './errors.ts';
 import type { paths } from './generated/portal.ts';
+import type {
+  AdmissionNotificationsResource,
+  CarePlansResource,
+  ClaimsResource,
+  DocumentsResource,
+  MembersResource,
+  MessagesResource,
+  PreauthorizationsResource,
+  ProvidersResource,
+  ReferralsResource,
+  RegistrationResource,
+  ReportsResource,
+  SessionResource,
+  UsersResource,
+} from './resources/index.ts';
 import {
   createAdmissionNotificationsResource,
   createCarePlansResource,
@@ -29,9 +44,14 @@ import {
   createSessionResource,
   createUsersResource,
 } from './resources/index.ts';
+import type { Clock } from './rules/clock.ts';
 import { systemClock } from './rules/index.ts';
 import { asRecord } from './rules/zod-issues.ts';
 import { SessionManager } from './session.ts';
+
+/** The SDK guide, where an npm user has it (the docs ship in the package) and online. */
+const GUIDE =
+  'node_modules/provider-portal-sdk/docs/sdk.md or https://github.com/provider-portal-sdk/provider-portal-sdk/blob/main/docs/sdk.md';
 
 function checkBaseUrl(baseUrl: unknown): string {
   if (typeof baseUrl === 'string') {
@@ -62,12 +82,12 @@ function checkBaseUrl(baseUrl: unknown): string {
  * });
  * const { data: members } = await portal.members.search({ memberId: 'K5500648801' });
  */
-export function createPortalClient(options: PortalClientOptions) {
+export function createPortalClient(options: PortalClientOptions): PortalClient {
   const baseUrl = checkBaseUrl(asRecord(options)?.baseUrl);
   const wrong = clientOptionViolations(options as unknown as Record<string, unknown>);
   if (wrong.length > 0) {
     throw new PortalError(
-      `createPortalClient: ${wrong.map((v) => `${v.path}: ${v.message}`).join(' ')} See docs/sdk.md for every option.`,
+      `createPortalClient: ${wrong.map((v) => `${v.path}: ${v.message}`).join(' ')} Every option: ${GUIDE}.`,
     );
   }
   const clock = options.clock === 'portal' ? createPortalClock() : (options.clock ?? systemClock);
@@ -103,12 +123,7 @@ export function createPortalClient(options: PortalClientOptions) {
   session.bind(createSessionApi(ctx));
   const documents = createDocumentsResource(ctx);
   return {
-    /** The typed openapi-fetch client over the same transport, for any path: `{ data, error, response }`. */
     raw,
-    /**
-     * The clock the rules and the idle timer read: `today(portal.clock)` is the day the SDK checks
-     * against (the portal's own day under `clock: 'portal'`).
-     */
     clock,
     session: createSessionResource(ctx),
     registration: createRegistrationResource(ctx),
@@ -129,9 +144,47 @@ export function createPortalClient(options: PortalClientOptions) {
 }
 
 /**
- * The client {@link createPortalClient} answers.
+ * The client {@link createPortalClient} answers: a resource per domain, a method per operation of
+ * the spec. Named (not inferred) so that editors and the published `.d.ts` keep every method's
+ * description and parameter types.
  *
  * @example
- * function useClaims(portal: PortalClient) { return portal.claims.search({ from: '2026-09-01', to: '2026-11-23' }); }
+ * function recentClaims(portal: PortalClient) { return portal.claims.search({ from: '2026-09-01', to: '2026-11-23' }); }
  */
-export type PortalClient = ReturnType<typeof createPortalClient>;
+export interface PortalClient {
+  /** The typed openapi-fetch client over the same transport, for any path: `{ data, error, response }`. */
+  raw: Client<paths>;
+  /**
+   * The clock the rules and the idle timer read: `today(portal.clock)` is the day the SDK checks
+   * against (the portal's own day under `clock: 'portal'`).
+   */
+  clock: Clock;
+  /** Sign-in, the emailed-code (MFA) step, refresh, sign-out and the current user. */
+  session: SessionResource;
+  /** Organization and user registration, provider account association and links. */
+  registration: RegistrationResource;
+  /** The users of a Tax ID: invitations, roles, revocation, site verification. */
+  users: UsersResource;
+  /** Member search, eligibility, ID cards, benefits and network status. */
+  members: MembersResource;
+  /** Reports prepared as documents (PCP member panel). */
+  reports: ReportsResource;
+  /** Care plans and their attestations. */
+  carePlans: CarePlansResource;
+  /** Preauthorizations: search, submit (checked by the rules first), modify, attachments. */
+  preauthorizations: PreauthorizationsResource;
+  /** Referrals: search, submit, cancel. */
+  referrals: ReferralsResource;
+  /** Admission notifications: search and submit. */
+  admissionNotifications: AdmissionNotificationsResource;
+  /** Claims: search (auto-paging), details, payments and exports. */
+  claims: ClaimsResource;
+  /** Secure messages with the health plan. */
+  messages: MessagesResource;
+  /** Provider directory and profile updates. */
+  providers: ProvidersResource;
+  /** Documents the portal prepares: status, download, waiting. */
+  documents: DocumentsResource;
+  /** Polls a document being prepared until it is ready (see `portal.documents.waitFor`). */
+  waitForDocument: DocumentsResource['waitFor'];
+}

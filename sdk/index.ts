@@ -92,5 +92,26 @@ export type {
 } from './resources/index.ts';
 export { RESOURCE_OPERATIONS } from './resources/index.ts';
 export * from './rules/index.ts';
+export type {
+  AdmissionNotification,
+  BenefitsSummary,
+  CarePlan,
+  Claim,
+  ClaimSummary,
+  CurrentUser,
+  Member,
+  MemberIdCard,
+  MemberSummary,
+  Message,
+  PortalDocumentInfo,
+  Preauthorization,
+  PreauthorizationReceipt,
+  PreauthorizationSummary,
+  ProviderProfile,
+  ProviderSummary,
+  Referral,
+  ReferralSummary,
+  Session,
+} from './schemas.ts';
 export type { SessionStatus } from './session.ts';
 export type { AttachmentUploadInput, NamedUpload, UploadData, UploadFile } from './uploads.ts';

@@ -11,9 +11,10 @@ import { authorizeOperation, requireVisibleMembers } from './access.ts';
 import { bodyLimitOf, readBody, readText } from './body-limits.ts';
 import { operationHandlers } from './handlers/index.ts';
 import { rememberIdempotent, replayable } from './idempotency-store.ts';
+import { checkPreferences, preferenceApplied } from './preferences.ts';
 import { isProblemCode, ProblemError } from './problem.ts';
 import type { Sandbox } from './sandbox.ts';
-import { forcedStatusCode } from './scenarios.ts';
+import { forcedStatusCode, type PreferenceToken } from './scenarios.ts';
 import { authenticate } from './sessions.ts';
 import type { SpecOperation } from './spec.ts';
 import type { HandlerContext, HandlerResult, PortalSession, PortalUser, PreferOptions } from './types.ts';
@@ -179,13 +180,18 @@ export function resultResponse(result: HandlerResult): Response {
   return new Response(JSON.stringify(body), { status: result.status, headers });
 }
 
-function forcedFailure(prefer: PreferOptions, operation: SpecOperation): ProblemError | undefined {
+function forcedFailure(
+  prefer: PreferOptions,
+  operation: SpecOperation,
+  understood: readonly PreferenceToken[],
+): ProblemError | undefined {
   const status = prefer.status;
   if (status === undefined || status < 400) return undefined;
   // Only a code of the contract is answered: a `Prefer: code=…` value never reaches the problem's
   // `type` URL (or anything else) unchecked.
   const code = isProblemCode(prefer.code) ? prefer.code : forcedStatusCode(status);
   const headers: Record<string, string> = status === 429 || status === 503 ? { 'retry-after': '1' } : {};
+  headers['preference-applied'] = preferenceApplied(understood, status, true);
   const members: Record<string, unknown> = status === 429 ? { retryAfterSeconds: 1 } : {};
   return new ProblemError(
     code,
@@ -245,9 +251,11 @@ export async function runPipeline(
 ): Promise<PipelineAnswer> {
   const { request, url, sandbox, operation, prefer } = routed;
   const state = sandbox.state;
+  // An unknown or malformed preference answers 400 before anything else (preferences.ts).
+  const understood = checkPreferences(request.headers.get('prefer'), operation.operationId);
   await sleep(options.latencyMs + (prefer.latencyMs ?? 0));
 
-  const forced = forcedFailure(prefer, operation);
+  const forced = forcedFailure(prefer, operation, understood);
   if (forced !== undefined) throw forced;
   if (options.failureRate > 0 && state.random('failures').next() < options.failureRate) {
     throw new ProblemError(
@@ -329,7 +337,7 @@ export async function runPipeline(
         headers: { ...headers, 'idempotent-replayed': 'true' },
         ...(contentType === undefined ? {} : { contentType }),
       });
-      return { response: replay, userId: user?.userId ?? null };
+      return { response: withPreferenceApplied(replay, understood), userId: user?.userId ?? null };
     }
   }
 
@@ -356,5 +364,15 @@ export async function runPipeline(
       },
     });
   }
-  return { response: resultResponse(result), userId: user?.userId ?? null };
+  return {
+    response: withPreferenceApplied(resultResponse(result), understood),
+    userId: user?.userId ?? null,
+  };
+}
+
+/** Adds `Preference-Applied` (RFC 7240) when a preference was honoured. */
+function withPreferenceApplied(response: Response, understood: readonly PreferenceToken[]): Response {
+  const applied = preferenceApplied(understood, response.status, false);
+  if (applied !== '') response.headers.set('preference-applied', applied);
+  return response;
 }

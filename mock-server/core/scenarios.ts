@@ -24,22 +24,17 @@ export const MAX_PREFER_LATENCY_MS = 60_000;
 /**
  * Parses `Prefer` headers (RFC 7240): comma- or semicolon-separated `key=value` tokens (values may be
  * quoted); a bare token (`respond-async`) has the value `''`. `status` and `latency` become numbers
- * (`status`, `latencyMs`); unparsable numbers are left out.
+ * (`status`, `latencyMs`); unparsable numbers are left out here and refused by checkPreferences
+ * (preferences.ts) before the operation runs.
  *
  * @example
  * parsePrefer('outcome=pended, status=503, latency=200'); // { outcome: 'pended', status: 503, latencyMs: 200 }
  */
 export function parsePrefer(header: string | null | undefined): PreferOptions {
   const prefer: PreferOptions = {};
-  if (header === null || header === undefined) return prefer;
-  for (const raw of header.split(/[,;]/)) {
-    const token = raw.trim();
-    if (token === '') continue;
-    const equals = token.indexOf('=');
-    const key = (equals === -1 ? token : token.slice(0, equals)).trim().toLowerCase();
-    let value = equals === -1 ? '' : token.slice(equals + 1).trim();
-    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
-    if (key === '' || !PREFER_TEXT.test(key) || !PREFER_TEXT.test(value)) continue;
+  for (const { key, value } of preferenceTokens(header)) {
+    // Text that could reach a URL or a header is never taken as given.
+    if (!PREFER_TEXT.test(key) || !PREFER_TEXT.test(value)) continue;
     if (key === 'status') {
       const status = Number(value);
       if (Number.isInteger(status) && status >= 100 && status <= 599) prefer.status = status;
@@ -52,6 +47,33 @@ export function parsePrefer(header: string | null | undefined): PreferOptions {
     }
   }
   return prefer;
+}
+
+/** One `key=value` token of a `Prefer` header (key lower-cased, value unquoted; `''` for a bare token). */
+export interface PreferenceToken {
+  key: string;
+  value: string;
+}
+
+/**
+ * The tokens of `Prefer` headers, as RFC 7240 writes them: by `,` or `;`, `key=value` or bare.
+ *
+ * @example
+ * preferenceTokens('outcome=pended, latency=200'); // [{ key: 'outcome', value: 'pended' }, { key: 'latency', value: '200' }]
+ */
+export function preferenceTokens(header: string | null | undefined): PreferenceToken[] {
+  if (header === null || header === undefined) return [];
+  const tokens: PreferenceToken[] = [];
+  for (const raw of header.split(/[,;]/)) {
+    const token = raw.trim();
+    if (token === '') continue;
+    const equals = token.indexOf('=');
+    const key = (equals === -1 ? token : token.slice(0, equals)).trim().toLowerCase();
+    let value = equals === -1 ? '' : token.slice(equals + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    if (key !== '') tokens.push({ key, value });
+  }
+  return tokens;
 }
 
 /** The problem code answered for a forced status (`Prefer: status=…`) when no `code` is given. */
