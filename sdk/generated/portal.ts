@@ -4151,9 +4151,11 @@ export interface components {
          */
         PageSize: number;
         /**
-         * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-         *     with the same body answers the first result again; the same key with another body answers
-         *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+         * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+         *     request: it is kept per user, operation and path parameters (the target), so the same key on
+         *     another operation or another target is its own request. Within that scope the same key with
+         *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+         *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
          * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
          */
         IdempotencyKey: string;
@@ -4571,9 +4573,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4646,9 +4650,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4693,9 +4699,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4810,9 +4818,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4989,9 +4999,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5360,9 +5372,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5890,9 +5904,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5950,9 +5966,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6346,9 +6364,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6567,9 +6587,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6716,9 +6738,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6786,9 +6810,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6956,9 +6982,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7281,9 +7309,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7464,9 +7494,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7539,9 +7571,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7618,9 +7652,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7908,9 +7944,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8242,9 +8280,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8359,9 +8399,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8621,9 +8663,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
