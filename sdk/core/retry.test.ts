@@ -22,6 +22,10 @@ describe('retry policy', () => {
     expect(isSafeToRetry('PATCH', new Headers())).toBe(false);
     expect(isSafeToRetry('DELETE', new Headers())).toBe(false);
     expect(isSafeToRetry('POST', new Headers({ 'Idempotency-Key': 'k' }))).toBe(true);
+    // A key the operation does not declare is ignored by the portal: not a reason to re-send.
+    expect(isSafeToRetry('POST', new Headers({ 'Idempotency-Key': 'k' }), false)).toBe(false);
+    expect(isSafeToRetry('DELETE', new Headers({ 'Idempotency-Key': 'k' }), false)).toBe(false);
+    expect(isSafeToRetry('GET', new Headers(), false)).toBe(true);
   });
 
   it('reads Retry-After as seconds or an HTTP date', () => {
