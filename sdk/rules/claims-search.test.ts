@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nearLimits } from '../../test/support/boundaries.ts';
 import { checkImageAvailable, earliestClaimsSearchDate, validateClaimsSearch } from './claims-search.ts';
 import { fixedClock } from './clock.ts';
 import { addDays } from './dates.ts';
@@ -25,12 +26,14 @@ describe('validateClaimsSearch', () => {
   });
 
   it('property: a window of n days passes exactly when n ≤ 90', () => {
+    const days = nearLimits([90], fc.integer({ min: 1, max: 200 }));
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), (n) => {
+      fc.property(days.arbitrary, (n) => {
         const from = '2026-05-01';
         const to = addDays(from, n - 1);
         return validateClaimsSearch({ from, to }, ctx).success === n <= 90;
       }),
+      { examples: days.examples },
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nearLimits } from '../../test/support/boundaries.ts';
 import { calendarDayAt, fixedClock, PLAN_TIME_ZONE, systemClock, today } from './clock.ts';
 import { daysBetween, formatIsoDate, isIsoDate } from './dates.ts';
 
@@ -49,8 +50,13 @@ describe('today', () => {
   });
 
   it('is the UTC day of the instant shifted by the New York offset (−4 h or −5 h)', () => {
+    // New York midnights (EST, EDT) and both 2026 daylight-saving switches, to the millisecond.
+    const instants = nearLimits(
+      [Date.UTC(2026, 10, 23, 5), Date.UTC(2026, 6, 1, 4), Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6)],
+      fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }),
+    );
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+      fc.property(instants.arbitrary, (ms) => {
         const day = calendarDayAt(new Date(ms));
         const candidates = [
           formatIsoDate(new Date(ms - 4 * 3_600_000)),
@@ -59,6 +65,7 @@ describe('today', () => {
         expect(candidates).toContain(day);
         expect(calendarDayAt(new Date(ms), 'UTC')).toBe(formatIsoDate(new Date(ms)));
       }),
+      { examples: instants.examples },
     );
   });
 });

@@ -80,6 +80,8 @@ describe('validateMemberSearch', () => {
           const tooShort = codes(result).some(([code]) => code === 'SEARCH_TERM_TOO_SHORT');
           return tooShort === [...term].length < 2;
         }),
+        // 1, 2 and 3 characters after trimming: the limit and its neighbours.
+        { examples: [['a'], [' a '], ['ab'], [' ab '], ['abc']] },
       );
     });
   });
