@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pinViolations } from '../../test/support/violations.ts';
 import {
   delegatedNotice,
   delegatedOutcome,
@@ -31,8 +32,10 @@ function notification(overrides: Record<string, unknown> = {}) {
 
 const newborn = { birthDate: '2026-11-21', sex: 'female', birthWeightGrams: 3280 };
 
-function codes(result: RuleValidationResult<unknown>) {
-  return result.success ? [] : result.violations.map((v) => [v.code, v.path]);
+function codes(result: RuleValidationResult<unknown>, pin = true) {
+  const violations = result.success ? [] : result.violations;
+  if (pin) pinViolations(violations);
+  return violations.map((v) => [v.code, v.path]);
 }
 
 describe('validateAdmissionNotificationCreate', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nearLimits } from '../../test/support/boundaries.ts';
+import { pinViolations } from '../../test/support/violations.ts';
 import { checkImageAvailable, earliestClaimsSearchDate, validateClaimsSearch } from './claims-search.ts';
 import { fixedClock } from './clock.ts';
 import { addDays } from './dates.ts';
@@ -8,8 +9,10 @@ import type { RuleValidationResult } from './zod-issues.ts';
 
 const ctx = { clock: fixedClock('2026-11-22T15:00:00Z') }; // today is 2026-11-22 in New York
 
-function codes(result: RuleValidationResult<unknown>) {
-  return result.success ? [] : result.violations.map((v) => [v.code, v.path]);
+function codes(result: RuleValidationResult<unknown>, pin = true) {
+  const violations = result.success ? [] : result.violations;
+  if (pin) pinViolations(violations);
+  return violations.map((v) => [v.code, v.path]);
 }
 
 describe('validateClaimsSearch', () => {

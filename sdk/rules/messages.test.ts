@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pinViolations } from '../../test/support/violations.ts';
 import {
   categoryOfSubcategory,
   isSubcategoryOf,
@@ -26,8 +27,10 @@ function message(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function codes(result: RuleValidationResult<unknown>) {
-  return result.success ? [] : result.violations.map((v) => [v.code, v.path]);
+function codes(result: RuleValidationResult<unknown>, pin = true) {
+  const violations = result.success ? [] : result.violations;
+  if (pin) pinViolations(violations);
+  return violations.map((v) => [v.code, v.path]);
 }
 
 describe('MESSAGE_CATEGORIES', () => {

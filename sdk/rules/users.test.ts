@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pinViolations } from '../../test/support/violations.ts';
 import { fixedClock } from './clock.ts';
 import {
   accountLockStatus,
@@ -17,8 +18,10 @@ import {
 } from './users.ts';
 import type { RuleValidationResult } from './zod-issues.ts';
 
-function codes(result: RuleValidationResult<unknown>) {
-  return result.success ? [] : result.violations.map((v) => [v.code, v.path]);
+function codes(result: RuleValidationResult<unknown>, pin = true) {
+  const violations = result.success ? [] : result.violations;
+  if (pin) pinViolations(violations);
+  return violations.map((v) => [v.code, v.path]);
 }
 const on = (day: string) => ({ clock: fixedClock(`${day}T15:00:00Z`) });
 
