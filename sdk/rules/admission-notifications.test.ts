@@ -85,6 +85,26 @@ describe('validateAdmissionNotificationCreate', () => {
     ]);
   });
 
+  it('a newborn born today and admitted today is accepted; born tomorrow, or after the admission, is not', () => {
+    const born = (birthDate: string, admissionDate = '2026-11-22') =>
+      codes(
+        validateAdmissionNotificationCreate(
+          notification({ admissionType: 'newborn', admissionDate, newborn: { ...newborn, birthDate } }),
+          ctx,
+        ),
+      );
+    expect(born('2026-11-22')).toEqual([]);
+    expect(born('2026-11-23')).toEqual([['VALIDATION_FAILED', '$.newborn.birthDate']]);
+    expect(born('2026-11-20', '2026-11-20')).toEqual([]);
+    expect(born('2026-11-21', '2026-11-20')).toEqual([['VALIDATION_FAILED', '$.newborn.birthDate']]);
+    // The newborn block on another admission type, and not an object at all.
+    expect(codes(validateAdmissionNotificationCreate(notification({ newborn: 'twins' }), ctx))).toEqual([
+      ['VALIDATION_FAILED', '$.newborn'],
+      ['VALIDATION_FAILED', '$.newborn'],
+    ]);
+    expect(validateAdmissionNotificationCreate(null, ctx).success).toBe(false);
+  });
+
   it('reports identifiers, codes and dates together', () => {
     const result = validateAdmissionNotificationCreate(
       notification({

@@ -127,3 +127,24 @@ describe('checkImageAvailable', () => {
     expect(() => checkImageAvailable('2024-02-30', ctx)).toThrow(RangeError);
   });
 });
+
+describe('claim numbers', () => {
+  const window = { from: '2026-09-01', to: '2026-11-22' };
+  it('are the 4-digit year then 6–12 upper-case letters or digits, as a whole', () => {
+    for (const claimNumber of ['2026C00123', '2026C00123456789']) {
+      expect(validateClaimsSearch({ ...window, claimNumber }, ctx).success, claimNumber).toBe(true);
+    }
+    for (const claimNumber of [
+      'X2026C00123',
+      '2026C00123456789X',
+      '202C00123',
+      'ABCDC00123',
+      '2026c00123',
+      '2026C0012',
+    ]) {
+      expect(codes(validateClaimsSearch({ ...window, claimNumber }, ctx), false), claimNumber).toEqual([
+        ['VALIDATION_FAILED', '$.claimNumber'],
+      ]);
+    }
+  });
+});

@@ -425,6 +425,40 @@ describe('validatePreauthorizationModification', () => {
     ]);
   });
 
+  it('accepts the same units as requested, refuses one more', () => {
+    expect(
+      validatePreauthorizationModification({ reason, lines: [{ lineNumber: 1, units: 24 }] }, later).success,
+    ).toBe(true);
+    expect(
+      violationsOf(
+        validatePreauthorizationModification({ reason, lines: [{ lineNumber: 1, units: 25 }] }, later),
+      ),
+    ).toEqual([['PREAUTH_NOT_EDITABLE', '$.lines[0].units']]);
+  });
+
+  it('checks a new line end date against the line start it keeps, and a new start against its end', () => {
+    expect(
+      violationsOf(
+        validatePreauthorizationModification(
+          { reason, lines: [{ lineNumber: 2, serviceEndDate: '2026-01-04' }] },
+          later,
+        ),
+      ),
+    ).toEqual([['SERVICE_DATES_REVERSED', '$.lines[0].serviceEndDate']]);
+    expect(
+      validatePreauthorizationModification(
+        { reason, lines: [{ lineNumber: 2, serviceEndDate: '2026-01-05' }] },
+        later,
+      ).success,
+    ).toBe(true);
+    expect(
+      validatePreauthorizationModification(
+        { reason, lines: [{ lineNumber: 2, serviceStartDate: '2026-02-28' }] },
+        later,
+      ).success,
+    ).toBe(true);
+  });
+
   it('accepts fewer units', () => {
     expect(
       validatePreauthorizationModification({ reason, lines: [{ lineNumber: 1, units: 20 }] }, later).success,
@@ -501,6 +535,27 @@ describe('validatePreauthorizationModification', () => {
           ],
         }),
       ).toBe('applied');
+    });
+
+    it('at the edges: the same units, the same end date and the same start date are still applied', () => {
+      expect(modificationOutcome(original, { reason, lines: [{ lineNumber: 1, units: 24 }] })).toBe(
+        'applied',
+      );
+      expect(modificationOutcome(original, { reason, lines: [{ lineNumber: 1, units: 25 }] })).toBe('pended');
+      expect(modificationOutcome(original, { reason, serviceEndDate: '2026-03-31' })).toBe('applied');
+      expect(modificationOutcome(original, { reason, serviceEndDate: '2026-03-30' })).toBe('pended');
+      expect(
+        modificationOutcome(original, { reason, lines: [{ lineNumber: 2, serviceStartDate: '2026-01-05' }] }),
+      ).toBe('applied');
+      expect(
+        modificationOutcome(original, { reason, lines: [{ lineNumber: 2, serviceEndDate: '2026-02-27' }] }),
+      ).toBe('pended');
+      expect(
+        modificationOutcome(original, { reason, lines: [{ lineNumber: 2, serviceEndDate: '2026-06-30' }] }),
+      ).toBe('applied');
+      expect(
+        modificationOutcome(original, { reason, lines: [{ lineNumber: 2, serviceEndDate: '2026-07-01' }] }),
+      ).toBe('pended');
     });
 
     it('pends anything else for Utilization Management review', () => {

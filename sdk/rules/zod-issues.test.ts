@@ -189,3 +189,20 @@ describe('raw input helpers', () => {
     );
   });
 });
+
+describe('AddressSchema state and ZIP are whole-value matches', () => {
+  const address = (state: string, zip: string) =>
+    AddressSchema.safeParse({ line1: '1 Main St', city: 'Hartford', state, zip }).success;
+  it('accepts CT with 06102 or 06102-1234', () => {
+    expect(address('CT', '06102')).toBe(true);
+    expect(address('CT', '06102-1234')).toBe(true);
+  });
+  it('refuses anything before or after, and a short ZIP+4', () => {
+    expect(address('XCT', '06102')).toBe(false);
+    expect(address('CTX', '06102')).toBe(false);
+    expect(address('CT', 'x06102')).toBe(false);
+    expect(address('CT', '06102x')).toBe(false);
+    expect(address('CT', '06102-12')).toBe(false);
+    expect(address('CT', '06102-abcd')).toBe(false);
+  });
+});
