@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pinRangeError } from '../../test/support/violations.ts';
 import {
   CARE_PLAN_ATTESTATION_TEXT,
   carePlanAvailability,
@@ -57,7 +58,7 @@ describe('carePlanAvailability', () => {
   });
 
   it('throws for a completed plan without a completion date', () => {
-    expect(() => carePlanAvailability({ status: 'completed' }, on('2026-11-22'))).toThrow(RangeError);
+    pinRangeError(() => carePlanAvailability({ status: 'completed' }, on('2026-11-22')));
   });
 });
 

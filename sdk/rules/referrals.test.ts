@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nearLimits } from '../../test/support/boundaries.ts';
-import { pinViolations } from '../../test/support/violations.ts';
+import { pinRangeError, pinViolations } from '../../test/support/violations.ts';
 import { fixedClock } from './clock.ts';
 import { addDays } from './dates.ts';
 import {
@@ -170,7 +170,7 @@ describe('referralRequired', () => {
   });
 
   it('throws on an invalid date', () => {
-    expect(() => referralRequired('essential_plan', '2023-02-30')).toThrow(RangeError);
+    pinRangeError(() => referralRequired('essential_plan', '2023-02-30'));
   });
 });
 

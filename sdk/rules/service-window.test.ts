@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nearLimits } from '../../test/support/boundaries.ts';
-import { pinViolations } from '../../test/support/violations.ts';
+import { pinRangeError, pinViolations } from '../../test/support/violations.ts';
 import { fixedClock } from './clock.ts';
 import { addDays } from './dates.ts';
 import type { PreauthorizationOriginal } from './service-window.ts';
@@ -579,7 +579,7 @@ describe('decision and details timing', () => {
     expect(preauthorizationDecisionDueBy('standard', '2026-11-23T14:05:00Z').toISOString()).toBe(
       '2026-11-30T14:05:00.000Z',
     );
-    expect(() => preauthorizationDecisionDueBy('standard', 'not a date')).toThrow(RangeError);
+    pinRangeError(() => preauthorizationDecisionDueBy('standard', 'not a date'));
   });
 
   it('makes details available 4 hours after submission by default', () => {

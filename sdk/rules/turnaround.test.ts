@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nearLimits } from '../../test/support/boundaries.ts';
+import { pinRangeError } from '../../test/support/violations.ts';
 import { countBusinessDays, createBusinessCalendar, defaultBusinessCalendar } from './business-days.ts';
 import { calendarDayAt } from './clock.ts';
 import { daysInMonth, isoDateFromParts } from './dates.ts';
@@ -72,8 +73,8 @@ describe('responseDueDate', () => {
   });
 
   it('refuses an unknown priority or an invalid date', () => {
-    expect(() => responseDueDate('Urgent' as MessagePriority, '2026-11-25')).toThrow(RangeError);
-    expect(() => responseDueDate('urgent', '2026-11-31')).toThrow(RangeError);
+    pinRangeError(() => responseDueDate('Urgent' as MessagePriority, '2026-11-25'));
+    pinRangeError(() => responseDueDate('urgent', '2026-11-31'));
   });
 
   it('is a business day strictly after submission, exactly N business days later', () => {
@@ -109,7 +110,7 @@ describe('responseDueDateAt', () => {
   });
 
   it('refuses an invalid instant', () => {
-    expect(() => responseDueDateAt('urgent', 'tomorrow')).toThrow(RangeError);
+    pinRangeError(() => responseDueDateAt('urgent', 'tomorrow'));
   });
 
   it('equals responseDueDate of the plan-zone day of the instant', () => {

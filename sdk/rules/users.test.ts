@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pinViolations } from '../../test/support/violations.ts';
+import { pinRangeError, pinViolations } from '../../test/support/violations.ts';
 import { fixedClock } from './clock.ts';
 import {
   accountLockStatus,
@@ -258,7 +258,7 @@ describe('siteVerificationStatus', () => {
     expect(siteVerificationStatus(new Date('2026-11-02T04:30:00Z'), on('2026-12-01')).dueOn).toBe(
       '2026-12-01',
     );
-    expect(() => siteVerificationStatus('2026-11-31', on('2026-12-01'))).toThrow(RangeError);
+    pinRangeError(() => siteVerificationStatus('2026-11-31', on('2026-12-01')));
   });
 });
 

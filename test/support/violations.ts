@@ -21,3 +21,21 @@ interface ViolationLike {
 export function pinViolations(violations: readonly ViolationLike[]): void {
   expect(violations.map((v) => `${v.code} ${v.path ?? ''}: ${v.message}`)).toMatchSnapshot();
 }
+
+/**
+ * Runs `fn`, expects a RangeError, and matches its message against the snapshot (a thrown error's
+ * words tell the caller what to fix, so they are pinned like the violations').
+ *
+ * @example
+ * pinRangeError(() => addDays('2026-13-01', 1));
+ */
+export function pinRangeError(fn: () => unknown): void {
+  let thrown: unknown;
+  try {
+    fn();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(RangeError);
+  expect((thrown as RangeError).message).toMatchSnapshot();
+}
