@@ -301,3 +301,20 @@ describe('network status and documents', () => {
     ]);
   });
 });
+
+describe('the words of the users rules', () => {
+  it('are pinned: admin role, site verification, account lock, network status and documents', () => {
+    for (const role of ['clinical_staff', 'general_user', 'superuser' as never, undefined] as const) {
+      pinViolations(requireAdmin(role, 'invite users'));
+    }
+    pinViolations(requireAdmin('billing_staff'));
+    pinViolations([siteVerificationStatus('2026-11-01', on('2026-12-02')).violation ?? fail()]);
+    pinViolations([accountLockStatus('2026-11-01', on('2026-12-02')).violation ?? fail()]);
+    pinViolations(checkNetworkStatusAccess([], '1234567893'));
+    pinViolations(checkDocumentAccess('USR-000042', 'USR-000043'));
+  });
+});
+
+function fail(): never {
+  throw new Error('expected a violation');
+}
