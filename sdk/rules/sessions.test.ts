@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nearLimits } from '../../test/support/boundaries.ts';
-import { pinRangeError } from '../../test/support/violations.ts';
+import { pinRangeError, pinViolations } from '../../test/support/violations.ts';
 import {
   addCalendarMonths,
   checkSession,
@@ -92,5 +92,20 @@ describe('mfaRequired', () => {
       required: true,
       reason: 'verification_due',
     });
+  });
+});
+
+describe('the words of the session rules', () => {
+  it('are pinned: the expired session, a new device, a verification never made or due', () => {
+    pinViolations(checkSession('2026-11-23T14:00:00Z', '2026-11-23T14:15:00Z'));
+    const due = (state: Parameters<typeof mfaRequired>[0], at: string) => {
+      const result = mfaRequired(state, at);
+      return result.required ? [result.violation] : [];
+    };
+    pinViolations(
+      due({ deviceKnown: false, lastVerifiedAt: '2026-11-23T10:00:00Z' }, '2026-11-23T10:00:01Z'),
+    );
+    pinViolations(due({ deviceKnown: true }, '2026-11-23T10:00:00Z'));
+    pinViolations(due({ deviceKnown: true, lastVerifiedAt: '2026-11-01T10:00:00Z' }, '2027-02-01T10:00:00Z'));
   });
 });
