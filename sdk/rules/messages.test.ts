@@ -126,6 +126,23 @@ describe('validateMessageCreate', () => {
     ]);
   });
 
+  it('names the wrong category or subcategory, and a subcategory nobody knows is not blamed on its category', () => {
+    // Pinned through codes(): an unknown category, an unknown subcategory, a subcategory of another one.
+    expect(codes(validateMessageCreate(message({ category: 'billing' })))).toEqual([
+      ['INVALID_MESSAGE_CATEGORY', '$.category'],
+    ]);
+    expect(codes(validateMessageCreate(message({ subcategory: 'billing_question' })))).toEqual([
+      ['INVALID_MESSAGE_CATEGORY', '$.subcategory'],
+    ]);
+    expect(codes(validateMessageCreate(message({ subcategory: 42 })))).toEqual([
+      ['INVALID_MESSAGE_CATEGORY', '$.subcategory'],
+    ]);
+    expect(codes(validateMessageCreate(message({ category: 'toString' })))).toEqual([
+      ['INVALID_MESSAGE_CATEGORY', '$.category'],
+    ]);
+    expect(validateMessageCreate(null).success).toBe(false);
+  });
+
   it('accepts content of 4000 characters and refuses 4001', () => {
     expect(validateMessageCreate(message({ content: 'x'.repeat(4000) })).success).toBe(true);
     expect(codes(validateMessageCreate(message({ content: 'x'.repeat(4001) })))).toEqual([
