@@ -484,6 +484,37 @@ describe('validatePreauthorizationModification', () => {
     expect(violationsOf(result)).toEqual([['SERVICE_OUTSIDE_COVERAGE', '$.serviceEndDate']]);
   });
 
+  it('checks only the dates a modification changes against the coverage', () => {
+    // The original start (2026-01-05) is before this coverage and the line 2 end after it: not changed,
+    // so not refused; the changed date is.
+    const coverage = { startDate: '2026-02-01', endDate: '2026-12-31' };
+    expect(
+      validatePreauthorizationModification({ reason, serviceEndDate: '2026-04-30' }, { ...later, coverage })
+        .success,
+    ).toBe(true);
+    const narrow = { startDate: '2026-01-01', endDate: '2026-02-01' };
+    expect(
+      validatePreauthorizationModification(
+        { reason, lines: [{ lineNumber: 2, serviceStartDate: '2026-01-06' }] },
+        { ...later, coverage: narrow },
+      ).success,
+    ).toBe(true);
+    expect(
+      violationsOf(
+        validatePreauthorizationModification(
+          { reason, lines: [{ lineNumber: 2, serviceStartDate: '2025-12-31' }] },
+          { ...later, coverage: narrow },
+        ),
+      ),
+    ).toEqual([['SERVICE_OUTSIDE_COVERAGE', '$.lines[0].serviceStartDate']]);
+    // An open-ended coverage is described as such.
+    const open = validatePreauthorizationModification(
+      { reason, lines: [{ lineNumber: 2, serviceStartDate: '2025-12-31' }] },
+      { ...later, coverage: { startDate: '2026-01-01', endDate: '9999-12-31' } },
+    );
+    expect(open.success ? '' : open.violations[0]?.message).toContain('(2026-01-01 to open-ended)');
+  });
+
   it('needs something to change, and a reason', () => {
     expect(violationsOf(validatePreauthorizationModification({ reason: ' ' }, later))).toEqual([
       ['VALIDATION_FAILED', '$.reason'],
