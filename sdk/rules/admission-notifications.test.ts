@@ -102,7 +102,7 @@ describe('validateAdmissionNotificationCreate', () => {
       ['VALIDATION_FAILED', '$.newborn'],
       ['VALIDATION_FAILED', '$.newborn'],
     ]);
-    expect(validateAdmissionNotificationCreate(null, ctx).success).toBe(false);
+    expect(codes(validateAdmissionNotificationCreate(null, ctx))).toEqual([['VALIDATION_FAILED', '$']]);
   });
 
   it('reports identifiers, codes and dates together', () => {

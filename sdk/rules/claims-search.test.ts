@@ -148,3 +148,9 @@ describe('claim numbers', () => {
     }
   });
 });
+
+describe('not an object at all', () => {
+  it('is one violation at $', () => {
+    expect(codes(validateClaimsSearch(null, ctx))).toEqual([['VALIDATION_FAILED', '$']]);
+  });
+});

@@ -162,3 +162,10 @@ describe('withoutBlankParameters', () => {
     expect(withoutBlankParameters(null)).toBeNull();
   });
 });
+
+describe('not an object at all', () => {
+  it('is one violation at $', () => {
+    expect(codes(validateMemberSearch(null, ctx))).toEqual([['VALIDATION_FAILED', '$']]);
+    expect(codes(validateMemberSearch([], ctx))).toEqual([['VALIDATION_FAILED', '$']]);
+  });
+});

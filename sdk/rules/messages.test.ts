@@ -140,7 +140,7 @@ describe('validateMessageCreate', () => {
     expect(codes(validateMessageCreate(message({ category: 'toString' })))).toEqual([
       ['INVALID_MESSAGE_CATEGORY', '$.category'],
     ]);
-    expect(validateMessageCreate(null).success).toBe(false);
+    expect(codes(validateMessageCreate(null))).toEqual([['VALIDATION_FAILED', '$']]);
   });
 
   it('accepts content of 4000 characters and refuses 4001', () => {

@@ -224,3 +224,10 @@ describe('validateReferralSearch', () => {
     );
   });
 });
+
+describe('not an object at all', () => {
+  it('is one violation at $, for a referral and a referral search', () => {
+    expect(codes(validateReferralCreate(null, ctx))).toEqual([['VALIDATION_FAILED', '$']]);
+    expect(codes(validateReferralSearch('x', ctx))).toEqual([['VALIDATION_FAILED', '$']]);
+  });
+});

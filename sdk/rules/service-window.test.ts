@@ -626,3 +626,12 @@ describe('decision and details timing', () => {
     expect(checkDetailsAvailable(submittedAt, { clock: fixedClock('2026-11-23T18:05:00Z') })).toEqual([]);
   });
 });
+
+describe('not an object at all', () => {
+  it('is one violation at $, for a request and a modification', () => {
+    expect(violationsOf(validatePreauthorizationCreate(null, ctx))).toEqual([['VALIDATION_FAILED', '$']]);
+    expect(violationsOf(validatePreauthorizationModification(7, { clock }))).toEqual([
+      ['VALIDATION_FAILED', '$'],
+    ]);
+  });
+});
