@@ -308,8 +308,10 @@ describe('the words of the users rules', () => {
       pinViolations(requireAdmin(role, 'invite users'));
     }
     pinViolations(requireAdmin('billing_staff'));
-    pinViolations([siteVerificationStatus('2026-11-01', on('2026-12-02')).violation ?? fail()]);
-    pinViolations([accountLockStatus('2026-11-01', on('2026-12-02')).violation ?? fail()]);
+    const overdue = siteVerificationStatus('2026-11-01', on('2026-12-02'));
+    pinViolations(overdue.overdue ? [overdue.violation] : fail());
+    const locked = accountLockStatus('2026-11-01', on('2026-12-02'));
+    pinViolations(locked.locked ? [locked.violation] : fail());
     pinViolations(checkNetworkStatusAccess([], '1234567893'));
     pinViolations(checkDocumentAccess('USR-000042', 'USR-000043'));
   });

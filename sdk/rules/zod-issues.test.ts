@@ -212,7 +212,7 @@ describe('AddressSchema state and ZIP are whole-value matches', () => {
 describe('issueMessage, for every kind of zod issue', () => {
   type Issue = Parameters<typeof issueMessage>[0];
   const issue = (fields: Record<string, unknown>) =>
-    ({ path: [], message: 'zod said so', ...fields }) as Issue;
+    ({ path: [], message: 'zod said so', ...fields }) as unknown as Issue;
   it('says what failed and what to do (pinned)', () => {
     const cases: [string, Record<string, unknown>][] = [
       ['missing string', { code: 'invalid_type', expected: 'string', input: undefined }],
