@@ -196,6 +196,30 @@ describe('createBusinessCalendar', () => {
     expect(years.sort()).toEqual([2025, 2026, 2027]);
   });
 
+  it('asks the holiday function only for years 1–9999, also at the ends of the calendar', () => {
+    const years: number[] = [];
+    const calendar = createBusinessCalendar({
+      holidays: (year) => {
+        years.push(year);
+        if (year < 1 || year > 9999) throw new Error(`asked for year ${year}`);
+        return [];
+      },
+    });
+    expect(calendar.isBusinessDay('0001-01-01')).toBe(true); // a Monday
+    expect(calendar.isBusinessDay('9999-12-31')).toBe(true); // a Friday
+    expect(years.sort((a, b) => a - b)).toEqual([1, 2, 9998, 9999]);
+    expect(defaultBusinessCalendar.holidaysIn(9999)).toContain('9999-12-24');
+  });
+
+  it('gives up only after more than 366 days without a business day', () => {
+    // 366 holidays in a row (a leap year), then a business day: still found.
+    const leap = createBusinessCalendar({
+      holidays: (year) =>
+        year === 2028 ? Array.from({ length: 366 }, (_, i) => addDays('2028-01-01', i)) : [],
+    });
+    expect(leap.addBusinessDays('2027-12-31', 1)).toBe('2029-01-01');
+  });
+
   it('refuses holidays that are not dates, and a calendar without business days', () => {
     const bad = createBusinessCalendar({ holidays: () => ['2026-02-30'] });
     pinRangeError(() => bad.isBusinessDay('2026-03-02'));
