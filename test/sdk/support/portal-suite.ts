@@ -453,7 +453,8 @@ export function describePortal(label: string, start: () => Promise<PortalTarget>
 
       it('refuses a request the rules refuse before sending (end 181 days out)', async () => {
         const fetch = countingFetch();
-        const portal = await sandbox.client('clinical.a', { fetch });
+        // The SDK's rules read the client's clock: the sandbox's day, not the day the test runs.
+        const portal = await sandbox.client('clinical.a', { fetch, clock: manualClock() });
         const error = await portal.preauthorizations
           .create(
             preauthorizationRequest({
