@@ -48,6 +48,6 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  timeoutMS: 10_000,
+  timeoutMS: Number(process.env.MUTATION_TIMEOUT_MS ?? 10_000),
   thresholds: { high: 90, low: 85, break: null },
 };

@@ -72,7 +72,7 @@ function tally(mutants: Mutant[]) {
 }
 
 // Why a survivor is equivalent (no test can tell it from the original) or accepted, keyed by
-// `file:line Mutator → replacement`; kept by hand, shown beside the survivor, reported when stale.
+// `file:line:column Mutator → replacement`; kept by hand, shown beside the survivor, reported when stale.
 const notesPath = 'mutation/equivalent.json';
 const notes: Record<string, string> = existsSync(notesPath)
   ? JSON.parse(readFileSync(notesPath, 'utf8'))
@@ -90,13 +90,13 @@ for (const group of GROUPS) {
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), ...mutants]);
     for (const m of mutants.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) {
       const replacement = (m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 60);
-      const key = `${file}:${m.location.start.line} ${m.mutatorName} → ${replacement}`;
+      const key = `${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → ${replacement}`;
       const note = notes[key];
       if (note !== undefined) usedNotes.add(key);
       const cell = (text: string) => text.replace(/\|/g, '\\|');
       const list = survivors.get(group) ?? [];
       list.push(
-        `| \`${file}:${m.location.start.line}\` | ${m.mutatorName} | \`${cell(replacement)}\` | ${m.status === 'NoCoverage' ? 'no coverage' : 'survived'} | ${cell(note ?? '')} |`,
+        `| \`${file}:${m.location.start.line}:${m.location.start.column}\` | ${m.mutatorName} | \`${cell(replacement)}\` | ${m.status === 'NoCoverage' ? 'no coverage' : 'survived'} | ${cell(note ?? '')} |`,
       );
       survivors.set(group, list);
     }
