@@ -21,6 +21,13 @@ describe('attemptSignal', () => {
     expect(attempt.signal.reason).toMatchObject({ name: 'TimeoutError', message: 'No answer within 100 ms' });
   });
 
+  it('without a caller signal, disposes cleanly', () => {
+    const attempt = attemptSignal(undefined, 100);
+    expect(() => attempt.dispose()).not.toThrow();
+    vi.advanceTimersByTime(1_000);
+    expect(attempt.signal.aborted).toBe(false);
+  });
+
   it('has no timer without a positive, finite timeout', () => {
     for (const timeoutMs of [0, -1, Number.POSITIVE_INFINITY, Number.NaN]) {
       const attempt = attemptSignal(undefined, timeoutMs);

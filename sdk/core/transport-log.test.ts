@@ -93,6 +93,16 @@ describe('the transport log (pinned)', () => {
 });
 
 describe('the transport bookkeeping', () => {
+  it('retries a 503 that has no body', async () => {
+    const fetch = fakeFetch(
+      new Response(null, { status: 503, headers: { 'Retry-After': '1', 'X-Mock-Portal': '1' } }),
+      json(200, {}),
+    );
+    const { send } = setup(fetch);
+    expect(await settle(send(new Request(`${BASE_URL}/me`)))).toEqual({ status: 200 });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
   it('a PortalError thrown by the fetch goes through as it is, not retried', async () => {
     const thrown = new MockPortalRequiredError('https://portal.test/api/v1/me');
     const fetch = vi.fn(async () => {

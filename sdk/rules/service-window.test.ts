@@ -536,6 +536,21 @@ describe('validatePreauthorizationModification', () => {
     expect(violationsOf(result)).toEqual([['VALIDATION_FAILED', '$.lines[1].lineNumber']]);
   });
 
+  it('without the original, a line that changes only one date is checked on that date alone', () => {
+    expect(
+      validatePreauthorizationModification(
+        { reason, lines: [{ lineNumber: 1, serviceEndDate: '2026-05-01' }] },
+        { clock },
+      ).success,
+    ).toBe(true);
+    expect(
+      validatePreauthorizationModification(
+        { reason, lines: [{ lineNumber: 1, serviceStartDate: '2026-05-01' }] },
+        { clock },
+      ).success,
+    ).toBe(true);
+  });
+
   it('without the original, checks only the shape and the modification’s own dates', () => {
     const result = validatePreauthorizationModification(
       { reason, lines: [{ lineNumber: 9, serviceStartDate: '2026-05-02', serviceEndDate: '2026-05-01' }] },
