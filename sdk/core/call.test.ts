@@ -60,6 +60,12 @@ describe('warnings of the rules', () => {
     ]);
   });
 
+  it('without an onWarning, the warning is logged and nothing fails', async () => {
+    const { portal, lines } = client({});
+    await portal.referrals.create(referral, { rules: { productType: 'essential_plan' } });
+    expect(lines).toEqual([expect.stringMatching(/^warn createReferral: REFERRAL_NOT_REQUIRED/)]);
+  });
+
   it('without a warning, nothing is logged or reported', async () => {
     const onWarning = vi.fn();
     const { portal, lines } = client({ onWarning });

@@ -105,5 +105,6 @@ describe('clientOptionViolations', () => {
     ]);
     pinViolations(refused);
     expect(paths(clientOptionViolations({ clock: null }))).toEqual(['options.clock']);
+    expect(paths(clientOptionViolations({ sessionToken: 42 }))).toEqual(['options.sessionToken']);
   });
 });

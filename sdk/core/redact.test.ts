@@ -168,5 +168,9 @@ describe('redact at its edges', () => {
     expect(redactUrl('http://h/api/v1/members/')).toBe('http://h/api/v1/members/');
     expect(redactUrl('http://h/api/v1/claims/2026C00123456')).toBe('http://h/api/v1/claims/2026C00123456');
     expect(redactUrl('http://h/api/v1/members/K5500648801')).toBe(`http://h/api/v1/members/${REDACTED}`);
+    // A search ends at /members: nothing after it to redact, nothing added.
+    expect(redactUrl('http://h/api/v1/members?page=2')).toBe('http://h/api/v1/members?page=2');
+    // Not a URL at all: its tokens are still scrubbed.
+    expect(redactUrl('not a url pps_abc123')).toBe(`not a url ${REDACTED}`);
   });
 });
