@@ -237,6 +237,7 @@ describe('identifier forms are whole-value matches (no valid form hidden inside 
     expect(normalizeTaxId('x06-0646668')).toBeUndefined();
     expect(normalizeTaxId('06-06466681')).toBeUndefined();
     expect(normalizeTaxId(60646668)).toBeUndefined();
+    expect(normalizeTaxId(123456789)).toBeUndefined();
   });
 
   it('diagnosis codes: nothing before, and a letter first', () => {

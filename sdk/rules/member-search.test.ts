@@ -119,6 +119,8 @@ describe('validateMemberSearch', () => {
     expect(codes(validateMemberSearch({ ...byName, dateOfBirth: '2026-11-23' }, ctx))).toEqual([
       ['VALIDATION_FAILED', '$.dateOfBirth'],
     ]);
+    // Born today is not in the future.
+    expect(validateMemberSearch({ ...byName, dateOfBirth: '2026-11-22' }, ctx).success).toBe(true);
   });
 
   it('reports every problem together', () => {
