@@ -32,8 +32,8 @@ type Json = Record<string, any>;
 
 /**
  * The SDK transport's operation table: method, path template and flags (PUBLIC: `security: []`;
- * CREATE: takes an Idempotency-Key or is a POST answered 201/202, so it is sent with a key and may be
- * retried; LIST: takes `page`).
+ * CREATE: declares the Idempotency-Key header, so the portal keeps the key and the SDK sends one and
+ * may retry; a POST without it, even one answered 201/202, is never re-sent; LIST: takes `page`).
  */
 export function renderOperations(spec: Json): string {
   const rows: string[] = [];
@@ -46,11 +46,7 @@ export function renderOperations(spec: Json): string {
       );
       const flags = [
         Array.isArray(op.security) && op.security.length === 0 ? 'PUBLIC' : '',
-        refs.some((r) => r.endsWith('/IdempotencyKey')) ||
-        (method === 'post' &&
-          Object.keys(op.responses).some((status) => status === '201' || status === '202'))
-          ? 'CREATE'
-          : '',
+        refs.some((r) => r.endsWith('/IdempotencyKey')) ? 'CREATE' : '',
         refs.some((r) => r.endsWith('/Page')) ? 'LIST' : '',
       ].filter(Boolean);
       rows.push(`  ${op.operationId}: ['${method.toUpperCase()}', '${path}', ${flags.join(' | ') || '0'}],`);

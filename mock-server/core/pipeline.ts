@@ -10,6 +10,7 @@ import { normalizeTaxId } from '../../sdk/rules/index.ts';
 import { authorizeOperation, requireVisibleMembers } from './access.ts';
 import { bodyLimitOf, readBody, readText } from './body-limits.ts';
 import { operationHandlers } from './handlers/index.ts';
+import { idempotencyStoreKey } from './idempotency-scope.ts';
 import { rememberIdempotent, replayable } from './idempotency-store.ts';
 import { checkPreferences, preferenceApplied } from './preferences.ts';
 import { isProblemCode, ProblemError } from './problem.ts';
@@ -317,17 +318,26 @@ export async function runPipeline(
   if (schemaViolations.length > 0) throw ProblemError.fromViolations(schemaViolations);
 
   const idempotencyKey = operation.idempotent ? request.headers.get('idempotency-key') : null;
+  // Scoped to this request: the same key on another operation or another target is its own request.
   const storeKey =
     idempotencyKey === null
       ? undefined
-      : `${user?.userId ?? 'anonymous'}|${operation.operationId}|${idempotencyKey}`;
+      : idempotencyStoreKey(
+          {
+            sandboxId: state.id,
+            userId: user?.userId ?? null,
+            operationId: operation.operationId,
+            params,
+          },
+          idempotencyKey,
+        );
   if (storeKey !== undefined) {
     const first = replayable(state, storeKey);
     if (first !== undefined) {
       if (first.fingerprint !== parsed.fingerprint) {
         throw new ProblemError(
           'IDEMPOTENCY_KEY_REUSED',
-          `Idempotency-Key ${JSON.stringify(idempotencyKey)} was already used for another ${operation.operationId} request: use a new key for a new request.`,
+          `Idempotency-Key ${JSON.stringify(idempotencyKey)} was already used for another ${operation.operationId} request on this target: use a new key for a new request.`,
         );
       }
       const { 'content-type': contentType, ...headers } = first.headers;

@@ -127,7 +127,7 @@ const CORE_ENTRIES: ScenarioEntry[] = [
     kind: 'header',
     value: 'Idempotency-Key: <key>',
     effect:
-      'On operations that declare it: the same key with the same body answers the first answer again (header Idempotent-Replayed: true); with another body 409 IDEMPOTENCY_KEY_REUSED.',
+      'On operations that declare it: per user, operation and target (path parameters), the same key with the same body answers the first answer again (header Idempotent-Replayed: true); with another body 409 IDEMPOTENCY_KEY_REUSED. The same key on another operation or target is its own request.',
   },
   {
     kind: 'clock',

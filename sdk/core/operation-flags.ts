@@ -10,7 +10,9 @@
  */
 export const PUBLIC = 1;
 /**
- * Creates carry an Idempotency-Key (the SDK adds one, kept across retries), which makes them retryable.
+ * Creates declare the Idempotency-Key header in the contract: the portal keeps the key (per user,
+ * operation and target) and answers the first result again, so the SDK adds one (kept across retries)
+ * and may retry them. An operation without it is never re-sent, even with a key set by hand.
  *
  * @example
  * (OPERATIONS.createReferral[2] & CREATE) !== 0; // true

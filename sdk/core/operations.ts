@@ -26,7 +26,7 @@ export type OperationMeta = readonly [
 /**
  * What the transport needs to know about each operation of the spec, also for calls made through
  * `portal.raw`: generated from openapi/portal.yaml by `npm run generate` (public when
- * `security: []`, create when it takes an Idempotency-Key or is a POST answered 201/202, list when it
+ * `security: []`, create when it declares the Idempotency-Key header, list when it
  * takes `page`), so it cannot drift from the contract; the type makes a missing operation a compile
  * error.
  *

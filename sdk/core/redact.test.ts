@@ -121,3 +121,57 @@ describe('the logger hook of a client', () => {
     expect(all).toContain('/api/v1/members');
   });
 });
+
+describe('redact at its edges', () => {
+  it('keeps other values as they are, scrubs tokens from text, and cuts depth beyond 8 and cycles', () => {
+    expect(redact(42)).toBe(42);
+    expect(redact(null)).toBeNull();
+    expect(redact(undefined)).toBeUndefined();
+    expect(redact('Bearer pps_abc123')).toBe(REDACTED);
+    let deep: Record<string, unknown> = { leaf: 'x' };
+    for (let i = 0; i < 9; i++) deep = { next: deep };
+    // Levels 0–8 are copied; the object at depth 9 is cut.
+    let copied = redact(deep) as Record<string, unknown>;
+    for (let i = 0; i < 8; i++) copied = copied.next as Record<string, unknown>;
+    expect(copied.next).toBe('[…]');
+    let eight: Record<string, unknown> = { leaf: 'x' };
+    for (let i = 0; i < 8; i++) eight = { next: eight };
+    let kept = redact(eight) as Record<string, unknown>;
+    for (let i = 0; i < 8; i++) kept = kept.next as Record<string, unknown>;
+    expect(kept).toEqual({ leaf: 'x' });
+    const cycle: Record<string, unknown> = { id: 'a' };
+    cycle.self = cycle;
+    expect(redact(cycle)).toEqual({ id: 'a', self: '[…]' });
+    const list = redact([{ memberId: 'K5500648801' }, [{ password: 'x' }]]);
+    expect(list).toEqual([{ memberId: REDACTED }, [{ password: REDACTED }]]);
+  });
+
+  it('reads Headers and Errors, and leaves empty sensitive fields empty', () => {
+    expect(redact(new Headers({ Authorization: 'Bearer x', Prefer: 'status=503' }))).toEqual({
+      authorization: REDACTED,
+      prefer: 'status=503',
+    });
+    expect(redact(new TypeError('token pps_abc123 refused'))).toEqual({
+      name: 'TypeError',
+      message: `token ${REDACTED} refused`,
+    });
+    expect(
+      redact({ memberId: null, password: undefined, member_id: 'K5500648801', 'Member-Id': 'K1' }),
+    ).toEqual({
+      memberId: null,
+      password: undefined,
+      member_id: REDACTED,
+      'Member-Id': REDACTED,
+    });
+  });
+
+  it('redacts a member ID after /members/ only, and leaves an empty segment', () => {
+    expect(redactUrl('http://h/api/v1/members/')).toBe('http://h/api/v1/members/');
+    expect(redactUrl('http://h/api/v1/claims/2026C00123456')).toBe('http://h/api/v1/claims/2026C00123456');
+    expect(redactUrl('http://h/api/v1/members/K5500648801')).toBe(`http://h/api/v1/members/${REDACTED}`);
+    // A search ends at /members: nothing after it to redact, nothing added.
+    expect(redactUrl('http://h/api/v1/members?page=2')).toBe('http://h/api/v1/members?page=2');
+    // Not a URL at all: its tokens are still scrubbed.
+    expect(redactUrl('not a url pps_abc123')).toBe(`not a url ${REDACTED}`);
+  });
+});

@@ -22,6 +22,10 @@ describe('retry policy', () => {
     expect(isSafeToRetry('PATCH', new Headers())).toBe(false);
     expect(isSafeToRetry('DELETE', new Headers())).toBe(false);
     expect(isSafeToRetry('POST', new Headers({ 'Idempotency-Key': 'k' }))).toBe(true);
+    // A key the operation does not declare is ignored by the portal: not a reason to re-send.
+    expect(isSafeToRetry('POST', new Headers({ 'Idempotency-Key': 'k' }), false)).toBe(false);
+    expect(isSafeToRetry('DELETE', new Headers({ 'Idempotency-Key': 'k' }), false)).toBe(false);
+    expect(isSafeToRetry('GET', new Headers(), false)).toBe(true);
   });
 
   it('reads Retry-After as seconds or an HTTP date', () => {
@@ -50,5 +54,26 @@ describe('retry policy', () => {
     expect(retryDelayMs(0, new Headers({ 'Retry-After': '3' }))).toBe(3_000);
     expect(retryDelayMs(0, new Headers({ 'Retry-After': '61' }))).toBeUndefined();
     expect(retryDelayMs(1, new Headers(), new Date(), () => 0.5)).toBe(INITIAL_RETRY_DELAY_MS);
+  });
+});
+
+describe('Retry-After at its edges', () => {
+  const now = new Date('2026-11-23T14:00:00Z');
+  it('reads whole and decimal seconds, with spaces around; nothing else that merely contains a number', () => {
+    expect(retryAfterMs(' 2 ', now)).toBe(2_000);
+    expect(retryAfterMs('0.25', now)).toBe(250);
+    expect(retryAfterMs('', now)).toBeUndefined();
+    expect(retryAfterMs('   ', now)).toBeUndefined();
+    expect(retryAfterMs(undefined, now)).toBeUndefined();
+    // A number with something before or after is no delta-seconds (Date.parse would read "x2" as NaN).
+    expect(retryAfterMs('2s', now)).toBeUndefined();
+    expect(retryAfterMs('x2', now)).toBeUndefined();
+    expect(retryAfterMs('1.5x', now)).toBeUndefined();
+  });
+
+  it('waits 60 s exactly, not 60.001 s; without headers, backs off', () => {
+    expect(retryDelayMs(0, new Headers({ 'Retry-After': '60' }), now)).toBe(60_000);
+    expect(retryDelayMs(0, new Headers({ 'Retry-After': '60.001' }), now)).toBeUndefined();
+    expect(retryDelayMs(1, undefined, now, () => 0.5)).toBe(500);
   });
 });

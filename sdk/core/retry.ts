@@ -38,17 +38,21 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * Whether repeating the request is safe: reads (GET, HEAD), or any request carrying an
- * Idempotency-Key (the portal answers the first result again for the same key).
+ * Whether repeating the request is safe: reads (GET, HEAD), or a request carrying an Idempotency-Key
+ * that the portal keeps (`keyHonoured`: the operation declares the header, or it is outside the
+ * contract and the caller set the key on purpose). The portal answers the first result again for the
+ * same key on the same operation and target, which is what a retry sends. Anything else (signing in,
+ * an MFA code, a role change, a revocation, a POST without a key) is sent once.
  *
  * @example
  * isSafeToRetry('GET', new Headers()); // true
  * isSafeToRetry('POST', new Headers()); // false
  * isSafeToRetry('POST', new Headers({ 'Idempotency-Key': 'k-1' })); // true
+ * isSafeToRetry('POST', new Headers({ 'Idempotency-Key': 'k-1' }), false); // false: the key is ignored
  */
-export function isSafeToRetry(method: string, headers: Headers): boolean {
+export function isSafeToRetry(method: string, headers: Headers, keyHonoured = true): boolean {
   const m = method.toUpperCase();
-  return m === 'GET' || m === 'HEAD' || headers.has('idempotency-key');
+  return m === 'GET' || m === 'HEAD' || (keyHonoured && headers.has('idempotency-key'));
 }
 
 /**

@@ -136,7 +136,12 @@ export function createTransport(config: TransportConfig): Transport {
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const maxRetries = Math.max(0, options.maxRetries ?? config.maxRetries);
     const base = new Request(request, { headers });
-    const retryable = isSafeToRetry(request.method, headers);
+    // A key the operation does not declare is ignored by the portal: it does not make a re-send safe.
+    const retryable = isSafeToRetry(
+      request.method,
+      headers,
+      op.operationId === undefined || (op.flags & CREATE) !== 0,
+    );
 
     for (let attempt = 0; ; attempt++) {
       if (userSignal.aborted) throw new APIUserAbortError(undefined, { cause: userSignal.reason });

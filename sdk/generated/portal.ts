@@ -4166,9 +4166,11 @@ export interface components {
          */
         PageSize: number;
         /**
-         * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-         *     with the same body answers the first result again; the same key with another body answers
-         *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+         * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+         *     request: it is kept per user, operation and path parameters (the target), so the same key on
+         *     another operation or another target is its own request. Within that scope the same key with
+         *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+         *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
          * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
          */
         IdempotencyKey: string;
@@ -4586,9 +4588,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4661,9 +4665,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4708,9 +4714,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4825,9 +4833,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5004,9 +5014,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5375,9 +5387,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5905,9 +5919,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5965,9 +5981,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6361,9 +6379,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6582,9 +6602,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6731,9 +6753,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6801,9 +6825,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6971,9 +6997,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7296,9 +7324,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7479,9 +7509,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7554,9 +7586,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7633,9 +7667,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7923,9 +7959,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8257,9 +8295,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8374,9 +8414,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8636,9 +8678,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry: the same key
-                 *     with the same body answers the first result again; the same key with another body answers
-                 *     409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
                  * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

@@ -33,6 +33,17 @@ function setup() {
   return { fetch, portal: portal as unknown as Record<string, Record<string, AnyMethod>> };
 }
 
+/**
+ * The method `resource.name` of the untyped portal, bound to its resource. A missing resource or method
+ * fails the test (an optional call, `portal.members?.get?.(…)`, would answer `undefined` and pass).
+ */
+function method(portal: Portal, resource: string, name: string): AnyMethod {
+  const target = portal[resource];
+  const fn = target?.[name];
+  if (typeof fn !== 'function') throw new Error(`portal.${resource}.${name} is not a method`);
+  return fn.bind(target) as AnyMethod;
+}
+
 describe('every resource method, given anything', () => {
   it.each(methods)('%s.%s answers or rejects with a PortalError', async (resource, method) => {
     await fc.assert(
@@ -71,10 +82,10 @@ describe('what a JavaScript caller gets wrong, refused before sending', () => {
 
   it('an identifier in the URL that is not text (never /members/%5Bobject%20Object%5D)', async () => {
     const { fetch, portal } = setup();
-    expect(await violations(portal.members?.get?.({ memberId: 'K5500648801' }))).toEqual([
+    expect(await violations(method(portal, 'members', 'get')({ memberId: 'K5500648801' }))).toEqual([
       'VALIDATION_FAILED $.memberId',
     ]);
-    expect(await violations(portal.preauthorizations?.get?.(''))).toEqual([
+    expect(await violations(method(portal, 'preauthorizations', 'get')(''))).toEqual([
       'VALIDATION_FAILED $.referenceId',
     ]);
     expect(fetch).not.toHaveBeenCalled();
@@ -82,33 +93,32 @@ describe('what a JavaScript caller gets wrong, refused before sending', () => {
 
   it('a query parameter that is an object (openapi-fetch would throw a plain Error)', async () => {
     const { fetch, portal } = setup();
-    const error = await Promise.resolve(portal.documents?.list?.({ status: { not: 'ready' } })).catch(
-      (e) => e,
-    );
+    const error = await Promise.resolve(
+      method(portal, 'documents', 'list')({ status: { not: 'ready' } }),
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(PortalValidationError);
     expect((error as PortalValidationError).operationId).toBe('listDocuments');
     expect((error as PortalValidationError).violations).toEqual([
       expect.objectContaining({ path: '$.status', message: expect.stringContaining('not an object') }),
     ]);
-    expect(await violations(portal.claims?.search?.(null))).toContain('VALIDATION_FAILED $');
+    expect(await violations(method(portal, 'claims', 'search')(null))).toContain('VALIDATION_FAILED $');
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it('credentials without a password or an mfaCode function', async () => {
     const { fetch, portal } = setup();
-    expect(await violations(portal.session?.signIn?.({ username: 'admin.a', mfaCode: '246810' }))).toEqual([
-      'VALIDATION_FAILED $.password',
-      'VALIDATION_FAILED $.mfaCode',
-    ]);
+    expect(
+      await violations(method(portal, 'session', 'signIn')({ username: 'admin.a', mfaCode: '246810' })),
+    ).toEqual(['VALIDATION_FAILED $.password', 'VALIDATION_FAILED $.mfaCode']);
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it('a care plan read without its attestation', async () => {
     const { fetch, portal } = setup();
-    expect(await violations(portal.carePlans?.get?.('K5500648801', null))).toEqual([
+    expect(await violations(method(portal, 'carePlans', 'get')('K5500648801', null))).toEqual([
       'VALIDATION_FAILED $.attestation',
     ]);
-    expect(await violations(portal.carePlans?.download?.('K5500648801', {}))).toEqual([
+    expect(await violations(method(portal, 'carePlans', 'download')('K5500648801', {}))).toEqual([
       'VALIDATION_FAILED $.attestation',
     ]);
     expect(fetch).not.toHaveBeenCalled();
@@ -116,37 +126,40 @@ describe('what a JavaScript caller gets wrong, refused before sending', () => {
 
   it('an upload that is not { files }, or a description that is not text', async () => {
     const { fetch, portal } = setup();
-    expect(await violations(portal.messages?.uploadAttachments?.('MSG-1', undefined))).toContain(
+    expect(await violations(method(portal, 'messages', 'uploadAttachments')('MSG-1', undefined))).toContain(
       'VALIDATION_FAILED $',
     );
     const file = { name: 'notes.pdf', data: new TextEncoder().encode('%PDF-1.7 notes') };
     expect(
-      await violations(portal.messages?.uploadAttachments?.('MSG-1', { files: [file], description: 42 })),
+      await violations(
+        method(portal, 'messages', 'uploadAttachments')('MSG-1', { files: [file], description: 42 }),
+      ),
     ).toEqual(['VALIDATION_FAILED $.description']);
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it('a Tax ID in the path that is not one; one written NN-NNNNNNN is sent as 9 digits', async () => {
     const { fetch, portal } = setup();
-    expect(await violations(portal.users?.list?.('06064666'))).toEqual(['INVALID_TAX_ID $.taxId']);
-    expect(await violations(portal.users?.revoke?.('TIN', 'USR-1'))).toEqual(['INVALID_TAX_ID $.taxId']);
+    expect(await violations(method(portal, 'users', 'list')('06064666'))).toEqual(['INVALID_TAX_ID $.taxId']);
+    expect(await violations(method(portal, 'users', 'revoke')('TIN', 'USR-1'))).toEqual([
+      'INVALID_TAX_ID $.taxId',
+    ]);
     expect(fetch).not.toHaveBeenCalled();
-    await portal.users?.siteVerification?.('06-0646668');
+    await method(portal, 'users', 'siteVerification')('06-0646668');
     expect(fetch.requests[0]?.url.pathname).toBe('/api/v1/tax-ids/060646668/site-verification');
   });
 
   it('paging out of range: pageSize above MAX_PAGE_SIZE (the contract maximum), page 0', async () => {
     const { fetch, portal } = setup();
     const window = { from: '2026-09-01', to: '2026-11-23' };
-    expect(await violations(portal.claims?.search?.({ ...window, pageSize: 101 }))).toEqual([
+    expect(await violations(method(portal, 'claims', 'search')({ ...window, pageSize: 101 }))).toEqual([
       'VALIDATION_FAILED $.pageSize',
     ]);
-    expect(await violations(portal.claims?.search?.({ ...window, page: 0, pageSize: 2.5 }))).toEqual([
-      'VALIDATION_FAILED $.page',
-      'VALIDATION_FAILED $.pageSize',
-    ]);
+    expect(
+      await violations(method(portal, 'claims', 'search')({ ...window, page: 0, pageSize: 2.5 })),
+    ).toEqual(['VALIDATION_FAILED $.page', 'VALIDATION_FAILED $.pageSize']);
     expect(fetch).not.toHaveBeenCalled();
-    await portal.claims?.search?.({ ...window, pageSize: MAX_PAGE_SIZE });
+    await method(portal, 'claims', 'search')({ ...window, pageSize: MAX_PAGE_SIZE });
     expect(fetch.requests[0]?.url.searchParams.get('pageSize')).toBe('100');
     const spec = JSON.parse(
       readFileSync(new URL('../../mock-server/generated/openapi.json', import.meta.url), 'utf8'),
@@ -156,7 +169,7 @@ describe('what a JavaScript caller gets wrong, refused before sending', () => {
 
   it('null options are read as none: the call is sent', async () => {
     const { fetch, portal } = setup();
-    await portal.members?.get?.('K5500648801', null);
+    await method(portal, 'members', 'get')('K5500648801', null);
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
@@ -175,13 +188,16 @@ describe('per-call options, given anything', () => {
   );
 
   it.each([
-    ['members.get', (p: Portal, o: unknown) => p.members?.get?.('K5500648801', o)],
+    ['members.get', (p: Portal, o: unknown) => method(p, 'members', 'get')('K5500648801', o)],
     [
       'claims.search',
-      (p: Portal, o: unknown) => p.claims?.search?.({ from: '2026-09-01', to: '2026-11-23' }, o),
+      (p: Portal, o: unknown) => method(p, 'claims', 'search')({ from: '2026-09-01', to: '2026-11-23' }, o),
     ],
-    ['messages.create', (p: Portal, o: unknown) => p.messages?.create?.({}, o)],
-    ['preauthorizations.get', (p: Portal, o: unknown) => p.preauthorizations?.get?.('PA-00000001', o)],
+    ['messages.create', (p: Portal, o: unknown) => method(p, 'messages', 'create')({}, o)],
+    [
+      'preauthorizations.get',
+      (p: Portal, o: unknown) => method(p, 'preauthorizations', 'get')('PA-00000001', o),
+    ],
   ])('%s answers or rejects with a PortalError', async (_name, invoke) => {
     await fc.assert(
       fc.asyncProperty(options, async (given) => {
@@ -205,7 +221,7 @@ describe('options that are not what they say, refused with the option named', ()
   it('per call: nothing is sent', async () => {
     const { fetch, portal } = setup();
     const error = await Promise.resolve(
-      portal.members?.get?.('K5500648801', { signal: {}, timeoutMs: '5s', maxRetries: -1 }),
+      method(portal, 'members', 'get')('K5500648801', { signal: {}, timeoutMs: '5s', maxRetries: -1 }),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PortalValidationError);
     expect((error as PortalValidationError).violations.map((v) => v.path)).toEqual([

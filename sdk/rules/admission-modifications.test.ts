@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pinViolations } from '../../test/support/violations.ts';
 import { validateAdmissionNotificationModification } from './admission-modifications.ts';
 
 const known = () => true;
@@ -55,5 +56,38 @@ describe('validateAdmissionNotificationModification', () => {
     ]) {
       expect(validateAdmissionNotificationModification(input).success).toBe(false);
     }
+  });
+});
+
+describe('the words of the admission modification rules', () => {
+  it('are pinned: nothing to change, a discharge before the admission, an unknown attending provider', () => {
+    const violations = (input: unknown, directory = known) => {
+      const result = validateAdmissionNotificationModification(input, {
+        ...record,
+        providerDirectory: directory,
+      });
+      return result.success ? [] : result.violations;
+    };
+    pinViolations(violations({ reason: 'Nothing.' }));
+    pinViolations(violations({ reason: 'Home.', dischargeDate: '2026-11-21' }));
+    pinViolations(
+      violations(
+        {
+          reason: 'Fix.',
+          attendingProvider: {
+            npi: '1982473104',
+            taxId: '060646668',
+            name: 'X',
+            address: { line1: '1 Main St', city: 'Hartford', state: 'CT', zip: '06102' },
+          },
+        },
+        () => false,
+      ),
+    );
+    // The discharge may be the admission day itself; the admission date changed in the same request counts.
+    expect(violations({ reason: 'Home.', dischargeDate: '2026-11-22' })).toEqual([]);
+    expect(violations({ reason: 'Fix.', admissionDate: '2026-11-20', dischargeDate: '2026-11-21' })).toEqual(
+      [],
+    );
   });
 });

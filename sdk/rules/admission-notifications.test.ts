@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pinViolations } from '../../test/support/violations.ts';
 import {
   delegatedNotice,
   delegatedOutcome,
@@ -31,8 +32,10 @@ function notification(overrides: Record<string, unknown> = {}) {
 
 const newborn = { birthDate: '2026-11-21', sex: 'female', birthWeightGrams: 3280 };
 
-function codes(result: RuleValidationResult<unknown>) {
-  return result.success ? [] : result.violations.map((v) => [v.code, v.path]);
+function codes(result: RuleValidationResult<unknown>, pin = true) {
+  const violations = result.success ? [] : result.violations;
+  if (pin) pinViolations(violations);
+  return violations.map((v) => [v.code, v.path]);
 }
 
 describe('validateAdmissionNotificationCreate', () => {
@@ -80,6 +83,26 @@ describe('validateAdmissionNotificationCreate', () => {
       ['VALIDATION_FAILED', '$.newborn.birthWeightGrams'],
       ['VALIDATION_FAILED', '$.newborn.birthDate'],
     ]);
+  });
+
+  it('a newborn born today and admitted today is accepted; born tomorrow, or after the admission, is not', () => {
+    const born = (birthDate: string, admissionDate = '2026-11-22') =>
+      codes(
+        validateAdmissionNotificationCreate(
+          notification({ admissionType: 'newborn', admissionDate, newborn: { ...newborn, birthDate } }),
+          ctx,
+        ),
+      );
+    expect(born('2026-11-22')).toEqual([]);
+    expect(born('2026-11-23')).toEqual([['VALIDATION_FAILED', '$.newborn.birthDate']]);
+    expect(born('2026-11-20', '2026-11-20')).toEqual([]);
+    expect(born('2026-11-21', '2026-11-20')).toEqual([['VALIDATION_FAILED', '$.newborn.birthDate']]);
+    // The newborn block on another admission type, and not an object at all.
+    expect(codes(validateAdmissionNotificationCreate(notification({ newborn: 'twins' }), ctx))).toEqual([
+      ['VALIDATION_FAILED', '$.newborn'],
+      ['VALIDATION_FAILED', '$.newborn'],
+    ]);
+    expect(codes(validateAdmissionNotificationCreate(null, ctx))).toEqual([['VALIDATION_FAILED', '$']]);
   });
 
   it('reports identifiers, codes and dates together', () => {

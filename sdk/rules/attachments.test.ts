@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pinViolations } from '../../test/support/violations.ts';
 import type { AttachmentCandidate } from './attachments.ts';
 import {
   ACCEPTED_ATTACHMENT_MEDIA_TYPES,
@@ -51,7 +52,10 @@ const file = (overrides: Partial<AttachmentCandidate> = {}): AttachmentCandidate
   bytes: BYTES.pdf,
   ...overrides,
 });
-const codes = (violations: { code: string }[]) => violations.map((v) => v.code);
+function codes(violations: { code: string; path: string; message: string }[], pin = true) {
+  if (pin) pinViolations(violations);
+  return violations.map((v) => v.code);
+}
 
 describe('limits', () => {
   it('are 25 MB per file, 5 files per batch and the eleven types of seed 003', () => {

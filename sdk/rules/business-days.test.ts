@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pinRangeError } from '../../test/support/violations.ts';
 import { countBusinessDays, createBusinessCalendar, defaultBusinessCalendar } from './business-days.ts';
 import { addDays, dayOfWeek, daysInMonth, isoDateFromParts } from './dates.ts';
 
@@ -90,7 +91,7 @@ describe('defaultBusinessCalendar.isBusinessDay', () => {
   });
 
   it('throws a RangeError for an invalid date', () => {
-    expect(() => defaultBusinessCalendar.isBusinessDay('2026-02-30')).toThrow(RangeError);
+    pinRangeError(() => defaultBusinessCalendar.isBusinessDay('2026-02-30'));
   });
 });
 
@@ -128,9 +129,9 @@ describe('addBusinessDays', () => {
   });
 
   it('refuses a non-integer count', () => {
-    expect(() => addBusinessDays('2026-11-23', 1.5)).toThrow(RangeError);
-    expect(() => addBusinessDays('2026-11-23', Number.NaN)).toThrow(RangeError);
-    expect(() => addBusinessDays('2026-13-01', 0)).toThrow(RangeError);
+    pinRangeError(() => addBusinessDays('2026-11-23', 1.5));
+    pinRangeError(() => addBusinessDays('2026-11-23', Number.NaN));
+    pinRangeError(() => addBusinessDays('2026-13-01', 0));
   });
 
   it('lands on a business day exactly n business days later, and back', () => {
@@ -195,12 +196,36 @@ describe('createBusinessCalendar', () => {
     expect(years.sort()).toEqual([2025, 2026, 2027]);
   });
 
+  it('asks the holiday function only for years 1–9999, also at the ends of the calendar', () => {
+    const years: number[] = [];
+    const calendar = createBusinessCalendar({
+      holidays: (year) => {
+        years.push(year);
+        if (year < 1 || year > 9999) throw new Error(`asked for year ${year}`);
+        return [];
+      },
+    });
+    expect(calendar.isBusinessDay('0001-01-01')).toBe(true); // a Monday
+    expect(calendar.isBusinessDay('9999-12-31')).toBe(true); // a Friday
+    expect(years.sort((a, b) => a - b)).toEqual([1, 2, 9998, 9999]);
+    expect(defaultBusinessCalendar.holidaysIn(9999)).toContain('9999-12-24');
+  });
+
+  it('gives up only after more than 366 days without a business day', () => {
+    // 366 holidays in a row (a leap year), then a business day: still found.
+    const leap = createBusinessCalendar({
+      holidays: (year) =>
+        year === 2028 ? Array.from({ length: 366 }, (_, i) => addDays('2028-01-01', i)) : [],
+    });
+    expect(leap.addBusinessDays('2027-12-31', 1)).toBe('2029-01-01');
+  });
+
   it('refuses holidays that are not dates, and a calendar without business days', () => {
     const bad = createBusinessCalendar({ holidays: () => ['2026-02-30'] });
-    expect(() => bad.isBusinessDay('2026-03-02')).toThrow(RangeError);
+    pinRangeError(() => bad.isBusinessDay('2026-03-02'));
     const closed = createBusinessCalendar({
       holidays: (year) => Array.from({ length: 365 }, (_, i) => addDays(`${year}-01-01`, i)),
     });
-    expect(() => closed.addBusinessDays('2026-03-02', 1)).toThrow(RangeError);
+    pinRangeError(() => closed.addBusinessDays('2026-03-02', 1));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pinRangeError, pinViolations } from '../../test/support/violations.ts';
 import {
   CARE_PLAN_ATTESTATION_TEXT,
   carePlanAvailability,
@@ -57,7 +58,7 @@ describe('carePlanAvailability', () => {
   });
 
   it('throws for a completed plan without a completion date', () => {
-    expect(() => carePlanAvailability({ status: 'completed' }, on('2026-11-22'))).toThrow(RangeError);
+    pinRangeError(() => carePlanAvailability({ status: 'completed' }, on('2026-11-22')));
   });
 });
 
@@ -115,6 +116,9 @@ describe('requireAttestation', () => {
     ]);
     expect(requireAttestation({ attested: false })).toHaveLength(1);
     expect(requireAttestation({ attested: true })).toEqual([]);
+    pinViolations(requireAttestation(undefined));
+    pinViolations(requireAttestation(null as never));
+    pinViolations(requireAttestation({ attested: false }));
   });
 
   it('is good for its member only, until it expires (exactly)', () => {
@@ -123,6 +127,20 @@ describe('requireAttestation', () => {
     expect(requireAttestation(attestation, { ...before, memberId: 'K5500648801' })).toEqual([]);
     expect(requireAttestation(attestation, { ...before, memberId: 'K8812004502' })).toHaveLength(1);
     expect(requireAttestation(attestation, { clock: fixedClock('2026-11-23T14:20:00Z') })).toHaveLength(1);
+    const otherMember = requireAttestation(attestation, { ...before, memberId: 'K8812004502' });
+    pinViolations(otherMember);
+    // Member IDs are PHI: never in a message.
+    expect(otherMember[0]?.message).not.toMatch(/K5500648801|K8812004502/);
+    pinViolations(requireAttestation(attestation, { clock: fixedClock('2026-11-23T14:20:00Z') }));
+    pinViolations(requireAttestation({ ...attestation, expiresAt: 'never' }, before));
+    // Without a member on either side, the attestation is not checked against one.
+    expect(
+      requireAttestation(
+        { attested: true, expiresAt: '2026-11-23T14:20:00Z' },
+        { ...before, memberId: 'K8812004502' },
+      ),
+    ).toEqual([]);
+    expect(requireAttestation(attestation, before)).toEqual([]);
   });
 
   it('offers the attestation text of the portal', () => {

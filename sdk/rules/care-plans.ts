@@ -231,7 +231,8 @@ export function requireAttestation(
     attestation.memberId !== undefined &&
     attestation.memberId !== ctx.memberId
   ) {
-    return fail(`The attestation is for member ${attestation.memberId}, not ${ctx.memberId}.`);
+    // Member IDs are PHI: never in a message.
+    return fail('The attestation is for another member than this care plan.');
   }
   if (attestation.expiresAt !== undefined) {
     const expiresAt = new Date(attestation.expiresAt).getTime();

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nearLimits } from '../../test/support/boundaries.ts';
+import { pinRangeError, pinViolations } from '../../test/support/violations.ts';
 import { checkImageAvailable, earliestClaimsSearchDate, validateClaimsSearch } from './claims-search.ts';
 import { fixedClock } from './clock.ts';
 import { addDays } from './dates.ts';
@@ -7,8 +9,10 @@ import type { RuleValidationResult } from './zod-issues.ts';
 
 const ctx = { clock: fixedClock('2026-11-22T15:00:00Z') }; // today is 2026-11-22 in New York
 
-function codes(result: RuleValidationResult<unknown>) {
-  return result.success ? [] : result.violations.map((v) => [v.code, v.path]);
+function codes(result: RuleValidationResult<unknown>, pin = true) {
+  const violations = result.success ? [] : result.violations;
+  if (pin) pinViolations(violations);
+  return violations.map((v) => [v.code, v.path]);
 }
 
 describe('validateClaimsSearch', () => {
@@ -25,12 +29,14 @@ describe('validateClaimsSearch', () => {
   });
 
   it('property: a window of n days passes exactly when n ≤ 90', () => {
+    const days = nearLimits([90], fc.integer({ min: 1, max: 200 }));
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), (n) => {
+      fc.property(days.arbitrary, (n) => {
         const from = '2026-05-01';
         const to = addDays(from, n - 1);
         return validateClaimsSearch({ from, to }, ctx).success === n <= 90;
       }),
+      { examples: days.examples },
     );
   });
 
@@ -118,6 +124,33 @@ describe('checkImageAvailable', () => {
   });
 
   it('throws on an invalid issue date', () => {
-    expect(() => checkImageAvailable('2024-02-30', ctx)).toThrow(RangeError);
+    pinRangeError(() => checkImageAvailable('2024-02-30', ctx));
+  });
+});
+
+describe('claim numbers', () => {
+  const window = { from: '2026-09-01', to: '2026-11-22' };
+  it('are the 4-digit year then 6–12 upper-case letters or digits, as a whole', () => {
+    for (const claimNumber of ['2026C00123', '2026C00123456789']) {
+      expect(validateClaimsSearch({ ...window, claimNumber }, ctx).success, claimNumber).toBe(true);
+    }
+    for (const claimNumber of [
+      'X2026C00123',
+      '2026C00123456789X',
+      '202C00123',
+      'ABCDC00123',
+      '2026c00123',
+      '2026C0012',
+    ]) {
+      expect(codes(validateClaimsSearch({ ...window, claimNumber }, ctx), false), claimNumber).toEqual([
+        ['VALIDATION_FAILED', '$.claimNumber'],
+      ]);
+    }
+  });
+});
+
+describe('not an object at all', () => {
+  it('is one violation at $', () => {
+    expect(codes(validateClaimsSearch(null, ctx))).toEqual([['VALIDATION_FAILED', '$']]);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pinRangeError } from '../../test/support/violations.ts';
 import {
   addDays,
   addMonthsClamped,
@@ -137,9 +138,9 @@ describe('addDays', () => {
   });
 
   it('throws a RangeError for invalid input', () => {
-    expect(() => addDays('2025-02-30', 1)).toThrow(RangeError);
-    expect(() => addDays('2026-01-01', 1.5)).toThrow(RangeError);
-    expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+    pinRangeError(() => addDays('2025-02-30', 1));
+    pinRangeError(() => addDays('2026-01-01', 1.5));
+    pinRangeError(() => addDays('9999-12-31', 1));
   });
 
   it('is undone by daysBetween: daysBetween(d, addDays(d, n)) = n', () => {

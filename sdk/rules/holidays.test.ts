@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pinRangeError } from '../../test/support/violations.ts';
 import { dayOfWeek } from './dates.ts';
 import { observedDate, observedFederalHolidays, usFederalHolidays } from './holidays.ts';
 
@@ -89,9 +90,9 @@ describe('usFederalHolidays', () => {
   });
 
   it('refuses a year that is not an integer in 1–9999', () => {
-    expect(() => usFederalHolidays(2026.5)).toThrow(RangeError);
-    expect(() => usFederalHolidays(0)).toThrow(RangeError);
-    expect(() => usFederalHolidays(10_000)).toThrow(RangeError);
+    pinRangeError(() => usFederalHolidays(2026.5));
+    pinRangeError(() => usFederalHolidays(0));
+    pinRangeError(() => usFederalHolidays(10_000));
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pinRangeError } from '../../test/support/violations.ts';
 import {
   checkDiagnosisCode,
   checkNpi,
@@ -66,8 +67,8 @@ describe('npiCheckDigit', () => {
   });
 
   it('throws unless given exactly 9 digits', () => {
-    expect(() => npiCheckDigit('12345678')).toThrow(RangeError);
-    expect(() => npiCheckDigit('1234567890')).toThrow(RangeError);
+    pinRangeError(() => npiCheckDigit('12345678'));
+    pinRangeError(() => npiCheckDigit('1234567890'));
   });
 });
 
@@ -227,5 +228,44 @@ describe('check helpers', () => {
       expect(checkDiagnosisCode(value)).toHaveLength(1);
       expect(checkPin(value)).toHaveLength(1);
     }
+  });
+});
+
+describe('identifier forms are whole-value matches (no valid form hidden inside a longer text)', () => {
+  it('Tax ID NN-NNNNNNN: nothing before or after', () => {
+    expect(normalizeTaxId('06-0646668')).toBe('060646668');
+    expect(normalizeTaxId('x06-0646668')).toBeUndefined();
+    expect(normalizeTaxId('06-06466681')).toBeUndefined();
+    expect(normalizeTaxId(60646668)).toBeUndefined();
+    expect(normalizeTaxId(123456789)).toBeUndefined();
+  });
+
+  it('diagnosis codes: nothing before, and a letter first', () => {
+    expect(isDiagnosisCode('M54.5')).toBe(true);
+    expect(isDiagnosisCode('1M54.5')).toBe(false);
+    expect(isDiagnosisCode('xM54')).toBe(false);
+    expect(isDiagnosisCode(54)).toBe(false);
+  });
+
+  it('member ids, PINs and phone numbers are strings only', () => {
+    expect(isMemberId(5500648801)).toBe(false);
+    expect(isPin(4821)).toBe(false);
+    expect(isUsPhone(8983450098)).toBe(false);
+  });
+
+  it('checkNpi says which is wrong: the length or the check digit', () => {
+    const [checkDigit] = checkNpi('1234567890');
+    const [length] = checkNpi('123456789');
+    const [prefixed] = checkNpi('x1234567890');
+    const [suffixed] = checkNpi('12345678901');
+    expect(checkDigit?.message).toContain('check digit');
+    for (const v of [length, prefixed, suffixed]) expect(v?.message).toContain('exactly 10 digits');
+  });
+
+  it('npiCheckDigit names the stem it refuses', () => {
+    expect(() => npiCheckDigit('12345678')).toThrow(/Invalid NPI stem "12345678": expected exactly 9 digits/);
+    expect(() => npiCheckDigit(undefined as unknown as string)).toThrow(/Invalid NPI stem nothing/);
+    expect(() => npiCheckDigit(null as unknown as string)).toThrow(/Invalid NPI stem null/);
+    expect(() => npiCheckDigit(12 as unknown as string)).toThrow(/Invalid NPI stem a number/);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pinViolations } from '../../test/support/violations.ts';
 import { fixedClock } from './clock.ts';
 import { earliestEligibilityDate, validateMemberSearch, withoutBlankParameters } from './member-search.ts';
 import type { RuleValidationResult } from './zod-issues.ts';
@@ -7,8 +8,10 @@ import type { RuleValidationResult } from './zod-issues.ts';
 const ctx = { clock: fixedClock('2026-11-22T15:00:00Z') };
 const byName = { firstName: 'Testh', lastName: 'Ayod', dateOfBirth: '1954-09-05' };
 
-function codes(result: RuleValidationResult<unknown>) {
-  return result.success ? [] : result.violations.map((v) => [v.code, v.path]);
+function codes(result: RuleValidationResult<unknown>, pin = true) {
+  const violations = result.success ? [] : result.violations;
+  if (pin) pinViolations(violations);
+  return violations.map((v) => [v.code, v.path]);
 }
 
 describe('validateMemberSearch', () => {
@@ -77,9 +80,11 @@ describe('validateMemberSearch', () => {
           const term = name.trim();
           if (term === '') return true; // blank counts as not given
           const result = validateMemberSearch({ ...byName, lastName: name }, ctx);
-          const tooShort = codes(result).some(([code]) => code === 'SEARCH_TERM_TOO_SHORT');
+          const tooShort = codes(result, false).some(([code]) => code === 'SEARCH_TERM_TOO_SHORT');
           return tooShort === [...term].length < 2;
         }),
+        // 1, 2 and 3 characters after trimming: the limit and its neighbours.
+        { examples: [['a'], [' a '], ['ab'], [' ab '], ['abc']] },
       );
     });
   });
@@ -114,6 +119,8 @@ describe('validateMemberSearch', () => {
     expect(codes(validateMemberSearch({ ...byName, dateOfBirth: '2026-11-23' }, ctx))).toEqual([
       ['VALIDATION_FAILED', '$.dateOfBirth'],
     ]);
+    // Born today is not in the future.
+    expect(validateMemberSearch({ ...byName, dateOfBirth: '2026-11-22' }, ctx).success).toBe(true);
   });
 
   it('reports every problem together', () => {
@@ -155,5 +162,12 @@ describe('withoutBlankParameters', () => {
     });
     expect(withoutBlankParameters({ firstName: ' Te ' })).toEqual({ firstName: ' Te ' });
     expect(withoutBlankParameters(null)).toBeNull();
+  });
+});
+
+describe('not an object at all', () => {
+  it('is one violation at $', () => {
+    expect(codes(validateMemberSearch(null, ctx))).toEqual([['VALIDATION_FAILED', '$']]);
+    expect(codes(validateMemberSearch([], ctx))).toEqual([['VALIDATION_FAILED', '$']]);
   });
 });

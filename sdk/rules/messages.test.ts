@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pinViolations } from '../../test/support/violations.ts';
 import {
   categoryOfSubcategory,
   isSubcategoryOf,
@@ -26,8 +27,10 @@ function message(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function codes(result: RuleValidationResult<unknown>) {
-  return result.success ? [] : result.violations.map((v) => [v.code, v.path]);
+function codes(result: RuleValidationResult<unknown>, pin = true) {
+  const violations = result.success ? [] : result.violations;
+  if (pin) pinViolations(violations);
+  return violations.map((v) => [v.code, v.path]);
 }
 
 describe('MESSAGE_CATEGORIES', () => {
@@ -121,6 +124,23 @@ describe('validateMessageCreate', () => {
       ['MESSAGE_CONTENT_REQUIRED', '$.contactName'],
       ['MESSAGE_CONTENT_REQUIRED', '$.contactPhone'],
     ]);
+  });
+
+  it('names the wrong category or subcategory, and a subcategory nobody knows is not blamed on its category', () => {
+    // Pinned through codes(): an unknown category, an unknown subcategory, a subcategory of another one.
+    expect(codes(validateMessageCreate(message({ category: 'billing' })))).toEqual([
+      ['INVALID_MESSAGE_CATEGORY', '$.category'],
+    ]);
+    expect(codes(validateMessageCreate(message({ subcategory: 'billing_question' })))).toEqual([
+      ['INVALID_MESSAGE_CATEGORY', '$.subcategory'],
+    ]);
+    expect(codes(validateMessageCreate(message({ subcategory: 42 })))).toEqual([
+      ['INVALID_MESSAGE_CATEGORY', '$.subcategory'],
+    ]);
+    expect(codes(validateMessageCreate(message({ category: 'toString' })))).toEqual([
+      ['INVALID_MESSAGE_CATEGORY', '$.category'],
+    ]);
+    expect(codes(validateMessageCreate(null))).toEqual([['VALIDATION_FAILED', '$']]);
   });
 
   it('accepts content of 4000 characters and refuses 4001', () => {

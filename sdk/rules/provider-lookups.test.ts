@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pinViolations } from '../../test/support/violations.ts';
 import {
   checkAccountLinkRequest,
   checkNetworkStatusQuery,
@@ -8,7 +9,10 @@ import {
   checkProviderSearch,
 } from './provider-lookups.ts';
 
-const codes = (violations: { code: string; path: string }[]) => violations.map((v) => `${v.code} ${v.path}`);
+function codes(violations: { code: string; path: string; message: string }[], pin = true) {
+  if (pin) pinViolations(violations);
+  return violations.map((v) => `${v.code} ${v.path}`);
+}
 
 describe('the identifier rules of provider lookups', () => {
   it('a preauthorization check: every procedure code and the servicing NPI', () => {

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nearLimits } from '../../test/support/boundaries.ts';
+import { pinRangeError, pinViolations } from '../../test/support/violations.ts';
 import { fixedClock } from './clock.ts';
 import { addDays } from './dates.ts';
 import type { PreauthorizationOriginal } from './service-window.ts';
@@ -37,8 +39,10 @@ function request(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function violationsOf(result: RuleValidationResult<unknown>) {
-  return result.success ? [] : result.violations.map((v) => [v.code, v.path]);
+function violationsOf(result: RuleValidationResult<unknown>, pin = true) {
+  const violations = result.success ? [] : result.violations;
+  if (pin) pinViolations(violations);
+  return violations.map((v) => [v.code, v.path]);
 }
 
 describe('validatePreauthorizationCreate', () => {
@@ -99,8 +103,9 @@ describe('validatePreauthorizationCreate', () => {
   });
 
   it('property: a line ending n days after the request date fails exactly when n > 180', () => {
+    const days = nearLimits([180], fc.integer({ min: 0, max: 400 }));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 400 }), (n) => {
+      fc.property(days.arbitrary, (n) => {
         const end = addDays('2026-01-01', n);
         const result = validatePreauthorizationCreate(
           request({
@@ -112,9 +117,10 @@ describe('validatePreauthorizationCreate', () => {
           }),
           ctx,
         );
-        const beyond = violationsOf(result).some(([code]) => code === 'SERVICE_END_BEYOND_180_DAYS');
+        const beyond = violationsOf(result, false).some(([code]) => code === 'SERVICE_END_BEYOND_180_DAYS');
         return beyond === n > 180 && result.success === n <= 180;
       }),
+      { examples: days.examples },
     );
   });
 
@@ -419,6 +425,40 @@ describe('validatePreauthorizationModification', () => {
     ]);
   });
 
+  it('accepts the same units as requested, refuses one more', () => {
+    expect(
+      validatePreauthorizationModification({ reason, lines: [{ lineNumber: 1, units: 24 }] }, later).success,
+    ).toBe(true);
+    expect(
+      violationsOf(
+        validatePreauthorizationModification({ reason, lines: [{ lineNumber: 1, units: 25 }] }, later),
+      ),
+    ).toEqual([['PREAUTH_NOT_EDITABLE', '$.lines[0].units']]);
+  });
+
+  it('checks a new line end date against the line start it keeps, and a new start against its end', () => {
+    expect(
+      violationsOf(
+        validatePreauthorizationModification(
+          { reason, lines: [{ lineNumber: 2, serviceEndDate: '2026-01-04' }] },
+          later,
+        ),
+      ),
+    ).toEqual([['SERVICE_DATES_REVERSED', '$.lines[0].serviceEndDate']]);
+    expect(
+      validatePreauthorizationModification(
+        { reason, lines: [{ lineNumber: 2, serviceEndDate: '2026-01-05' }] },
+        later,
+      ).success,
+    ).toBe(true);
+    expect(
+      validatePreauthorizationModification(
+        { reason, lines: [{ lineNumber: 2, serviceStartDate: '2026-02-28' }] },
+        later,
+      ).success,
+    ).toBe(true);
+  });
+
   it('accepts fewer units', () => {
     expect(
       validatePreauthorizationModification({ reason, lines: [{ lineNumber: 1, units: 20 }] }, later).success,
@@ -444,6 +484,37 @@ describe('validatePreauthorizationModification', () => {
     expect(violationsOf(result)).toEqual([['SERVICE_OUTSIDE_COVERAGE', '$.serviceEndDate']]);
   });
 
+  it('checks only the dates a modification changes against the coverage', () => {
+    // The original start (2026-01-05) is before this coverage and the line 2 end after it: not changed,
+    // so not refused; the changed date is.
+    const coverage = { startDate: '2026-02-01', endDate: '2026-12-31' };
+    expect(
+      validatePreauthorizationModification({ reason, serviceEndDate: '2026-04-30' }, { ...later, coverage })
+        .success,
+    ).toBe(true);
+    const narrow = { startDate: '2026-01-01', endDate: '2026-02-01' };
+    expect(
+      validatePreauthorizationModification(
+        { reason, lines: [{ lineNumber: 2, serviceStartDate: '2026-01-06' }] },
+        { ...later, coverage: narrow },
+      ).success,
+    ).toBe(true);
+    expect(
+      violationsOf(
+        validatePreauthorizationModification(
+          { reason, lines: [{ lineNumber: 2, serviceStartDate: '2025-12-31' }] },
+          { ...later, coverage: narrow },
+        ),
+      ),
+    ).toEqual([['SERVICE_OUTSIDE_COVERAGE', '$.lines[0].serviceStartDate']]);
+    // An open-ended coverage is described as such.
+    const open = validatePreauthorizationModification(
+      { reason, lines: [{ lineNumber: 2, serviceStartDate: '2025-12-31' }] },
+      { ...later, coverage: { startDate: '2026-01-01', endDate: '9999-12-31' } },
+    );
+    expect(open.success ? '' : open.violations[0]?.message).toContain('(2026-01-01 to open-ended)');
+  });
+
   it('needs something to change, and a reason', () => {
     expect(violationsOf(validatePreauthorizationModification({ reason: ' ' }, later))).toEqual([
       ['VALIDATION_FAILED', '$.reason'],
@@ -463,6 +534,21 @@ describe('validatePreauthorizationModification', () => {
       later,
     );
     expect(violationsOf(result)).toEqual([['VALIDATION_FAILED', '$.lines[1].lineNumber']]);
+  });
+
+  it('without the original, a line that changes only one date is checked on that date alone', () => {
+    expect(
+      validatePreauthorizationModification(
+        { reason, lines: [{ lineNumber: 1, serviceEndDate: '2026-05-01' }] },
+        { clock },
+      ).success,
+    ).toBe(true);
+    expect(
+      validatePreauthorizationModification(
+        { reason, lines: [{ lineNumber: 1, serviceStartDate: '2026-05-01' }] },
+        { clock },
+      ).success,
+    ).toBe(true);
   });
 
   it('without the original, checks only the shape and the modification’s own dates', () => {
@@ -497,6 +583,27 @@ describe('validatePreauthorizationModification', () => {
       ).toBe('applied');
     });
 
+    it('at the edges: the same units, the same end date and the same start date are still applied', () => {
+      expect(modificationOutcome(original, { reason, lines: [{ lineNumber: 1, units: 24 }] })).toBe(
+        'applied',
+      );
+      expect(modificationOutcome(original, { reason, lines: [{ lineNumber: 1, units: 25 }] })).toBe('pended');
+      expect(modificationOutcome(original, { reason, serviceEndDate: '2026-03-31' })).toBe('applied');
+      expect(modificationOutcome(original, { reason, serviceEndDate: '2026-03-30' })).toBe('pended');
+      expect(
+        modificationOutcome(original, { reason, lines: [{ lineNumber: 2, serviceStartDate: '2026-01-05' }] }),
+      ).toBe('applied');
+      expect(
+        modificationOutcome(original, { reason, lines: [{ lineNumber: 2, serviceEndDate: '2026-02-27' }] }),
+      ).toBe('pended');
+      expect(
+        modificationOutcome(original, { reason, lines: [{ lineNumber: 2, serviceEndDate: '2026-06-30' }] }),
+      ).toBe('applied');
+      expect(
+        modificationOutcome(original, { reason, lines: [{ lineNumber: 2, serviceEndDate: '2026-07-01' }] }),
+      ).toBe('pended');
+    });
+
     it('pends anything else for Utilization Management review', () => {
       expect(modificationOutcome(original, { reason, lines: [{ lineNumber: 1, units: 30 }] })).toBe('pended');
       expect(
@@ -518,7 +625,7 @@ describe('decision and details timing', () => {
     expect(preauthorizationDecisionDueBy('standard', '2026-11-23T14:05:00Z').toISOString()).toBe(
       '2026-11-30T14:05:00.000Z',
     );
-    expect(() => preauthorizationDecisionDueBy('standard', 'not a date')).toThrow(RangeError);
+    pinRangeError(() => preauthorizationDecisionDueBy('standard', 'not a date'));
   });
 
   it('makes details available 4 hours after submission by default', () => {
@@ -532,5 +639,14 @@ describe('decision and details timing', () => {
       expect.objectContaining({ code: 'PREAUTH_DETAILS_PENDING', path: '$' }),
     ]);
     expect(checkDetailsAvailable(submittedAt, { clock: fixedClock('2026-11-23T18:05:00Z') })).toEqual([]);
+  });
+});
+
+describe('not an object at all', () => {
+  it('is one violation at $, for a request and a modification', () => {
+    expect(violationsOf(validatePreauthorizationCreate(null, ctx))).toEqual([['VALIDATION_FAILED', '$']]);
+    expect(violationsOf(validatePreauthorizationModification(7, { clock }))).toEqual([
+      ['VALIDATION_FAILED', '$'],
+    ]);
   });
 });

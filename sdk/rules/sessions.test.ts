@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nearLimits } from '../../test/support/boundaries.ts';
+import { pinRangeError, pinViolations } from '../../test/support/violations.ts';
 import {
   addCalendarMonths,
   checkSession,
@@ -27,16 +29,19 @@ describe('sessionState', () => {
     const start = Date.parse(last);
     expect(sessionState(new Date(start), start + 870_000)).toBe('warning');
     expect(sessionExpiresAt(start).toISOString()).toBe('2026-11-23T14:15:00.000Z');
-    expect(() => sessionState('later', start)).toThrow(RangeError);
+    pinRangeError(() => sessionState('later', start));
   });
 
   it('property: the state is a function of the idle time alone', () => {
+    // The warning at 14:30 of idleness and the end at 15:00, each to the millisecond.
+    const idleMs = nearLimits([870_000, 900_000], fc.integer({ min: 0, max: 2_000_000 }));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2_000_000 }), (idle) => {
+      fc.property(idleMs.arbitrary, (idle) => {
         const state = sessionState(0, idle);
         const expected = idle >= 900_000 ? 'expired' : idle >= 870_000 ? 'warning' : 'active';
         return state === expected;
       }),
+      { examples: idleMs.examples },
     );
   });
 
@@ -87,5 +92,20 @@ describe('mfaRequired', () => {
       required: true,
       reason: 'verification_due',
     });
+  });
+});
+
+describe('the words of the session rules', () => {
+  it('are pinned: the expired session, a new device, a verification never made or due', () => {
+    pinViolations(checkSession('2026-11-23T14:00:00Z', '2026-11-23T14:15:00Z'));
+    const due = (state: Parameters<typeof mfaRequired>[0], at: string) => {
+      const result = mfaRequired(state, at);
+      return result.required ? [result.violation] : [];
+    };
+    pinViolations(
+      due({ deviceKnown: false, lastVerifiedAt: '2026-11-23T10:00:00Z' }, '2026-11-23T10:00:01Z'),
+    );
+    pinViolations(due({ deviceKnown: true }, '2026-11-23T10:00:00Z'));
+    pinViolations(due({ deviceKnown: true, lastVerifiedAt: '2026-11-01T10:00:00Z' }, '2027-02-01T10:00:00Z'));
   });
 });

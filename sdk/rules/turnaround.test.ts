@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nearLimits } from '../../test/support/boundaries.ts';
+import { pinRangeError } from '../../test/support/violations.ts';
 import { countBusinessDays, createBusinessCalendar, defaultBusinessCalendar } from './business-days.ts';
 import { calendarDayAt } from './clock.ts';
 import { daysInMonth, isoDateFromParts } from './dates.ts';
@@ -71,8 +73,8 @@ describe('responseDueDate', () => {
   });
 
   it('refuses an unknown priority or an invalid date', () => {
-    expect(() => responseDueDate('Urgent' as MessagePriority, '2026-11-25')).toThrow(RangeError);
-    expect(() => responseDueDate('urgent', '2026-11-31')).toThrow(RangeError);
+    pinRangeError(() => responseDueDate('Urgent' as MessagePriority, '2026-11-25'));
+    pinRangeError(() => responseDueDate('urgent', '2026-11-31'));
   });
 
   it('is a business day strictly after submission, exactly N business days later', () => {
@@ -108,17 +110,27 @@ describe('responseDueDateAt', () => {
   });
 
   it('refuses an invalid instant', () => {
-    expect(() => responseDueDateAt('urgent', 'tomorrow')).toThrow(RangeError);
+    pinRangeError(() => responseDueDateAt('urgent', 'tomorrow'));
   });
 
   it('equals responseDueDate of the plan-zone day of the instant', () => {
+    // A New York midnight on a Friday (the next business day changes there), and a DST switch.
+    const instants = nearLimits(
+      [Date.UTC(2026, 10, 21, 5), Date.UTC(2026, 10, 1, 6)],
+      fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }),
+    );
     fc.assert(
-      fc.property(priority, fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }), (p, ms) => {
+      fc.property(priority, instants.arbitrary, (p, ms) => {
         const instant = new Date(ms);
         expect(responseDueDateAt(p, instant)).toBe(
           responseDueDate(p, calendarDayAt(instant, 'America/New_York')),
         );
       }),
+      {
+        examples: MESSAGE_PRIORITIES.flatMap((p) =>
+          instants.examples.map(([ms]): [(typeof MESSAGE_PRIORITIES)[number], number] => [p, ms]),
+        ),
+      },
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pinRangeError, pinViolations } from '../../test/support/violations.ts';
 import { fixedClock } from './clock.ts';
 import {
   accountLockStatus,
@@ -17,8 +18,10 @@ import {
 } from './users.ts';
 import type { RuleValidationResult } from './zod-issues.ts';
 
-function codes(result: RuleValidationResult<unknown>) {
-  return result.success ? [] : result.violations.map((v) => [v.code, v.path]);
+function codes(result: RuleValidationResult<unknown>, pin = true) {
+  const violations = result.success ? [] : result.violations;
+  if (pin) pinViolations(violations);
+  return violations.map((v) => [v.code, v.path]);
 }
 const on = (day: string) => ({ clock: fixedClock(`${day}T15:00:00Z`) });
 
@@ -255,7 +258,7 @@ describe('siteVerificationStatus', () => {
     expect(siteVerificationStatus(new Date('2026-11-02T04:30:00Z'), on('2026-12-01')).dueOn).toBe(
       '2026-12-01',
     );
-    expect(() => siteVerificationStatus('2026-11-31', on('2026-12-01'))).toThrow(RangeError);
+    pinRangeError(() => siteVerificationStatus('2026-11-31', on('2026-12-01')));
   });
 });
 
@@ -298,3 +301,22 @@ describe('network status and documents', () => {
     ]);
   });
 });
+
+describe('the words of the users rules', () => {
+  it('are pinned: admin role, site verification, account lock, network status and documents', () => {
+    for (const role of ['clinical_staff', 'general_user', 'superuser' as never, undefined] as const) {
+      pinViolations(requireAdmin(role, 'invite users'));
+    }
+    pinViolations(requireAdmin('billing_staff'));
+    const overdue = siteVerificationStatus('2026-11-01', on('2026-12-02'));
+    pinViolations(overdue.overdue ? [overdue.violation] : fail());
+    const locked = accountLockStatus('2026-11-01', on('2026-12-02'));
+    pinViolations(locked.locked ? [locked.violation] : fail());
+    pinViolations(checkNetworkStatusAccess([], '1234567893'));
+    pinViolations(checkDocumentAccess('USR-000042', 'USR-000043'));
+  });
+});
+
+function fail(): never {
+  throw new Error('expected a violation');
+}

@@ -11,7 +11,9 @@ import {
   describeValue,
   field,
   IsoDateSchema,
+  issueMessage,
   issuePath,
+  issueRuleCode,
   NpiSchema,
   PinSchema,
   ProcedureCodeSchema,
@@ -187,5 +189,98 @@ describe('raw input helpers', () => {
     expect(toValidationResult(1, [{ code: 'VALIDATION_FAILED', path: '$', message: 'x' }]).success).toBe(
       false,
     );
+  });
+});
+
+describe('AddressSchema state and ZIP are whole-value matches', () => {
+  const address = (state: string, zip: string) =>
+    AddressSchema.safeParse({ line1: '1 Main St', city: 'Hartford', state, zip }).success;
+  it('accepts CT with 06102 or 06102-1234', () => {
+    expect(address('CT', '06102')).toBe(true);
+    expect(address('CT', '06102-1234')).toBe(true);
+  });
+  it('refuses anything before or after, and a short ZIP+4', () => {
+    expect(address('XCT', '06102')).toBe(false);
+    expect(address('CTX', '06102')).toBe(false);
+    expect(address('CT', 'x06102')).toBe(false);
+    expect(address('CT', '06102x')).toBe(false);
+    expect(address('CT', '06102-12')).toBe(false);
+    expect(address('CT', '06102-abcd')).toBe(false);
+  });
+});
+
+describe('issueMessage, for every kind of zod issue', () => {
+  type Issue = Parameters<typeof issueMessage>[0];
+  const issue = (fields: Record<string, unknown>) =>
+    ({ path: [], message: 'zod said so', ...fields }) as unknown as Issue;
+  it('says what failed and what to do (pinned)', () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['missing string', { code: 'invalid_type', expected: 'string', input: undefined }],
+      ['number given', { code: 'invalid_type', expected: 'string', input: 42 }],
+      ['unknown type name', { code: 'invalid_type', expected: 'bigint', input: 'x' }],
+      ['empty string', { code: 'too_small', origin: 'string', minimum: 1, inclusive: true, input: '' }],
+      ['exactly 1 character', { code: 'too_small', origin: 'string', minimum: 1, exact: true, input: '' }],
+      [
+        'at least 2 characters',
+        { code: 'too_small', origin: 'string', minimum: 2, inclusive: true, input: 'a' },
+      ],
+      ['at least 1 item', { code: 'too_small', origin: 'array', minimum: 1, inclusive: true, input: [] }],
+      ['at least 2 items of a set', { code: 'too_small', origin: 'set', minimum: 2, inclusive: true }],
+      [
+        'number greater than',
+        { code: 'too_small', origin: 'number', minimum: 0, inclusive: false, input: 0 },
+      ],
+      ['number at least', { code: 'too_small', origin: 'number', minimum: 1, inclusive: true, input: 0 }],
+      ['at most 1 item', { code: 'too_big', origin: 'array', maximum: 1, inclusive: true, input: [1, 2] }],
+      [
+        'at most 3 characters',
+        { code: 'too_big', origin: 'string', maximum: 3, inclusive: true, input: 'abcd' },
+      ],
+      ['number less than', { code: 'too_big', origin: 'number', maximum: 10, inclusive: false, input: 10 }],
+      ['bigint at most', { code: 'too_big', origin: 'bigint', maximum: 1n, inclusive: true }],
+      ['one value', { code: 'invalid_value', values: ['newborn'], input: 'x' }],
+      ['one of values', { code: 'invalid_value', values: ['a', 'b'] }],
+      ['email', { code: 'invalid_format', format: 'email', input: 'x@' }],
+      ['email without input', { code: 'invalid_format', format: 'email' }],
+      ['regex', { code: 'invalid_format', format: 'regex', pattern: '/^a$/', input: 'b' }],
+      ['regex without pattern', { code: 'invalid_format', format: 'regex', input: 'b' }],
+      ['other format', { code: 'invalid_format', format: 'uuid', input: 'b' }],
+      ['multiple of', { code: 'not_multiple_of', divisor: 5 }],
+      ['unrecognized keys', { code: 'unrecognized_keys', keys: ['a', 'b'] }],
+      ['union', { code: 'invalid_union', errors: [] }],
+      ['key', { code: 'invalid_key', origin: 'record', issues: [] }],
+      ['element', { code: 'invalid_element', origin: 'map', key: 'k', issues: [] }],
+      ['custom', { code: 'custom' }],
+    ];
+    expect(
+      cases.map(([name, fields]) => `${name}: ${issueMessage(issue(fields), '$.field')}`),
+    ).toMatchSnapshot();
+  });
+
+  it('reads the rule code of a refinement only', () => {
+    expect(issueRuleCode(issue({ code: 'custom', params: { code: 'INVALID_NPI' } }))).toBe('INVALID_NPI');
+    expect(issueRuleCode(issue({ code: 'custom', params: { code: 7 } }))).toBeUndefined();
+    expect(issueRuleCode(issue({ code: 'custom' }))).toBeUndefined();
+    expect(issueRuleCode(issue({ code: 'invalid_type', params: { code: 'INVALID_NPI' } }))).toBeUndefined();
+  });
+
+  it('paths: numbers as indexes, symbols by their description, under a base', () => {
+    expect(issuePath(['files', 2, Symbol('extra')], '$.body')).toBe('$.body.files[2].extra');
+    expect(issuePath([])).toBe('$');
+  });
+
+  it('describeValue: short texts whole, long ones cut at 57 characters, every other kind by its kind', () => {
+    expect(describeValue('x'.repeat(60))).toBe(JSON.stringify('x'.repeat(60)));
+    expect(describeValue('x'.repeat(61))).toBe(JSON.stringify(`${'x'.repeat(57)}…`));
+    expect([0, false, undefined, null, [1], {}, 1n, Symbol('s')].map(describeValue)).toEqual([
+      '0',
+      'false',
+      'nothing',
+      'null',
+      'an array',
+      'an object',
+      'a bigint',
+      'a symbol',
+    ]);
   });
 });

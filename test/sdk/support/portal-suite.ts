@@ -625,7 +625,11 @@ export function describePortal(label: string, start: () => Promise<PortalTarget>
         expect(first.page.totalPages).toBeGreaterThan(1);
 
         const claim = await portal.claims.get('9999REMIT001');
-        expect(claim.remittance).not.toBeNull();
+        // An object with its remittance id (not.toBeNull() would also pass on a missing field).
+        expect(claim.remittance).toMatchObject({
+          remittanceId: expect.any(String),
+          explanationOfPaymentAvailable: true,
+        });
         const eop = await portal.claims.explanationOfPayment('9999REMIT001');
         expect(eop.mediaType).toBe('application/pdf');
         const checkNumber = claim.payment?.checkNumber ?? claim.checkNumber;
@@ -822,6 +826,56 @@ export function describePortal(label: string, start: () => Promise<PortalTarget>
             idempotencyKey: 'key-reused-1',
           }),
         ).rejects.toMatchObject({ name: 'ConflictError', code: 'IDEMPOTENCY_KEY_REUSED' });
+      });
+
+      it('one idempotencyKey on two targets makes two modifications, each answered with its own', async () => {
+        const own = await openSandbox(target);
+        const portal = await own.client('clinical.a');
+        const prefer = { headers: { Prefer: 'outcome=approved' } };
+        const one = await portal.preauthorizations.create(preauthorizationRequest(), prefer);
+        const two = await portal.preauthorizations.create(preauthorizationRequest(), prefer);
+        const change = { reason: 'extend', serviceEndDate: '2027-03-31' };
+        const first = await portal.preauthorizations
+          .requestModification(one.referenceId, change, { idempotencyKey: 'same-key' })
+          .withResponse();
+        const second = await portal.preauthorizations
+          .requestModification(two.referenceId, change, { idempotencyKey: 'same-key' })
+          .withResponse();
+        expect(first.data.referenceId).toBe(one.referenceId);
+        expect(second.data.referenceId).toBe(two.referenceId);
+        expect(second.data.modificationId).not.toBe(first.data.modificationId);
+        expect(second.response.headers.get('idempotent-replayed')).toBeNull();
+        const details = await portal.preauthorizations.get(two.referenceId);
+        expect(details.serviceEndDate).toBe('2027-03-31');
+        // The same call again on the same target is a replay of its own answer.
+        const again = await portal.preauthorizations
+          .requestModification(two.referenceId, change, { idempotencyKey: 'same-key' })
+          .withResponse();
+        expect(again.response.headers.get('idempotent-replayed')).toBe('true');
+        expect(again.data).toEqual(second.data);
+      });
+
+      it('one idempotencyKey on two operations makes two records', async () => {
+        const own = await openSandbox(target);
+        const portal = await own.client('clinical.a');
+        const options = { idempotencyKey: 'one-form-key' };
+        const preauthorization = await portal.preauthorizations.create(preauthorizationRequest(), options);
+        const referral = await portal.referrals
+          .create(
+            {
+              memberId: 'K5500648801',
+              referringProvider: LOPEZ_A,
+              specialist: PATEL,
+              startDate: '2026-11-23',
+              visits: 3,
+              diagnoses: [{ code: 'J45.40', primary: true }],
+            },
+            options,
+          )
+          .withResponse();
+        expect(preauthorization.referenceId).toMatch(/^PA-/);
+        expect(referral.data.outcome).toBe('created');
+        expect(referral.response.headers.get('idempotent-replayed')).toBeNull();
       });
 
       it('times out a slow answer (Prefer: latency) with APIConnectionTimeoutError', async () => {
