@@ -6,7 +6,14 @@
  * proves its failure path would have led to a retry.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BASE_URL, fakeFetch, hangingFetch, json, problem } from '../../test/sdk/support/fake-fetch.ts';
+import {
+  BASE_URL,
+  fakeFetch,
+  hangingFetch,
+  json,
+  UNIT_PREAUTHORIZATION as preauth,
+  problem,
+} from '../../test/sdk/support/fake-fetch.ts';
 import { createPortalClient, type PortalClient } from '../client.ts';
 import {
   APIConnectionError,
@@ -17,7 +24,6 @@ import {
 } from '../errors.ts';
 import { systemClock } from '../rules/index.ts';
 import { createTransport } from './transport.ts';
-import type { RequestBody } from './types.ts';
 
 const MAX_RETRIES = 3;
 const TIMEOUT_MS = 100;
@@ -49,30 +55,6 @@ const credentials = {
   password: 'Portal-Test-2026!',
   deviceId: 'laptop-7',
   mfaCode: async () => '246810',
-};
-
-const preauth: RequestBody<'createPreauthorization'> = {
-  memberId: 'K5500648801',
-  urgency: 'standard',
-  serviceType: 'physical_therapy',
-  requestingProvider: {
-    npi: '1407819535',
-    taxId: TAX_ID,
-    name: 'Adamski, John',
-    address: { line1: '80 Seymour St', city: 'Hartford', state: 'CT', zip: '06102' },
-  },
-  servicingProvider: {
-    npi: '1518060557',
-    taxId: '133456789',
-    name: 'Riverside Physical Therapy',
-    address: { line1: '55 Water St', city: 'New York', state: 'NY', zip: '10041' },
-  },
-  diagnoses: [{ code: 'M54.50', primary: true }],
-  serviceStartDate: '2026-12-01',
-  serviceEndDate: '2027-02-26',
-  serviceLines: [
-    { procedureCode: '97110', units: 24, serviceStartDate: '2026-12-01', serviceEndDate: '2027-02-26' },
-  ],
 };
 
 /** The operations that must be sent once: each is a call on a client with a session token. */

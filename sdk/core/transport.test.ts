@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BASE_URL, fakeFetch, hangingFetch, json, problem } from '../../test/sdk/support/fake-fetch.ts';
+import {
+  BASE_URL,
+  fakeFetch,
+  hangingFetch,
+  json,
+  UNIT_PREAUTHORIZATION as preauth,
+  problem,
+} from '../../test/sdk/support/fake-fetch.ts';
 import { createPortalClient } from '../client.ts';
 import {
   APIConnectionError,
@@ -9,34 +16,9 @@ import {
   RateLimitError,
   ServerError,
 } from '../errors.ts';
-import type { RequestBody } from './types.ts';
 
 const member = { memberId: 'K5500648801', firstName: 'Testh', lastName: 'Ayod' };
 const receipt = { referenceId: 'PA-00000001', status: 'pended' };
-const preauth: RequestBody<'createPreauthorization'> = {
-  memberId: 'K5500648801',
-  urgency: 'standard',
-  serviceType: 'physical_therapy',
-  requestingProvider: {
-    npi: '1407819535',
-    taxId: '060646668',
-    name: 'Adamski, John',
-    address: { line1: '80 Seymour St', city: 'Hartford', state: 'CT', zip: '06102' },
-  },
-  servicingProvider: {
-    npi: '1518060557',
-    taxId: '133456789',
-    name: 'Riverside Physical Therapy',
-    address: { line1: '55 Water St', city: 'New York', state: 'NY', zip: '10041' },
-  },
-  diagnoses: [{ code: 'M54.50', primary: true }],
-  serviceStartDate: '2026-12-01',
-  serviceEndDate: '2027-02-26',
-  serviceLines: [
-    { procedureCode: '97110', units: 24, serviceStartDate: '2026-12-01', serviceEndDate: '2027-02-26' },
-  ],
-};
-
 function client(fetch: (request: Request) => Promise<Response>, extra: Record<string, unknown> = {}) {
   return createPortalClient({
     baseUrl: BASE_URL,

@@ -3,6 +3,7 @@
  * responders, and records every request it was given (with its body read as text).
  */
 import { vi } from 'vitest';
+import type { RequestBody } from '../../../sdk/core/types.ts';
 import { fixedClock } from '../../../sdk/rules/index.ts';
 
 /** What the fake fetch answers for one request: a Response, a function making one, or an Error to throw. */
@@ -111,3 +112,28 @@ export const BASE_URL = 'https://portal.test/api/v1';
  * written against it, so a test passes on any day it runs.
  */
 export const UNIT_CLOCK = fixedClock('2026-11-23T15:00:00Z');
+
+/** A valid preauthorization request (a course of physical therapy) for unit-tested clients. */
+export const UNIT_PREAUTHORIZATION: RequestBody<'createPreauthorization'> = {
+  memberId: 'K5500648801',
+  urgency: 'standard',
+  serviceType: 'physical_therapy',
+  requestingProvider: {
+    npi: '1407819535',
+    taxId: '060646668',
+    name: 'Adamski, John',
+    address: { line1: '80 Seymour St', city: 'Hartford', state: 'CT', zip: '06102' },
+  },
+  servicingProvider: {
+    npi: '1518060557',
+    taxId: '133456789',
+    name: 'Riverside Physical Therapy',
+    address: { line1: '55 Water St', city: 'New York', state: 'NY', zip: '10041' },
+  },
+  diagnoses: [{ code: 'M54.50', primary: true }],
+  serviceStartDate: '2026-12-01',
+  serviceEndDate: '2027-02-26',
+  serviceLines: [
+    { procedureCode: '97110', units: 24, serviceStartDate: '2026-12-01', serviceEndDate: '2027-02-26' },
+  ],
+};
