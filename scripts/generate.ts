@@ -1,16 +1,19 @@
 /**
- * `npm run generate` writes openapi/portal.yaml (the merged contract) and sdk/generated/portal.ts
- * (openapi-typescript types). `--check` writes nothing and fails when either file differs from a
+ * `npm run generate` writes openapi/portal.yaml (the merged contract), sdk/generated/portal.ts
+ * (openapi-typescript types), the SDK's operation table, the mock's JSON copy of the spec and its
+ * request validators compiled at build time (mock-server/generated/validators.ts). `--check` writes nothing and fails when either file differs from a
  * fresh generation, so a hand edit or a forgotten regeneration cannot land.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
+import { renderValidators } from './render-validators.ts';
 import {
   bundledSpecPath,
   generatedOperationsPath,
   generatedSpecJsonPath,
   generatedTypesPath,
+  generatedValidatorsPath,
   mergeSpec,
 } from './spec-sources.ts';
 
@@ -90,12 +93,14 @@ if (args.includes('--spec-out') && specOut) {
   process.exit(0);
 }
 const types = await renderTypes(spec);
+const validators = await renderValidators(mergeSpec());
 if (check) {
   const stale = [
     [bundledSpecPath, spec],
     [generatedTypesPath, types],
     [generatedSpecJsonPath, specJson],
     [generatedOperationsPath, operationTable],
+    [generatedValidatorsPath, validators],
   ].filter(([path, fresh]) => read(path as string) !== fresh);
   if (stale.length > 0) {
     for (const [path] of stale) console.error(`stale: ${path}`);
@@ -110,7 +115,8 @@ if (check) {
   writeFileSync(generatedTypesPath, types);
   writeFileSync(generatedSpecJsonPath, specJson);
   writeFileSync(generatedOperationsPath, operationTable);
+  writeFileSync(generatedValidatorsPath, validators);
   console.log(
-    `wrote ${bundledSpecPath}, ${generatedTypesPath}, ${generatedOperationsPath} and ${generatedSpecJsonPath}`,
+    `wrote ${bundledSpecPath}, ${generatedTypesPath}, ${generatedOperationsPath}, ${generatedSpecJsonPath} and ${generatedValidatorsPath}`,
   );
 }

@@ -329,7 +329,11 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
 function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
   const name = error instanceof Error ? error.name : typeof error;
-  return new ProblemError('INTERNAL_ERROR', `The mock portal failed (${name}); the request may be retried.`);
+  return new ProblemError(
+    'INTERNAL_ERROR',
+    `The mock portal failed (${name}): a fault of the mock (provider-portal-sdk), not of the request or the plan. ` +
+      'Retry once; if it persists, report it to provider-portal-sdk with the request id.',
+  );
 }
 
 let specJson: string | undefined;

@@ -44,12 +44,12 @@ export interface SpecOperation {
 
 type Json = Record<string, unknown>;
 
-/** Resolves a local `$ref` (`#/components/...`) of the document. */
-export function resolveRef<T = Json>(value: unknown): T {
+/** Resolves a local `$ref` (`#/components/...`) of the document (the portal's spec by default). */
+export function resolveRef<T = Json>(value: unknown, document: unknown = spec): T {
   let current = value as Json;
   while (current !== null && typeof current === 'object' && typeof current.$ref === 'string') {
     const pointer = (current.$ref as string).replace(/^#\//, '').split('/');
-    let target: unknown = spec;
+    let target: unknown = document;
     for (const segment of pointer) target = (target as Json)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
     current = target as Json;
   }
@@ -58,16 +58,24 @@ export function resolveRef<T = Json>(value: unknown): T {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
-function buildOperations(): SpecOperation[] {
-  const paths = (spec as unknown as { paths: Record<string, Json> }).paths;
-  const globalSecurity = (spec as unknown as { security?: unknown[] }).security ?? [];
+/**
+ * The operations of an OpenAPI document, in its order (`npm run generate` indexes the fresh merged
+ * spec with it to compile the validators).
+ *
+ * @example
+ * indexOperations(OPENAPI_DOCUMENT).length; // every operation of the portal
+ */
+export function indexOperations(document: unknown): SpecOperation[] {
+  const resolve = <T>(value: unknown) => resolveRef<T>(value, document);
+  const paths = (document as { paths: Record<string, Json> }).paths;
+  const globalSecurity = (document as { security?: unknown[] }).security ?? [];
   const result: SpecOperation[] = [];
   for (const [path, item] of Object.entries(paths)) {
-    const shared = ((item.parameters as unknown[]) ?? []).map((p) => resolveRef<SpecParameter>(p));
+    const shared = ((item.parameters as unknown[]) ?? []).map((p) => resolve<SpecParameter>(p));
     for (const method of METHODS) {
       const operation = item[method] as Json | undefined;
       if (operation === undefined) continue;
-      const own = ((operation.parameters as unknown[]) ?? []).map((p) => resolveRef<SpecParameter>(p));
+      const own = ((operation.parameters as unknown[]) ?? []).map((p) => resolve<SpecParameter>(p));
       const parameters = [
         ...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)),
         ...own,
@@ -75,7 +83,7 @@ function buildOperations(): SpecOperation[] {
       const security = (operation.security as unknown[] | undefined) ?? globalSecurity;
       const responses: SpecOperation['responses'] = {};
       for (const [status, response] of Object.entries((operation.responses as Json) ?? {})) {
-        responses[status] = resolveRef(response);
+        responses[status] = resolve(response);
       }
       result.push({
         operationId: operation.operationId as OperationId,
@@ -87,7 +95,7 @@ function buildOperations(): SpecOperation[] {
         requestBody:
           operation.requestBody === undefined
             ? undefined
-            : (resolveRef(operation.requestBody) as SpecOperation['requestBody']),
+            : (resolve(operation.requestBody) as SpecOperation['requestBody']),
         responses,
         tags: (operation.tags as string[]) ?? [],
         summary: (operation.summary as string) ?? '',
@@ -103,7 +111,7 @@ function buildOperations(): SpecOperation[] {
  * @example
  * SPEC_OPERATIONS.find((op) => op.operationId === 'signIn')?.secured; // false
  */
-export const SPEC_OPERATIONS: readonly SpecOperation[] = buildOperations();
+export const SPEC_OPERATIONS: readonly SpecOperation[] = indexOperations(spec);
 
 const BY_ID = new Map(SPEC_OPERATIONS.map((op) => [op.operationId, op]));
 
