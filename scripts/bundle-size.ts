@@ -45,7 +45,7 @@ const root = new URL('..', import.meta.url);
 type Exports = Record<string, string | { import?: { default?: string } }>;
 
 /** Resolves `provider-portal-sdk` and its subpaths to the built files its `exports` name. */
-const installedPackage: Plugin = {
+export const installedPackage: Plugin = {
   name: 'installed-package',
   setup(esbuild) {
     const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
