@@ -1,4 +1,20 @@
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { FAKER_LOCALE } from './mock-server/data/faker-locale.ts';
+
+/**
+ * The mock's faker locale as data: the parts of `en` it draws from, without the rest of the locale
+ * (mock-server/data/faker-locale.ts says why).
+ */
+const fakerLocaleAsData: Plugin = {
+  name: 'faker-locale-as-data',
+  setup(build) {
+    build.onLoad({ filter: /mock-server[\\/]data[\\/]faker-locale\.ts$/ }, () => ({
+      contents: `export const FAKER_LOCALE = ${JSON.stringify(FAKER_LOCALE)};\n`,
+      loader: 'js',
+    }));
+  },
+};
 
 /**
  * ESM + CJS builds with declarations. The SDK entries (index, rules) bundle nothing from Node, Express,
@@ -47,6 +63,7 @@ export default defineConfig([
     // chunk: an app using only the client no longer carries the rules catalog or unused schemas
     // (docs/bundle-size.md measures dist).
     pure: PURE_CALLS,
+    esbuildPlugins: [fakerLocaleAsData],
   },
   {
     entry: { cli: 'mock-server/cli.ts' },
@@ -55,5 +72,6 @@ export default defineConfig([
     platform: 'node',
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
+    esbuildPlugins: [fakerLocaleAsData],
   },
 ]);
