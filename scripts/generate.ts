@@ -1,15 +1,17 @@
 /**
  * `npm run generate` writes openapi/portal.yaml (the merged contract), sdk/generated/portal.ts
- * (openapi-typescript types), the SDK's operation table, the mock's JSON copy of the spec and its
+ * (openapi-typescript types), the SDK's operation table, the mock's JSON copy of the spec, its index of operations and its
  * request validators compiled at build time (mock-server/generated/validators.ts). `--check` writes nothing and fails when either file differs from a
  * fresh generation, so a hand edit or a forgotten regeneration cannot land.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
+import { indexOperations, withoutSchemas } from '../mock-server/core/spec-index.ts';
 import { renderValidators } from './render-validators.ts';
 import {
   bundledSpecPath,
+  generatedMockOperationsPath,
   generatedOperationsPath,
   generatedSpecJsonPath,
   generatedTypesPath,
@@ -94,6 +96,7 @@ if (args.includes('--spec-out') && specOut) {
 }
 const types = await renderTypes(spec);
 const validators = await renderValidators(mergeSpec());
+const mockOperations = `${JSON.stringify(withoutSchemas(indexOperations(mergeSpec())), null, 1)}\n`;
 if (check) {
   const stale = [
     [bundledSpecPath, spec],
@@ -101,6 +104,7 @@ if (check) {
     [generatedSpecJsonPath, specJson],
     [generatedOperationsPath, operationTable],
     [generatedValidatorsPath, validators],
+    [generatedMockOperationsPath, mockOperations],
   ].filter(([path, fresh]) => read(path as string) !== fresh);
   if (stale.length > 0) {
     for (const [path] of stale) console.error(`stale: ${path}`);
@@ -116,7 +120,8 @@ if (check) {
   writeFileSync(generatedSpecJsonPath, specJson);
   writeFileSync(generatedOperationsPath, operationTable);
   writeFileSync(generatedValidatorsPath, validators);
+  writeFileSync(generatedMockOperationsPath, mockOperations);
   console.log(
-    `wrote ${bundledSpecPath}, ${generatedTypesPath}, ${generatedOperationsPath}, ${generatedSpecJsonPath} and ${generatedValidatorsPath}`,
+    `wrote ${bundledSpecPath}, ${generatedTypesPath}, ${generatedOperationsPath}, ${generatedSpecJsonPath}, ${generatedMockOperationsPath} and ${generatedValidatorsPath}`,
   );
 }

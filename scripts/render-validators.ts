@@ -10,7 +10,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 import { build, type Plugin } from 'esbuild';
-import { indexOperations } from '../mock-server/core/spec.ts';
+import { indexOperations } from '../mock-server/core/spec-index.ts';
 import {
   ajvOptions,
   requestSchemas,

@@ -13,6 +13,8 @@ export const generatedTypesPath = `${root}sdk/generated/portal.ts`;
 export const generatedOperationsPath = `${root}sdk/generated/operations.ts`;
 /** The merged spec as JSON, for the mock server's router and validators (no YAML parser at run time). */
 export const generatedSpecJsonPath = `${root}mock-server/generated/openapi.json`;
+/** The mock's index of operations (without body and response schemas). */
+export const generatedMockOperationsPath = `${root}mock-server/generated/operations.json`;
 /** The mock's request validators, compiled at build time (ajv standalone code). */
 export const generatedValidatorsPath = `${root}mock-server/generated/validators.ts`;
 

@@ -14,7 +14,7 @@ import { ProblemError, problemResponse } from './problem.ts';
 import { routeRequest } from './router.ts';
 import { createSandbox, nextCounter, REQUEST_LOG_LIMIT, type Sandbox } from './sandbox.ts';
 import { parsePrefer } from './scenarios.ts';
-import { OPENAPI_DOCUMENT } from './spec.ts';
+import { loadOpenApiDocument } from './spec.ts';
 import { toYaml } from './yaml.ts';
 
 /** Options of {@link createPortalCore} (and of the adapters and the CLI). */
@@ -222,7 +222,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
         return withMarkers(await handleAdmin(core, request, url, sandboxId, requestId), requestId);
       }
       if (url.pathname === '/openapi.json' || url.pathname === '/openapi.yaml') {
-        return withMarkers(serveSpec(url.pathname, request.method), requestId);
+        return withMarkers(await serveSpec(url.pathname, request.method), requestId);
       }
       if (sandbox === undefined) {
         throw new ProblemError(
@@ -339,17 +339,19 @@ function toProblem(error: unknown): ProblemError {
 let specJson: string | undefined;
 let specYaml: string | undefined;
 
-function serveSpec(pathname: string, method: string): Response {
+/** The spec, loaded on its first request (a page running the mock does not load it before). */
+async function serveSpec(pathname: string, method: string): Promise<Response> {
   if (method.toUpperCase() !== 'GET' && method.toUpperCase() !== 'HEAD') {
     throw new ProblemError('NOT_FOUND', `${pathname} answers GET only.`, {
       status: 405,
       headers: { allow: 'GET' },
     });
   }
+  const document = await loadOpenApiDocument();
   if (pathname === '/openapi.json') {
-    specJson ??= `${JSON.stringify(OPENAPI_DOCUMENT, null, 2)}\n`;
+    specJson ??= `${JSON.stringify(document, null, 2)}\n`;
     return new Response(specJson, { status: 200, headers: { 'content-type': 'application/json' } });
   }
-  specYaml ??= toYaml(OPENAPI_DOCUMENT);
+  specYaml ??= toYaml(document);
   return new Response(specYaml, { status: 200, headers: { 'content-type': 'application/yaml' } });
 }

@@ -6,7 +6,8 @@
  */
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { OPENAPI_DOCUMENT, specOperation } from './spec.ts';
+import spec from '../generated/openapi.json' with { type: 'json' };
+import { indexOperations, type SpecOperation } from './spec-index.ts';
 import type { OperationId } from './types.ts';
 import { toViolations, type Validate } from './validation.ts';
 import { absolutize, ajvOptions, SPEC_ID, UNCONSTRAINED_FORMATS } from './validation-schemas.ts';
@@ -27,6 +28,12 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
   ajv: AjvInstance,
 ) => void;
 
+const OPENAPI_DOCUMENT = spec as unknown as Json;
+/** The full index, with the response schemas the mock's own index leaves out. */
+const OPERATIONS = new Map<string, SpecOperation>(
+  indexOperations(OPENAPI_DOCUMENT).map((operation) => [operation.operationId, operation]),
+);
+
 let ajv: AjvInstance | undefined;
 const cache = new Map<string, Validate>();
 
@@ -37,7 +44,7 @@ function compiled(key: string, schema: unknown): Validate {
       ajv = new Ajv2020(ajvOptions(false));
       addFormats(ajv);
       for (const format of UNCONSTRAINED_FORMATS) ajv.addFormat(format, true);
-      ajv.addSchema({ $id: SPEC_ID, components: (OPENAPI_DOCUMENT as Json).components }, SPEC_ID);
+      ajv.addSchema({ $id: SPEC_ID, components: OPENAPI_DOCUMENT.components }, SPEC_ID);
     }
     validate = ajv.compile(absolutize(schema));
     cache.set(key, validate);
@@ -70,7 +77,8 @@ export function validateResponse(
   contentType: string | null | undefined,
   body: unknown,
 ): ResponseValidation {
-  const operation = specOperation(operationId);
+  const operation = OPERATIONS.get(operationId);
+  if (operation === undefined) throw new RangeError(`The spec has no operation ${operationId}.`);
   const response =
     operation.responses[String(status)] ??
     operation.responses[`${String(status)[0]}XX`] ??

@@ -4,7 +4,7 @@
  * contract suite (response-validation.ts): the ajv options, the spec's components under one id, and
  * the schema of each operation's path, query and header parameters and JSON body.
  */
-import type { SpecOperation } from './spec.ts';
+import type { SpecOperation } from './spec-index.ts';
 
 type Json = Record<string, unknown>;
 
