@@ -99,14 +99,14 @@ export interface Sandbox {
 }
 
 /**
- * Opens a fresh sandbox (its own state and clock, seed 42, starting at {@link START}).
+ * Opens a fresh sandbox (its own state and clock, seed 42, starting at `start`, {@link START} by default).
  *
  * @example
  * const sandbox = await openSandbox(target);
  * const portal = await sandbox.client('clinical.a');
  */
-export async function openSandbox(target: PortalTarget): Promise<Sandbox> {
-  const clock = createPortalClock({ fallback: fixedClock(START) });
+export async function openSandbox(target: PortalTarget, start: string = START): Promise<Sandbox> {
+  const clock = createPortalClock({ fallback: fixedClock(start) });
   const call = async (method: string, path: string, body?: unknown, id?: string) => {
     const answer = await fetch(`${target.origin}/__admin${path}`, {
       method,
@@ -116,7 +116,7 @@ export async function openSandbox(target: PortalTarget): Promise<Sandbox> {
     if (id !== undefined) clock.observe(answer.headers);
     return answer;
   };
-  const opened = await call('POST', '/sandboxes', { seed: 42, members: 2000, clock: START });
+  const opened = await call('POST', '/sandboxes', { seed: 42, members: 2000, clock: start });
   if (opened.status !== 201) throw new Error(`Cannot open a sandbox: ${await opened.text()}`);
   const { sandboxId: id } = (await opened.json()) as { sandboxId: string };
   const clientOptions = (options: Partial<PortalClientOptions>): PortalClientOptions => ({
