@@ -1,4 +1,34 @@
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { FAKER_LOCALE } from './mock-server/data/faker-locale.ts';
+
+/**
+ * The mock's faker locale as data: the parts of `en` it draws from, without the rest of the locale
+ * (mock-server/data/faker-locale.ts says why).
+ */
+const fakerLocaleAsData: Plugin = {
+  name: 'faker-locale-as-data',
+  setup(build) {
+    build.onLoad({ filter: /mock-server[\\/]data[\\/]faker-locale\.ts$/ }, () => ({
+      contents: `export const FAKER_LOCALE = ${JSON.stringify(FAKER_LOCALE)};\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * The CLI's one import of the mock (`./cli-support.ts`) resolves to the library build's
+ * `dist/cli-support.js`: one copy of the mock, its spec and its compiled validators in the package.
+ */
+const cliSupportFromLibrary: Plugin = {
+  name: 'cli-support-from-library',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/cli-support\.ts$/ }, () => ({
+      path: './cli-support.js',
+      external: true,
+    }));
+  },
+};
 
 /**
  * ESM + CJS builds with declarations. The SDK entries (index, rules) bundle nothing from Node, Express,
@@ -7,6 +37,28 @@ import { defineConfig } from 'tsup';
  * 1 MB, test/package/tarball.test.ts). `provider-portal-sdk/msw` is a guard written after the build
  * (`npm run build` runs scripts/msw-entry.ts) in front of `msw-handlers`, so that a missing `msw` says how to install it.
  */
+/** Calls without side effects that build module-level constants in sdk/ and mock-server/. */
+const PURE_CALLS = [
+  'Object.freeze',
+  'Object.keys',
+  'Object.fromEntries',
+  'Map',
+  'Set',
+  'Symbol',
+  'z.strictObject',
+  'z.object',
+  'z.string',
+  'z.pipe',
+  'z.email',
+  'z.array',
+  'z.enum',
+  'z.union',
+  'z.optional',
+  'z.number',
+  'z.boolean',
+  'z.literal',
+];
+
 export default defineConfig([
   {
     entry: {
@@ -14,14 +66,30 @@ export default defineConfig([
       rules: 'sdk/rules/index.ts',
       'mock-server': 'mock-server/index.ts',
       'msw-handlers': 'mock-server/msw.ts',
+      'cli-support': 'mock-server/cli-support.ts',
     },
     format: ['esm', 'cjs'],
-    dts: true,
+    // Declarations for the entries package.json exports (cli-support is the CLI's, not a public entry).
+    dts: {
+      entry: {
+        index: 'sdk/index.ts',
+        rules: 'sdk/rules/index.ts',
+        'mock-server': 'mock-server/index.ts',
+        'msw-handlers': 'mock-server/msw.ts',
+      },
+    },
     sourcemap: false,
     clean: true,
     target: 'es2022',
     splitting: true,
     treeshake: true,
+    // The entries share chunks: one file holds every rule, so an app's bundler cannot drop a rules
+    // module it does not use as it does from source (`sideEffects: false` works per file). Marking
+    // the calls that build module-level constants as pure lets it drop the unused ones inside the
+    // chunk: an app using only the client no longer carries the rules catalog or unused schemas
+    // (docs/bundle-size.md measures dist).
+    pure: PURE_CALLS,
+    esbuildPlugins: [fakerLocaleAsData],
   },
   {
     entry: { cli: 'mock-server/cli.ts' },
@@ -30,5 +98,6 @@ export default defineConfig([
     platform: 'node',
     sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
+    esbuildPlugins: [cliSupportFromLibrary],
   },
 ]);

@@ -95,10 +95,9 @@ function megabytes(bytes: number): string {
 
 // The server and its data load only once the flags are read, so --help and --version answer at once.
 async function banner(server: RunningMockServer, startupMs: number): Promise<string> {
-  const { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS } = await import(
-    './core/personas.ts'
+  const { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS, scenarioEntries } = await import(
+    './cli-support.ts'
   );
-  const { scenarioEntries } = await import('./data/scenario-members.ts');
   const { options } = server.core;
   const lines: string[] = [];
   lines.push(`Provider portal mock ${pkg.version} listening on ${server.url}`);
@@ -216,7 +215,7 @@ async function main(): Promise<void> {
     );
   }
   const host = values.host ?? '127.0.0.1';
-  const { isLoopbackHost } = await import('./core/guards.ts');
+  const { isLoopbackHost } = await import('./cli-support.ts');
   if (!isLoopbackHost(host) && adminToken === undefined) {
     fail(
       `--host ${host} would open the admin API (/__admin: the personas' passwords, sessions, the clock) to the network.\n` +
@@ -228,7 +227,7 @@ async function main(): Promise<void> {
 
   let server: RunningMockServer;
   try {
-    const { startMockServer } = await import('./express.ts');
+    const { startMockServer } = await import('./cli-support.ts');
     server = await startMockServer({
       port,
       host,

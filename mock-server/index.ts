@@ -22,6 +22,8 @@ export type {
 } from './core/portal.ts';
 export { createPortalCore, DEFAULT_SANDBOX_ID, MARKER_HEADER, SANDBOX_HEADER } from './core/portal.ts';
 export { ProblemError } from './core/problem.ts';
+export type { ResponseValidation } from './core/response-validation.ts';
+export { validateResponse } from './core/response-validation.ts';
 export { scenarioCatalog } from './core/scenarios.ts';
 export type {
   AuditEntry,
@@ -35,7 +37,5 @@ export type {
   SandboxState,
   ScenarioEntry,
 } from './core/types.ts';
-export type { ResponseValidation } from './core/validation.ts';
-export { validateResponse } from './core/validation.ts';
 export type { MockServerOptions, RunningMockServer, StartMockServerOptions } from './express.ts';
 export { createMockServer, startMockServer } from './express.ts';

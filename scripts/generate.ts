@@ -1,17 +1,23 @@
 /**
- * `npm run generate` writes openapi/portal.yaml (the merged contract) and sdk/generated/portal.ts
- * (openapi-typescript types). `--check` writes nothing and fails when either file differs from a
+ * `npm run generate` writes openapi/portal.yaml (the merged contract), sdk/generated/portal.ts
+ * (openapi-typescript types), the SDK's operation table, the mock's JSON copy of the spec, its index of operations and its
+ * request validators compiled at build time (mock-server/generated/validators.ts). `--check` writes nothing and fails when either file differs from a
  * fresh generation, so a hand edit or a forgotten regeneration cannot land.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
+import { indexOperations, withoutSchemas } from '../mock-server/core/spec-index.ts';
+import { renderValidators } from './render-validators.ts';
 import {
   bundledSpecPath,
+  generatedMockOperationsPath,
   generatedOperationsPath,
   generatedPermissionsPath,
+  generatedProblemCodesPath,
   generatedSpecJsonPath,
   generatedTypesPath,
+  generatedValidatorsPath,
   mergeSpec,
   permissionsDocPath,
 } from './spec-sources.ts';
@@ -192,6 +198,11 @@ if (args.includes('--spec-out') && specOut) {
   process.exit(0);
 }
 const types = await renderTypes(spec);
+const validators = await renderValidators(mergeSpec());
+const mockOperations = `${JSON.stringify(withoutSchemas(indexOperations(mergeSpec())), null, 1)}\n`;
+const problemCodeSchema = (mergeSpec() as { components: { schemas: { ProblemCode: { enum: string[] } } } })
+  .components.schemas.ProblemCode;
+const problemCodes = `${JSON.stringify(problemCodeSchema.enum, null, 1)}\n`;
 if (check) {
   const stale = [
     [bundledSpecPath, spec],
@@ -200,6 +211,9 @@ if (check) {
     [generatedOperationsPath, operationTable],
     [generatedPermissionsPath, permissionTable],
     [permissionsDocPath, permissionsDoc],
+    [generatedValidatorsPath, validators],
+    [generatedMockOperationsPath, mockOperations],
+    [generatedProblemCodesPath, problemCodes],
   ].filter(([path, fresh]) => read(path as string) !== fresh);
   if (stale.length > 0) {
     for (const [path] of stale) console.error(`stale: ${path}`);
@@ -216,7 +230,10 @@ if (check) {
   writeFileSync(generatedOperationsPath, operationTable);
   writeFileSync(generatedPermissionsPath, permissionTable);
   writeFileSync(permissionsDocPath, permissionsDoc);
+  writeFileSync(generatedValidatorsPath, validators);
+  writeFileSync(generatedMockOperationsPath, mockOperations);
+  writeFileSync(generatedProblemCodesPath, problemCodes);
   console.log(
-    `wrote ${bundledSpecPath}, ${generatedTypesPath}, ${generatedOperationsPath} and ${generatedSpecJsonPath}`,
+    `wrote ${bundledSpecPath}, ${generatedTypesPath}, ${generatedOperationsPath}, ${generatedSpecJsonPath}, ${generatedMockOperationsPath}, ${generatedProblemCodesPath} and ${generatedValidatorsPath}`,
   );
 }

@@ -17,6 +17,12 @@ export const generatedPermissionsPath = `${root}sdk/generated/permissions.ts`;
 export const permissionsDocPath = `${root}docs/permissions.md`;
 /** The merged spec as JSON, for the mock server's router and validators (no YAML parser at run time). */
 export const generatedSpecJsonPath = `${root}mock-server/generated/openapi.json`;
+/** The mock's index of operations (without body and response schemas). */
+export const generatedMockOperationsPath = `${root}mock-server/generated/operations.json`;
+/** The contract's problem codes (`ProblemCode`), for the mock without the whole spec. */
+export const generatedProblemCodesPath = `${root}mock-server/generated/problem-codes.json`;
+/** The mock's request validators, compiled at build time (ajv standalone code). */
+export const generatedValidatorsPath = `${root}mock-server/generated/validators.ts`;
 
 /** Domain files in the order their paths appear in the bundle. */
 export const domainFiles = [

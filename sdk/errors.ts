@@ -353,7 +353,13 @@ export class RateLimitError extends PortalApiError {
 export class ServerError extends PortalApiError {
   override name = 'ServerError';
   constructor(init: ApiErrorInit) {
-    super(init, "Try again later; if it persists, quote the request id to the plan's support.");
+    super(
+      init,
+      // The mock portal marks its answers (X-Mock-Portal: 1): its failures are the mock's, not the plan's.
+      init.headers.get('x-mock-portal') === '1'
+        ? 'The mock portal (provider-portal-sdk) answered this, not the plan: unless a scenario asked for it, report it to provider-portal-sdk with the request id.'
+        : "Try again later; if it persists, quote the request id to the plan's support.",
+    );
   }
 }
 

@@ -24,7 +24,7 @@ import { routeRequest } from './router.ts';
 import { createSandbox, nextCounter, REQUEST_LOG_LIMIT, type Sandbox } from './sandbox.ts';
 import { parsePrefer } from './scenarios.ts';
 import { uniqueSecret } from './secrets.ts';
-import { OPENAPI_DOCUMENT } from './spec.ts';
+import { loadOpenApiDocument } from './spec.ts';
 import { toYaml } from './yaml.ts';
 
 /** Options of {@link createPortalCore} (and of the adapters and the CLI). */
@@ -363,7 +363,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
         );
       }
       if (url.pathname === '/openapi.json' || url.pathname === '/openapi.yaml') {
-        return withMarkers(serveSpec(url.pathname, request.method), requestId, cors, false);
+        return withMarkers(await serveSpec(url.pathname, request.method), requestId, cors, false);
       }
       if (sandbox === undefined) {
         throw new ProblemError(
@@ -473,22 +473,28 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
 function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
   const name = error instanceof Error ? error.name : typeof error;
-  return new ProblemError('INTERNAL_ERROR', `The mock portal failed (${name}); the request may be retried.`);
+  return new ProblemError(
+    'INTERNAL_ERROR',
+    `The mock portal failed (${name}): a fault of the mock (provider-portal-sdk), not of the request or the plan. ` +
+      'Retry once; if it persists, report it to provider-portal-sdk with the request id.',
+  );
 }
 
 let specJson: string | undefined;
 let specYaml: string | undefined;
 
-function serveSpec(pathname: string, method: string): Response {
+/** The spec, loaded on its first request (a page running the mock does not load it before). */
+async function serveSpec(pathname: string, method: string): Promise<Response> {
   if (method.toUpperCase() !== 'GET' && method.toUpperCase() !== 'HEAD') {
     throw new ProblemError('METHOD_NOT_ALLOWED', `${pathname} answers GET only.`, {
       headers: { allow: 'GET' },
     });
   }
+  const document = await loadOpenApiDocument();
   if (pathname === '/openapi.json') {
-    specJson ??= `${JSON.stringify(OPENAPI_DOCUMENT, null, 2)}\n`;
+    specJson ??= `${JSON.stringify(document, null, 2)}\n`;
     return new Response(specJson, { status: 200, headers: { 'content-type': 'application/json' } });
   }
-  specYaml ??= toYaml(OPENAPI_DOCUMENT);
+  specYaml ??= toYaml(document);
   return new Response(specYaml, { status: 200, headers: { 'content-type': 'application/yaml' } });
 }

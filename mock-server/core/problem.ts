@@ -7,7 +7,7 @@
 
 import type { components } from '../../sdk/generated/portal.ts';
 import { isRuleCode, ruleMeta } from '../../sdk/rules/index.ts';
-import { OPENAPI_DOCUMENT } from './spec.ts';
+import problemCodes from '../generated/problem-codes.json' with { type: 'json' };
 import type { RuleViolation } from './types.ts';
 
 /** A problem document as the spec defines it (`components.schemas.Problem`). */
@@ -42,13 +42,8 @@ const PROTOCOL_CODES: Readonly<Record<string, { status: number; title: string }>
   CLOCK_OUT_OF_RANGE: { status: 400, title: 'The mock clock cannot stand there' },
 };
 
-const PROBLEM_CODES: ReadonlySet<string> = new Set<string>(
-  (
-    OPENAPI_DOCUMENT as {
-      components?: { schemas?: { ProblemCode?: { enum?: string[] } } };
-    }
-  ).components?.schemas?.ProblemCode?.enum ?? [],
-);
+/** The contract's `ProblemCode` enum (generated from the spec by `npm run generate`). */
+const PROBLEM_CODES: ReadonlySet<string> = new Set<string>(problemCodes);
 
 /**
  * Whether a value is one of the contract's problem codes (`ProblemCode`).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { validateResponse } from './response-validation.ts';
 import { specOperation } from './spec.ts';
-import { validateRequest, validateResponse } from './validation.ts';
+import { validateRequest } from './validation.ts';
 
 const parts = (body: unknown, query = '') => ({
   params: {},

@@ -9,7 +9,8 @@
  * seeded once. The output is as deterministic, only different from faker's default for a seed.
  */
 import type { Randomizer } from '@faker-js/faker';
-import { en, Faker } from '@faker-js/faker';
+import { Faker } from '@faker-js/faker';
+import { FAKER_LOCALE } from './faker-locale.ts';
 
 function mulberry32(): Randomizer {
   let state = 0;
@@ -46,7 +47,7 @@ export function withFaker<T>(seed: number, generate: (faker: Faker) => T): T {
         'Resolve the other entity before calling withFaker.',
     );
   }
-  instance ??= new Faker({ locale: [en], randomizer: mulberry32() });
+  instance ??= new Faker({ locale: [FAKER_LOCALE], randomizer: mulberry32() });
   busy = true;
   try {
     instance.seed(seed);

@@ -3,12 +3,12 @@
  * `LAST_NAMES[index mod LAST_NAMES.length]` (member-index.ts), so the members a last-name term can
  * match are found by testing the list, not the members.
  */
-import { en } from '@faker-js/faker';
+import { FAKER_LOCALE } from './faker-locale.ts';
 
 const HYPHENATED = ['Garcia-Lopez', 'Smith-Jones', 'Rivera-Ortiz', "O'Brien-Walsh", 'Kowalczyk-Nowak'];
 
 function buildLastNames(): readonly string[] {
-  const generic = (en.person?.last_name as { generic?: string[] } | undefined)?.generic ?? [];
+  const generic = (FAKER_LOCALE.person?.last_name as { generic?: string[] } | undefined)?.generic ?? [];
   const names = [...new Set([...generic, ...HYPHENATED])].sort();
   // Keep the length coprime with 10, so the visibility group (index mod 10) and the last name
   // (index mod length) vary independently.

@@ -451,13 +451,17 @@ const ENTRIES: readonly Entry[] = [
  * @example
  * RULE_CATALOG.filter((rule) => rule.kind === 'error' && rule.httpStatus === 422).length;
  */
-export const RULE_CATALOG: readonly RuleMeta[] = Object.freeze(
-  ENTRIES.map(([code, kind, httpStatus, concern, rule, limit, source]) =>
+// Pure annotations: the built package bundles the rules into one shared chunk, where only these let
+// an app's bundler drop the catalog when the app does not use it (docs/bundle-size.md).
+export const RULE_CATALOG: readonly RuleMeta[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ ENTRIES.map(([code, kind, httpStatus, concern, rule, limit, source]) =>
     Object.freeze({ code, kind, httpStatus, concern, rule, limit, source }),
   ),
 );
 
-const BY_CODE = new Map<RuleCode, RuleMeta>(RULE_CATALOG.map((meta) => [meta.code, meta]));
+const BY_CODE = /* @__PURE__ */ new Map<RuleCode, RuleMeta>(
+  /* @__PURE__ */ RULE_CATALOG.map((meta) => [meta.code, meta]),
+);
 
 /**
  * The catalog entry of a code. Throws a RangeError for a code that is not in the catalog.

@@ -7,8 +7,8 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateResponse } from '../../mock-server/core/response-validation.ts';
 import { SPEC_OPERATIONS } from '../../mock-server/core/spec.ts';
-import { validateResponse } from '../../mock-server/core/validation.ts';
 import { startMockServer } from '../../mock-server/express.ts';
 import { createPortalHandlers } from '../../mock-server/msw.ts';
 import { allCases } from './cases/index.ts';

@@ -487,6 +487,8 @@ export function describePortal(label: string, start: () => Promise<PortalTarget>
         // What this tests is the machine's date against the mock's: put the mock 9 months before it.
         const machineToday = today(systemClock);
         const mockToday = addDays(machineToday, -270);
+        // Opened at that day, not moved there: a clock moved years forward (the machine in 2032) would
+        // find the monthly site verification overdue and block the user.
         const own = await openSandbox(target, `${mockToday}T15:00:00Z`);
         const fetch = countingFetch();
         const portal = createPortalClient({
