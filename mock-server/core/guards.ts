@@ -105,8 +105,10 @@ export function corsHeaders(
     if (origin === null || !originAllowed(origin, allowed, url.origin)) return headers;
     headers['access-control-allow-origin'] = origin;
   }
+  // What a page's own code reads of an answer: the markers, Retry-After of a 429/503, the Location
+  // of a create, a replay, the preferences honoured (RFC 7240) and a download's file name.
   headers['access-control-expose-headers'] =
-    'X-Mock-Portal, X-Mock-Clock, X-Request-Id, Retry-After, Location, Idempotent-Replayed';
+    'X-Mock-Portal, X-Mock-Clock, X-Request-Id, Retry-After, Location, Idempotent-Replayed, Preference-Applied, Content-Disposition';
   if (preflight) {
     headers['access-control-allow-methods'] = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
     headers['access-control-allow-headers'] = area === 'admin' ? ADMIN_ALLOWED_HEADERS : API_ALLOWED_HEADERS;

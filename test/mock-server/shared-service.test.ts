@@ -96,6 +96,22 @@ describe('2. an admin API no web page can use', () => {
     expect(api.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('lets a page read the headers the SDK and QA read: Preference-Applied, Content-Disposition, Retry-After, Location', async () => {
+    const api = await createTestPortal().call('GET', '/api/v1/me', {
+      headers: { origin: 'https://app.example' },
+    });
+    const exposed = (api.headers.get('access-control-expose-headers') ?? '').split(/,\s*/);
+    for (const name of [
+      'Preference-Applied',
+      'Content-Disposition',
+      'Retry-After',
+      'Location',
+      'X-Mock-Clock',
+    ]) {
+      expect(exposed).toContain(name);
+    }
+  });
+
   it('answers /api/v1 CORS for the configured origins only', async () => {
     const portal = createTestPortal({ apiOrigins: ['https://app.example'] });
     const ok = await portal.call('GET', '/api/v1/me', { headers: { origin: 'https://app.example' } });
