@@ -69,8 +69,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  */
 export function calendarDayAt(instant: Date | string, timeZone: string = PLAN_TIME_ZONE): IsoDate {
   const date = instant instanceof Date ? instant : new Date(instant);
-  if (Number.isNaN(date.getTime()))
-    throw new RangeError(`Invalid instant ${JSON.stringify(String(instant))}.`);
+  const time = date.getTime();
+  if (Number.isNaN(time)) throw new RangeError(`Invalid instant ${JSON.stringify(String(instant))}.`);
+  // Intl costs microseconds per call, and callers (a request's session touch, a validator's today)
+  // mostly ask for the same instant: the mock's clock is frozen, a fixed clock never moves.
+  if (time === last.time && timeZone === last.zone) return last.day;
+  const day = dayOfInstant(date, timeZone);
+  last.time = time;
+  last.zone = timeZone;
+  last.day = day;
+  return day;
+}
+
+/** The last answer of {@link calendarDayAt}: the same instant in the same zone is the same day. */
+const last = { time: Number.NaN, zone: '', day: '' as IsoDate };
+
+function dayOfInstant(date: Date, timeZone: string): IsoDate {
   let year = 0;
   let month = 0;
   let day = 0;

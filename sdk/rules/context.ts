@@ -47,21 +47,5 @@ export function resolveContext(ctx: RuleContext = {}): ResolvedRuleContext {
   const calendar = ctx.calendar ?? defaultBusinessCalendar;
   const timeZone = ctx.timeZone ?? PLAN_TIME_ZONE;
   const now = clock.now();
-  return { clock, calendar, timeZone, now, today: dayAt(now, timeZone) };
-}
-
-// Reading the day of an instant through Intl costs microseconds; validators read it once per call,
-// mostly for the same instant (a fixed or slow clock), so the last answer is kept.
-let lastTime = Number.NaN;
-let lastZone = '';
-let lastDay: IsoDate = '';
-
-function dayAt(now: Date, timeZone: string): IsoDate {
-  const time = now.getTime();
-  if (time !== lastTime || timeZone !== lastZone) {
-    lastDay = calendarDayAt(now, timeZone);
-    lastTime = time;
-    lastZone = timeZone;
-  }
-  return lastDay;
+  return { clock, calendar, timeZone, now, today: calendarDayAt(now, timeZone) };
 }
