@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type RunningMockServer, startMockServer } from '../mock-server/express.ts';
+import { type RunningMockServer, startMockServer } from '../mock-server/server.ts';
 import { main } from './quickstart.ts';
 
 describe('examples/quickstart.ts', () => {

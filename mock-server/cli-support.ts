@@ -7,4 +7,4 @@
 export { isLoopbackHost } from './core/guards.ts';
 export { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS } from './core/personas.ts';
 export { scenarioEntries } from './data/scenario-members.ts';
-export { startMockServer } from './express.ts';
+export { startMockServer } from './server.ts';

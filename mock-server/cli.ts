@@ -11,7 +11,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
-import type { RunningMockServer } from './express.ts';
+import type { RunningMockServer } from './server.ts';
 
 /**
  * Where a guide of the package is on this machine: the docs ship in the package (`files`), beside

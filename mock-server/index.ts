@@ -37,5 +37,6 @@ export type {
   SandboxState,
   ScenarioEntry,
 } from './core/types.ts';
-export type { MockServerOptions, RunningMockServer, StartMockServerOptions } from './express.ts';
-export { createMockServer, startMockServer } from './express.ts';
+export { createMockServer } from './express.ts';
+export type { MockServerOptions, RunningMockServer, StartMockServerOptions } from './server.ts';
+export { startMockServer } from './server.ts';

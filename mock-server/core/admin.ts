@@ -23,6 +23,7 @@ import { ProblemError, problemResponse } from './problem.ts';
 import { findUserByUsername, type Sandbox } from './sandbox.ts';
 import { scenarioCatalog } from './scenarios.ts';
 import { openSession, sessionBody } from './sessions.ts';
+import type { PortalRequest } from './types.ts';
 
 type Json = Record<string, unknown>;
 
@@ -30,7 +31,7 @@ function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
-async function readJson(request: Request): Promise<Json> {
+async function readJson(request: PortalRequest): Promise<Json> {
   const text = await readText(request, ADMIN_BODY_LIMIT_BYTES);
   if (text.trim() === '') return {};
   try {
@@ -153,7 +154,7 @@ export function personaList(sandbox: Sandbox): Json {
  */
 export async function handleAdmin(
   core: PortalCore,
-  request: Request,
+  request: PortalRequest,
   url: URL,
   sandboxId: string,
   requestId: string,
@@ -189,7 +190,7 @@ export async function handleAdmin(
 
 async function route(
   core: PortalCore,
-  request: Request,
+  request: PortalRequest,
   url: URL,
   sandboxId: string,
   scope: AdminScope,

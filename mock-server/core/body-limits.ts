@@ -9,6 +9,7 @@
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_BATCH } from '../../sdk/rules/index.ts';
 import { ProblemError } from './problem.ts';
 import type { SpecOperation } from './spec.ts';
+import type { PortalRequest } from './types.ts';
 
 /** The largest JSON body an operation accepts: 256 KiB (the largest request of the contract is ~10 KiB). */
 export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
@@ -52,7 +53,7 @@ export function payloadTooLarge(limit: number): ProblemError {
  * @example
  * assertDeclaredLength(request, JSON_BODY_LIMIT_BYTES);
  */
-export function assertDeclaredLength(request: Request, limit: number): void {
+export function assertDeclaredLength(request: PortalRequest, limit: number): void {
   const declared = request.headers.get('content-length');
   if (declared === null) return;
   const length = Number(declared);
@@ -65,7 +66,7 @@ export function assertDeclaredLength(request: Request, limit: number): void {
  * @example
  * const bytes = await readBody(request, JSON_BODY_LIMIT_BYTES);
  */
-export async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBody(request: PortalRequest, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   assertDeclaredLength(request, limit);
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
@@ -96,6 +97,6 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
  * @example
  * const text = await readText(request, ADMIN_BODY_LIMIT_BYTES);
  */
-export async function readText(request: Request, limit: number): Promise<string> {
+export async function readText(request: PortalRequest, limit: number): Promise<string> {
   return new TextDecoder().decode(await readBody(request, limit));
 }

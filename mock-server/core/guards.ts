@@ -11,6 +11,7 @@
  * - An optional rate limit per client answers 429 RATE_LIMITED with `Retry-After`.
  */
 import { ProblemError } from './problem.ts';
+import type { PortalRequest } from './types.ts';
 
 /** Who may act on the admin API: everything, or one sandbox (by its key). */
 export type AdminScope = { kind: 'all' } | { kind: 'sandbox'; sandboxId: string };
@@ -73,7 +74,7 @@ function originAllowed(origin: string, allowed: '*' | readonly string[], self: s
  * @example
  * assertAdminOrigin(request, url, { apiOrigins: '*', adminOrigins: [] });
  */
-export function assertAdminOrigin(request: Request, url: URL, cors: CorsSettings): void {
+export function assertAdminOrigin(request: PortalRequest, url: URL, cors: CorsSettings): void {
   const origin = request.headers.get('origin');
   if (origin === null || originAllowed(origin, cors.adminOrigins, url.origin)) return;
   throw new ProblemError(
@@ -90,7 +91,7 @@ export function assertAdminOrigin(request: Request, url: URL, cors: CorsSettings
  * corsHeaders(request, url, 'api', cors, false); // { 'access-control-allow-origin': '*', … }
  */
 export function corsHeaders(
-  request: Request,
+  request: PortalRequest,
   url: URL,
   area: 'api' | 'admin',
   cors: CorsSettings,
@@ -134,7 +135,7 @@ function sameSecret(given: string, expected: string): boolean {
  * adminScope(request, 's3cret', (key) => keys.get(key)); // { kind: 'all' }
  */
 export function adminScope(
-  request: Request,
+  request: PortalRequest,
   adminToken: string | undefined,
   sandboxOfKey: (key: string) => string | undefined,
 ): AdminScope {

@@ -18,7 +18,14 @@ import type { Sandbox } from './sandbox.ts';
 import { forcedStatusCode, type PreferenceToken } from './scenarios.ts';
 import { authenticate } from './sessions.ts';
 import type { SpecOperation } from './spec.ts';
-import type { HandlerContext, HandlerResult, PortalSession, PortalUser, PreferOptions } from './types.ts';
+import type {
+  HandlerContext,
+  HandlerResult,
+  PortalRequest,
+  PortalSession,
+  PortalUser,
+  PreferOptions,
+} from './types.ts';
 import { validateRequest } from './validation.ts';
 
 /** The global options the pipeline honours (CLI flags `--latency` and `--failure-rate`). */
@@ -31,7 +38,7 @@ export interface PipelineOptions {
 
 /** One routed request, ready for the pipeline. */
 export interface PipelineRequest {
-  request: Request;
+  request: PortalRequest;
   url: URL;
   requestId: string;
   sandbox: Sandbox;
@@ -99,7 +106,7 @@ async function formFingerprint(form: FormData): Promise<string> {
   return parts.join('&');
 }
 
-async function parseBody(request: Request, operation: SpecOperation): Promise<ParsedBody> {
+async function parseBody(request: PortalRequest, operation: SpecOperation): Promise<ParsedBody> {
   const limit = bodyLimitOf(operation);
   const contentType = request.headers.get('content-type');
   const method = request.method.toUpperCase();

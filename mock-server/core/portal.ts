@@ -25,6 +25,7 @@ import { createSandbox, nextCounter, REQUEST_LOG_LIMIT, type Sandbox } from './s
 import { parsePrefer } from './scenarios.ts';
 import { uniqueSecret } from './secrets.ts';
 import { loadOpenApiDocument } from './spec.ts';
+import type { PortalRequest } from './types.ts';
 import { toYaml } from './yaml.ts';
 
 /** Options of {@link createPortalCore} (and of the adapters and the CLI). */
@@ -101,7 +102,7 @@ export interface SandboxOpenOptions {
 export interface PortalCore {
   readonly options: ResolvedPortalCoreOptions;
   /** Answers one request (never rejects). */
-  handle(request: Request, info?: RequestInfo): Promise<Response>;
+  handle(request: PortalRequest, info?: RequestInfo): Promise<Response>;
   /** The key of an opened sandbox: it reaches that sandbox only on a protected admin API. */
   sandboxKey(id: string): string | undefined;
   /** The sandbox with that id (default: the default sandbox). */
@@ -131,7 +132,7 @@ const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** The header every answer carries the sandbox's current instant in (the SDK's `clock: 'portal'` reads it). */
 export const CLOCK_HEADER = 'x-mock-clock';
 
-function sandboxIdOf(request: Request): string {
+function sandboxIdOf(request: PortalRequest): string {
   return request.headers.get(SANDBOX_HEADER)?.trim() || DEFAULT_SANDBOX_ID;
 }
 
@@ -321,7 +322,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
     },
   };
 
-  async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {
+  async function handle(request: PortalRequest, info: RequestInfo = {}): Promise<Response> {
     let requestId = '';
     let cors: Record<string, string> = {};
     try {

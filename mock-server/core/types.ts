@@ -114,10 +114,23 @@ export interface RequestLogEntry {
   userId: string | null;
 }
 
+/**
+ * What the core reads of a request. A Fetch `Request` is one (MSW, tests); the Node adapter builds a
+ * lighter one from `node:http`'s request, without a `Request` object or a copy of its headers.
+ */
+export interface PortalRequest {
+  readonly method: string;
+  /** The absolute URL. */
+  readonly url: string;
+  readonly headers: { get(name: string): string | null };
+  /** The body as it streams in, or `null` (GET, HEAD, no body). */
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
 /** What a handler is given. */
 export interface HandlerContext {
   readonly operationId: OperationId;
-  readonly request: Request;
+  readonly request: PortalRequest;
   readonly requestId: string;
   /** Path parameters by name, decoded. */
   readonly params: Record<string, string>;

@@ -7,7 +7,7 @@
  */
 import * as GENERATED from '../generated/validators.ts';
 import type { SpecOperation } from './spec.ts';
-import type { RuleViolation } from './types.ts';
+import type { PortalRequest, RuleViolation } from './types.ts';
 import { type RequestPart, validatorName } from './validation-schemas.ts';
 
 type Json = Record<string, unknown>;
@@ -76,7 +76,7 @@ function isArraySchema(schema: Json): boolean {
 export interface RequestParts {
   params: Record<string, string>;
   query: URLSearchParams;
-  headers: Headers;
+  headers: PortalRequest['headers'];
   /** The parsed JSON body, or undefined when the request has none or is multipart. */
   body: unknown;
   /** Whether a JSON body was present (so that `null` counts as sent). */

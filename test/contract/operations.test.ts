@@ -1,16 +1,19 @@
 /**
- * The contract suite: every case of test/contract/cases runs through both adapters (Express over HTTP
- * and MSW in-process), each in a fresh sandbox, and every answer — success or error — must have the
+ * The contract suite: every case of test/contract/cases runs through every adapter (the `node:http`
+ * server of provider-portal-mock, Express with `createMockServer`, and MSW in-process), each in a fresh sandbox, and every answer — success or error — must have the
  * status the case expects, a status the spec declares for the operation, the `X-Mock-Portal` marker,
  * and a body that validates against the declared schema (binary bodies: a declared content type).
  * The suite fails when an operation of the spec has no case.
  */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateResponse } from '../../mock-server/core/response-validation.ts';
 import { SPEC_OPERATIONS } from '../../mock-server/core/spec.ts';
-import { startMockServer } from '../../mock-server/express.ts';
+import { createMockServer } from '../../mock-server/express.ts';
 import { createPortalHandlers } from '../../mock-server/msw.ts';
+import { startMockServer } from '../../mock-server/server.ts';
 import { allCases } from './cases/index.ts';
 import type { ContractApi, ContractCase } from './cases/types.ts';
 
@@ -24,10 +27,28 @@ interface Adapter {
 
 const ADAPTERS: Adapter[] = [
   {
-    name: 'Express over HTTP',
+    name: 'node:http (provider-portal-mock, startMockServer)',
     async start() {
       const server = await startMockServer({ ...CORE_OPTIONS, port: 0 });
       return { baseUrl: server.url, stop: () => server.close() };
+    },
+  },
+  {
+    name: 'Express (createMockServer mounted in an app)',
+    async start() {
+      const app = createMockServer({ ...CORE_OPTIONS, allowedHosts: ['127.0.0.1'] });
+      const server = await new Promise<Server>((resolve) => {
+        const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+      });
+      const { port } = server.address() as AddressInfo;
+      return {
+        baseUrl: `http://127.0.0.1:${port}`,
+        stop: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      };
     },
   },
   {

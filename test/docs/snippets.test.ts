@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMockServer, startMockServer } from '../../mock-server/express.ts';
+import { type RunningMockServer, startMockServer } from '../../mock-server/server.ts';
 import { asProgram, extractSnippets, sourceEntries } from './snippets.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

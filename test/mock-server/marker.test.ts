@@ -1,8 +1,8 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningMockServer } from '../../mock-server/express.ts';
-import { startMockServer } from '../../mock-server/express.ts';
 import { createPortalHandlers } from '../../mock-server/msw.ts';
+import type { RunningMockServer } from '../../mock-server/server.ts';
+import { startMockServer } from '../../mock-server/server.ts';
 import { TEST_CLOCK } from './helpers.ts';
 
 const REQUESTS: [string, string, string?][] = [

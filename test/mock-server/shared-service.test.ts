@@ -432,16 +432,16 @@ describe('TEST_CLOCK', () => {
   });
 });
 
-describe('over HTTP (the Express adapter)', () => {
+describe('over HTTP (node:http, as provider-portal-mock serves)', () => {
   it('refuses a non-loopback host without an admin token, saying what to add', async () => {
-    const { startMockServer } = await import('../../mock-server/express.ts');
+    const { startMockServer } = await import('../../mock-server/server.ts');
     await expect(startMockServer({ host: '0.0.0.0', port: 0, members: 1000 })).rejects.toThrow(
       /--admin-token/,
     );
   });
 
   it('answers 413 for a chunked body past the limit and a foreign Host with 403, on a real socket', async () => {
-    const { startMockServer } = await import('../../mock-server/express.ts');
+    const { startMockServer } = await import('../../mock-server/server.ts');
     const { request } = await import('node:http');
     const server = await startMockServer({ port: 0, members: 1000, clock: TEST_CLOCK });
     try {

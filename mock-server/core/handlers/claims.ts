@@ -16,7 +16,7 @@ import { claimSummary, matchingClaims } from '../documents/sources.ts';
 import { createDocument, documentAccepted } from '../documents/store.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
-import type { DomainHandlers, HandlerContext, RuleViolation } from '../types.ts';
+import type { DomainHandlers, HandlerContext, PortalRequest, RuleViolation } from '../types.ts';
 
 type Schemas = components['schemas'];
 
@@ -99,7 +99,7 @@ function downloadExplanationOfPayment(ctx: HandlerContext) {
   };
 }
 
-function wantsPdf(request: Request): boolean {
+function wantsPdf(request: PortalRequest): boolean {
   const accept = (request.headers.get('accept') ?? '').toLowerCase();
   return accept.includes('application/pdf') && !accept.includes('image/png');
 }

@@ -4,8 +4,8 @@
  * tests never see each other's records or clock.
  */
 import { setupServer } from 'msw/node';
-import { startMockServer } from '../../../mock-server/express.ts';
 import { createPortalHandlers } from '../../../mock-server/msw.ts';
+import { startMockServer } from '../../../mock-server/server.ts';
 import type { PortalClient, PortalClientOptions } from '../../../sdk/index.ts';
 import { createPortalClient, createPortalClock, type PortalClock } from '../../../sdk/index.ts';
 import type { Clock } from '../../../sdk/rules/index.ts';
