@@ -25,7 +25,7 @@ import { createSandbox, nextCounter, REQUEST_LOG_LIMIT, type Sandbox } from './s
 import { parsePrefer } from './scenarios.ts';
 import { uniqueSecret } from './secrets.ts';
 import { OPENAPI_DOCUMENT } from './spec.ts';
-import { toYaml } from './yaml.ts';
+import { specYaml } from './spec-yaml.ts';
 
 /** Options of {@link createPortalCore} (and of the adapters and the CLI). */
 export interface PortalCoreOptions {
@@ -477,7 +477,7 @@ function toProblem(error: unknown): ProblemError {
 }
 
 let specJson: string | undefined;
-let specYaml: string | undefined;
+let specYamlText: string | undefined;
 
 function serveSpec(pathname: string, method: string): Response {
   if (method.toUpperCase() !== 'GET' && method.toUpperCase() !== 'HEAD') {
@@ -489,6 +489,6 @@ function serveSpec(pathname: string, method: string): Response {
     specJson ??= `${JSON.stringify(OPENAPI_DOCUMENT, null, 2)}\n`;
     return new Response(specJson, { status: 200, headers: { 'content-type': 'application/json' } });
   }
-  specYaml ??= toYaml(OPENAPI_DOCUMENT);
-  return new Response(specYaml, { status: 200, headers: { 'content-type': 'application/yaml' } });
+  specYamlText ??= specYaml(OPENAPI_DOCUMENT);
+  return new Response(specYamlText, { status: 200, headers: { 'content-type': 'application/yaml' } });
 }
