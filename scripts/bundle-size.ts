@@ -18,7 +18,7 @@ export const MSW_TARGET_GZIP_BYTES = 150 * 1024;
 
 /**
  * What the size may not exceed without a deliberate change of these numbers (a test fails): the
- * sizes measured from `dist` on 2026-12-01 (48.0, 35.9 and 187.0 kB) with about 1 kB (the mock: 3 kB)
+ * sizes measured from `dist` on 2026-12-01 (48.0, 35.9 and 191.0 kB) with about 1 kB (the mock: 3 kB)
  * of headroom, so that growth is a decision.
  */
 export const SIZE_BUDGET = {
@@ -33,9 +33,10 @@ export const SIZE_BUDGET = {
    * An app importing `createPortalHandlers` from `provider-portal-sdk/msw` (msw excluded), resolved
    * through the `browser` condition as a page's bundler does. 181 kB when issue 16 measured 178.3 kB;
    * 190 kB once the shared-service and authorization issues joined the mock (host and origin guards,
-   * secrets, the access table, throttling: 187.0 kB measured).
+   * secrets, the access table, throttling: 187.0 kB measured); 194 kB once the documents were
+   * written with fflate, deflated for real (191.0 kB; the `yaml` writer of /openapi.yaml is a lazy chunk).
    */
-  mswGzipBytes: 190 * 1024,
+  mswGzipBytes: 194 * 1024,
 } as const;
 
 /** An app that re-exports everything of the main entry. */

@@ -26,7 +26,6 @@ import { parsePrefer } from './scenarios.ts';
 import { uniqueSecret } from './secrets.ts';
 import { loadOpenApiDocument } from './spec.ts';
 import type { PortalRequest } from './types.ts';
-import { toYaml } from './yaml.ts';
 
 /** Options of {@link createPortalCore} (and of the adapters and the CLI). */
 export interface PortalCoreOptions {
@@ -482,7 +481,7 @@ function toProblem(error: unknown): ProblemError {
 }
 
 let specJson: string | undefined;
-let specYaml: string | undefined;
+let specYamlText: string | undefined;
 
 /** The spec, loaded on its first request (a page running the mock does not load it before). */
 async function serveSpec(pathname: string, method: string): Promise<Response> {
@@ -496,6 +495,8 @@ async function serveSpec(pathname: string, method: string): Promise<Response> {
     specJson ??= `${JSON.stringify(document, null, 2)}\n`;
     return new Response(specJson, { status: 200, headers: { 'content-type': 'application/json' } });
   }
-  specYaml ??= toYaml(document);
-  return new Response(specYaml, { status: 200, headers: { 'content-type': 'application/yaml' } });
+  // The YAML writer (the `yaml` package) loads with the first /openapi.yaml, not with the mock.
+  const { specYaml } = await import('./spec-yaml.ts');
+  specYamlText ??= specYaml(document);
+  return new Response(specYamlText, { status: 200, headers: { 'content-type': 'application/yaml' } });
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import generated from '../../mock-server/generated/openapi.json' with { type: 'json' };
@@ -11,10 +12,15 @@ describe('the spec is served', () => {
     expect(await response.json()).toEqual(generated);
   });
 
-  it('at /openapi.yaml, the same document', async () => {
+  it('at /openapi.yaml, the same document, that yaml reads', async () => {
     const response = await createTestPortal().call('GET', '/openapi.yaml');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/yaml');
     expect(parse(await response.text())).toEqual(generated);
+  });
+
+  it('at /openapi.yaml, byte for byte the published openapi/portal.yaml', async () => {
+    const served = await (await createTestPortal().call('GET', '/openapi.yaml')).text();
+    expect(served).toBe(readFileSync(new URL('../../openapi/portal.yaml', import.meta.url), 'utf8'));
   });
 });

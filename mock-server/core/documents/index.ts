@@ -1,8 +1,10 @@
-/** The byte builders of the mock portal's documents: PDF, PNG, CSV and XLSX, and the documents made with them. */
+/**
+ * The byte builders of the mock portal's documents: PDF, PNG, CSV and XLSX (fflate writes its ZIP and
+ * the PNG's zlib stream), and the documents made with them.
+ */
 export { Canvas, COLORS, PALETTE } from './canvas.ts';
 export { checkPdf, checkPng } from './check-image.ts';
 export { CLAIMS_EXPORT_HEADER, claimsExportCsv, explanationOfPaymentPdf } from './claim-documents.ts';
-export { adler32, concatBytes, crc32 } from './crc32.ts';
 export type { CsvCell } from './csv.ts';
 export { toCsv } from './csv.ts';
 export { dollars, productLabel, usDate } from './format.ts';
@@ -13,8 +15,6 @@ export { pcpMemberPanelXlsx } from './pcp-member-panel.ts';
 export type { PdfDocument, PdfLine } from './pdf.ts';
 export { buildPdf } from './pdf.ts';
 export type { PaletteImage, Rgb } from './png.ts';
-export { encodePng, zlibStored } from './png.ts';
+export { encodePng } from './png.ts';
 export type { XlsxCell, XlsxSheet } from './xlsx.ts';
 export { buildXlsx, XLSX_MEDIA_TYPE } from './xlsx.ts';
-export type { ZipEntry } from './zip.ts';
-export { buildZip } from './zip.ts';

@@ -1,9 +1,11 @@
 /**
- * A tiny PNG encoder for palette images: scanlines (filter 0) in a zlib stream of stored deflate
- * blocks, chunks with their CRC-32. No compression and no Node built-ins, so it runs anywhere and the
- * same pixels always give the same bytes.
+ * A tiny PNG encoder for palette images: scanlines (filter 0) in a zlib stream that fflate deflates,
+ * chunks with their CRC-32. No Node built-ins, so it runs anywhere (the MSW entry runs in browsers),
+ * and the same pixels always give the same bytes. pngjs would bring Node's zlib and streams to the
+ * browser bundle for the same result; test/mock-server/documents-readers.test.ts decodes every image
+ * with it.
  */
-import { adler32, concatBytes, crc32 } from './crc32.ts';
+import { zlibSync } from 'fflate';
 
 /** An RGB colour, 0–255 each. */
 export type Rgb = readonly [number, number, number];
@@ -18,6 +20,26 @@ export interface PaletteImage {
 
 const SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+let crcTable: Uint32Array | undefined;
+
+/**
+ * The CRC-32 (IEEE 802.3) of bytes, as PNG chunks carry it. fflate computes the same one for ZIP
+ * entries but does not export it; this is the only copy in the mock.
+ */
+function crc32(bytes: Uint8Array): number {
+  if (crcTable === undefined) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = (crcTable[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   const view = new DataView(out.buffer);
@@ -25,32 +47,6 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
   out.set(data, 8);
   view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
-
-/**
- * A zlib stream of stored (uncompressed) deflate blocks of at most 65,535 bytes each.
- *
- * @example
- * zlibStored(new Uint8Array([1, 2, 3])); // 78 01 01 03 00 fc ff 01 02 03 + Adler-32
- */
-export function zlibStored(data: Uint8Array): Uint8Array {
-  const blocks = Math.max(1, Math.ceil(data.length / 65535));
-  const out = new Uint8Array(2 + blocks * 5 + data.length + 4);
-  const view = new DataView(out.buffer);
-  out[0] = 0x78;
-  out[1] = 0x01;
-  let at = 2;
-  for (let b = 0; b < blocks; b++) {
-    const start = b * 65535;
-    const length = Math.min(65535, data.length - start);
-    out[at] = b === blocks - 1 ? 1 : 0;
-    view.setUint16(at + 1, length, true);
-    view.setUint16(at + 3, ~length & 0xffff, true);
-    out.set(data.subarray(start, start + length), at + 5);
-    at += 5 + length;
-  }
-  view.setUint32(at, adler32(data));
   return out;
 }
 
@@ -80,11 +76,18 @@ export function encodePng(image: PaletteImage): Uint8Array {
   });
   const raw = new Uint8Array((width + 1) * height);
   for (let y = 0; y < height; y++) raw.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
-  return concatBytes([
+  const chunks = [
     SIGNATURE,
     chunk('IHDR', ihdr),
     chunk('PLTE', plte),
-    chunk('IDAT', zlibStored(raw)),
+    chunk('IDAT', zlibSync(raw, { level: 9 })),
     chunk('IEND', new Uint8Array(0)),
-  ]);
+  ];
+  const png = new Uint8Array(chunks.reduce((length, part) => length + part.length, 0));
+  let offset = 0;
+  for (const part of chunks) {
+    png.set(part, offset);
+    offset += part.length;
+  }
+  return png;
 }

@@ -1,8 +1,9 @@
 /**
  * A minimal valid XLSX workbook (Office Open XML): one worksheet of inline strings and numbers, in a
- * ZIP of stored entries. Enough for Excel, LibreOffice and spreadsheet libraries to open.
+ * ZIP written by fflate (deflated entries, each with its CRC-32). Enough for Excel, LibreOffice and
+ * spreadsheet libraries to open (test/mock-server/documents-readers.test.ts reads it with one).
  */
-import { buildZip } from './zip.ts';
+import { zipSync } from 'fflate';
 
 /** A cell: text (an inline string), a number, or empty. */
 export type XlsxCell = string | number | null | undefined;
@@ -12,6 +13,12 @@ export interface XlsxSheet {
   name: string;
   rows: readonly (readonly XlsxCell[])[];
 }
+
+/**
+ * The time stamped on every entry: 1980-01-01 00:00, the first a ZIP can hold, in local time as ZIP
+ * times are. Fixed, so the same sheet always gives the same bytes (fflate would stamp the current time).
+ */
+const ENTRY_TIME = new Date(1980, 0, 1);
 
 /** The media type of an XLSX document. */
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -104,5 +111,8 @@ export function buildXlsx(sheet: XlsxSheet): Uint8Array {
     ],
     ['xl/worksheets/sheet1.xml', sheetXml(sheet.rows)],
   ];
-  return buildZip(parts.map(([name, xml]) => ({ name, data: encoder.encode(xml) })));
+  // `[Content_Types].xml` first, as Office writes it: fflate keeps the order of the keys.
+  return zipSync(Object.fromEntries(parts.map(([name, xml]) => [name, encoder.encode(xml)])), {
+    mtime: ENTRY_TIME,
+  });
 }
