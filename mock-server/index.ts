@@ -4,6 +4,7 @@
  * directly with {@link createPortalCore}. MSW handlers come from `provider-portal-sdk/msw`.
  */
 
+export type { Answer } from './core/answer.ts';
 export type { PersonaDefinition } from './core/personas.ts';
 export {
   defaultPermissions,

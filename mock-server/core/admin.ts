@@ -13,13 +13,14 @@
  * - `GET /__admin/scenarios`: the scenario catalog.
  */
 import { calendarDayAt } from '../../sdk/rules/index.ts';
+import { type Answer, jsonAnswer } from './answer.ts';
 import { ADMIN_BODY_LIMIT_BYTES, readText } from './body-limits.ts';
 import { ClockRangeError, isoTimestamp } from './clock.ts';
 import type { AdminScope } from './guards.ts';
 import { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS } from './personas.ts';
 import { isJsonMedia } from './pipeline.ts';
 import { MAX_MEMBERS, type PortalCore } from './portal.ts';
-import { ProblemError, problemResponse } from './problem.ts';
+import { ProblemError, problemAnswer } from './problem.ts';
 import { findUserByUsername, type Sandbox } from './sandbox.ts';
 import { scenarioCatalog } from './scenarios.ts';
 import { openSession, sessionBody } from './sessions.ts';
@@ -27,8 +28,8 @@ import type { PortalRequest } from './types.ts';
 
 type Json = Record<string, unknown>;
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+function json(status: number, body: unknown): Answer {
+  return jsonAnswer(status, body);
 }
 
 async function readJson(request: PortalRequest): Promise<Json> {
@@ -159,7 +160,7 @@ export async function handleAdmin(
   sandboxId: string,
   requestId: string,
   scope: AdminScope = { kind: 'all' },
-): Promise<Response> {
+): Promise<Answer> {
   try {
     const method = request.method.toUpperCase();
     // JSON only on writes: a cross-site form (text/plain, urlencoded, multipart) can never post here.
@@ -184,7 +185,7 @@ export async function handleAdmin(
               'INTERNAL_ERROR',
               `The admin API failed (${error instanceof Error ? error.message : 'unknown'}).`,
             );
-    return problemResponse(problem, requestId, url.pathname);
+    return problemAnswer(problem, requestId, url.pathname);
   }
 }
 
@@ -194,7 +195,7 @@ async function route(
   url: URL,
   sandboxId: string,
   scope: AdminScope,
-): Promise<Response> {
+): Promise<Answer> {
   const method = request.method.toUpperCase();
   const path = url.pathname.replace(/\/+$/, '') || '/__admin';
   const reachable = (id: string): boolean => scope.kind === 'all' || scope.sandboxId === id;
@@ -252,7 +253,7 @@ async function route(
       throw new ProblemError('VALIDATION_FAILED', 'The default sandbox cannot be closed; reset it instead.');
     if (!core.closeSandbox(id))
       throw new ProblemError('NOT_FOUND', `No sandbox ${JSON.stringify(id)} is open.`);
-    return new Response(null, { status: 204 });
+    return { status: 204, headers: {}, body: null };
   }
   if (path === '/__admin/scenarios' && method === 'GET') {
     return json(200, { scenarios: scenarioCatalog() });

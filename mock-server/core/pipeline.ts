@@ -6,8 +6,10 @@
  * handler → response. portal.ts wraps it with the request id, the `X-Mock-Portal` marker, the sandbox
  * and the routing.
  */
+
 import { normalizeTaxId } from '../../sdk/rules/index.ts';
 import { authorizeOperation, requireVisibleMembers } from './access.ts';
+import { type Answer, setHeader } from './answer.ts';
 import { bodyLimitOf, readBody, readText } from './body-limits.ts';
 import { operationHandlers } from './handlers/index.ts';
 import { idempotencyStoreKey } from './idempotency-scope.ts';
@@ -49,7 +51,7 @@ export interface PipelineRequest {
 
 /** What the pipeline answers, with the user (for the request log). */
 export interface PipelineAnswer {
-  response: Response;
+  response: Answer;
   userId: string | null;
 }
 
@@ -165,27 +167,24 @@ async function parseBody(request: PortalRequest, operation: SpecOperation): Prom
 }
 
 /**
- * The `Response` of a handler result: JSON unless `contentType` names another media type (then the
- * body is sent as bytes or text as it is); 204 and bodiless results have no body.
+ * The answer of a handler result: JSON unless `contentType` names another media type (then the body
+ * is sent as bytes or text as it is); 204 and bodiless results have no body.
  *
  * @example
- * resultResponse({ status: 201, body: { messageId: 'MSG-000001' } });
+ * resultAnswer({ status: 201, body: { messageId: 'MSG-000001' } });
  */
-export function resultResponse(result: HandlerResult): Response {
-  const headers = new Headers(result.headers ?? {});
-  if (result.status === 204 || result.status === 304 || result.body === undefined) {
-    return new Response(null, { status: result.status, headers });
-  }
+export function resultAnswer(result: HandlerResult): Answer {
+  const answer: Answer = { status: result.status, headers: {}, body: null };
+  for (const [name, value] of Object.entries(result.headers ?? {})) setHeader(answer, name, value);
+  if (result.status === 204 || result.status === 304 || result.body === undefined) return answer;
   const contentType = result.contentType ?? 'application/json';
-  headers.set('content-type', contentType);
+  answer.headers['content-type'] = contentType;
   const body = result.body;
-  if (body instanceof Uint8Array || body instanceof ArrayBuffer || body instanceof Blob) {
-    return new Response(body as BodyInit, { status: result.status, headers });
-  }
-  if (typeof body === 'string' && !isJsonMedia(contentType)) {
-    return new Response(body, { status: result.status, headers });
-  }
-  return new Response(JSON.stringify(body), { status: result.status, headers });
+  if (body instanceof Uint8Array) answer.body = body;
+  else if (body instanceof ArrayBuffer) answer.body = new Uint8Array(body);
+  else if (typeof body === 'string' && !isJsonMedia(contentType)) answer.body = body;
+  else answer.body = JSON.stringify(body);
+  return answer;
 }
 
 function forcedFailure(
@@ -348,7 +347,7 @@ export async function runPipeline(
         );
       }
       const { 'content-type': contentType, ...headers } = first.headers;
-      const replay = resultResponse({
+      const replay = resultAnswer({
         status: first.status,
         body: first.body,
         headers: { ...headers, 'idempotent-replayed': 'true' },
@@ -382,14 +381,14 @@ export async function runPipeline(
     });
   }
   return {
-    response: withPreferenceApplied(resultResponse(result), understood),
+    response: withPreferenceApplied(resultAnswer(result), understood),
     userId: user?.userId ?? null,
   };
 }
 
 /** Adds `Preference-Applied` (RFC 7240) when a preference was honoured. */
-function withPreferenceApplied(response: Response, understood: readonly PreferenceToken[]): Response {
-  const applied = preferenceApplied(understood, response.status, false);
-  if (applied !== '') response.headers.set('preference-applied', applied);
-  return response;
+function withPreferenceApplied(answer: Answer, understood: readonly PreferenceToken[]): Answer {
+  const applied = preferenceApplied(understood, answer.status, false);
+  if (applied !== '') answer.headers['preference-applied'] = applied;
+  return answer;
 }

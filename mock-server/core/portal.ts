@@ -1,13 +1,15 @@
 /**
  * The mock portal core: `(Request) => Promise<Response>` for every operation of the spec under
  * `/api/v1`, the admin API under `/__admin`, and the spec at `/openapi.yaml` and `/openapi.json`.
- * The Express and MSW adapters only convert to and from `Request`/`Response` and call `handle`.
+ * MSW calls `handle`; the `node:http` adapter (and Express, which mounts it) calls `answer`, the same
+ * answer without a `Response` object (answer.ts).
  *
  * Every answer carries `X-Mock-Portal: 1` (so a test configuration can prove it never talks to a real
  * portal) and `X-Request-Id`. Nothing in the core reads the real clock or `Math.random` after start:
  * the same seed, clock and requests answer the same bytes.
  */
 import { handleAdmin } from './admin.ts';
+import { type Answer, toResponse } from './answer.ts';
 import { ADMIN_BODY_LIMIT_BYTES, assertDeclaredLength, bodyLimitOf } from './body-limits.ts';
 import { currentInstant, isoTimestamp } from './clock.ts';
 import {
@@ -19,7 +21,7 @@ import {
   createRateLimiter,
 } from './guards.ts';
 import { type PipelineOptions, runPipeline } from './pipeline.ts';
-import { ProblemError, problemResponse } from './problem.ts';
+import { ProblemError, problemAnswer } from './problem.ts';
 import { routeRequest } from './router.ts';
 import { createSandbox, nextCounter, REQUEST_LOG_LIMIT, type Sandbox } from './sandbox.ts';
 import { parsePrefer } from './scenarios.ts';
@@ -102,6 +104,11 @@ export interface PortalCore {
   readonly options: ResolvedPortalCoreOptions;
   /** Answers one request (never rejects). */
   handle(request: PortalRequest, info?: RequestInfo): Promise<Response>;
+  /**
+   * The same answer as {@link PortalCore.handle}, as status, headers and text or bytes: what the
+   * `node:http` adapter writes without building a `Response`.
+   */
+  answer(request: PortalRequest, info?: RequestInfo): Promise<Answer>;
   /** The key of an opened sandbox: it reaches that sandbox only on a protected admin API. */
   sandboxKey(id: string): string | undefined;
   /** The sandbox with that id (default: the default sandbox). */
@@ -137,9 +144,10 @@ function sandboxIdOf(request: PortalRequest): string {
 
 // The sandbox's instant once the request is done (after an admin move, the moved one), so a client
 // following the portal's clock learns "today" from every answer, admin ones included.
-function withClock(response: Response, sandbox: Sandbox | undefined): Response {
-  if (sandbox !== undefined) response.headers.set(CLOCK_HEADER, isoTimestamp(sandbox.state.clock.now()));
-  return response;
+function withClock(answer: Answer, sandbox: Sandbox | undefined): Answer {
+  if (sandbox !== undefined)
+    answer.headers[CLOCK_HEADER.toLowerCase()] = isoTimestamp(sandbox.state.clock.now());
+  return answer;
 }
 
 function resolveOptions(options: PortalCoreOptions): ResolvedPortalCoreOptions {
@@ -199,18 +207,18 @@ function resolveOptions(options: PortalCoreOptions): ResolvedPortalCoreOptions {
  * keep them), and the CORS headers decided for the request.
  */
 function withMarkers(
-  response: Response,
+  answer: Answer,
   requestId: string,
   cors: Record<string, string> = {},
   sensitive = true,
-): Response {
-  const headers = new Headers(response.headers);
-  headers.set('X-Mock-Portal', '1');
-  headers.set('X-Request-Id', requestId);
-  headers.set('X-Content-Type-Options', 'nosniff');
-  if (sensitive) headers.set('Cache-Control', 'no-store');
-  for (const [name, value] of Object.entries(cors)) headers.set(name, value);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+): Answer {
+  const headers = answer.headers;
+  headers['x-mock-portal'] = '1';
+  headers['x-request-id'] = requestId;
+  headers['x-content-type-options'] = 'nosniff';
+  if (sensitive) headers['cache-control'] = 'no-store';
+  for (const [name, value] of Object.entries(cors)) headers[name.toLowerCase()] = value;
+  return answer;
 }
 
 /**
@@ -268,6 +276,8 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
   const core: PortalCore = {
     options: resolved,
     handle: async (request, info) =>
+      toResponse(withClock(await handle(request, info), registry.get(sandboxIdOf(request)))),
+    answer: async (request, info) =>
       withClock(await handle(request, info), registry.get(sandboxIdOf(request))),
     sandboxKey: (id) => sandboxKeys.get(id),
     sandbox: (id = DEFAULT_SANDBOX_ID) => registry.get(id),
@@ -321,7 +331,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
     },
   };
 
-  async function handle(request: PortalRequest, info: RequestInfo = {}): Promise<Response> {
+  async function handle(request: PortalRequest, info: RequestInfo = {}): Promise<Answer> {
     let requestId = '';
     let cors: Record<string, string> = {};
     try {
@@ -345,7 +355,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
       if (isAdmin) assertAdminOrigin(request, url, corsSettings);
       const preflight = request.method.toUpperCase() === 'OPTIONS';
       cors = corsHeaders(request, url, isAdmin ? 'admin' : 'api', corsSettings, preflight);
-      if (preflight) return withMarkers(new Response(null, { status: 204 }), requestId, cors);
+      if (preflight) return withMarkers({ status: 204, headers: {}, body: null }, requestId, cors);
       const wait = limiter?.check(info.clientAddress ?? 'local');
       if (wait !== undefined) {
         throw new ProblemError('RATE_LIMITED', `Too many requests from this client: wait ${wait} s.`, {
@@ -375,7 +385,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
       // A declared body over the operation's limit is refused before authentication does any work.
       assertDeclaredLength(request, bodyLimitOf(route.kind === 'operation' ? route.operation : undefined));
       if (route.kind === 'not-found') {
-        const answer = problemResponse(
+        const answer = problemAnswer(
           new ProblemError(
             'NOT_FOUND',
             `No operation of the portal answers ${request.method.toUpperCase()} ${url.pathname}: see /openapi.yaml for every path under /api/v1.`,
@@ -387,7 +397,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
         return withMarkers(answer, requestId, cors);
       }
       if (route.kind === 'method-not-allowed') {
-        const answer = problemResponse(
+        const answer = problemAnswer(
           new ProblemError(
             'METHOD_NOT_ALLOWED',
             `${url.pathname} does not answer ${request.method.toUpperCase()}: it answers ${route.allowed.join(', ')}.`,
@@ -400,7 +410,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
         return withMarkers(answer, requestId, cors);
       }
       let userId: string | null = null;
-      let answer: Response;
+      let answer: Answer;
       try {
         const result = await runPipeline(
           {
@@ -417,7 +427,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
         userId = result.userId;
         answer = result.response;
       } catch (error) {
-        answer = problemResponse(toProblem(error), requestId, url.pathname);
+        answer = problemAnswer(toProblem(error), requestId, url.pathname);
       }
       logRequest(
         sandbox,
@@ -437,7 +447,7 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
         instance = undefined;
       }
       return withMarkers(
-        problemResponse(toProblem(error), requestId || 'req_unknown', instance),
+        problemAnswer(toProblem(error), requestId || 'req_unknown', instance),
         requestId || 'req_unknown',
         cors,
       );
@@ -484,7 +494,7 @@ let specJson: string | undefined;
 let specYamlText: string | undefined;
 
 /** The spec, loaded on its first request (a page running the mock does not load it before). */
-async function serveSpec(pathname: string, method: string): Promise<Response> {
+async function serveSpec(pathname: string, method: string): Promise<Answer> {
   if (method.toUpperCase() !== 'GET' && method.toUpperCase() !== 'HEAD') {
     throw new ProblemError('METHOD_NOT_ALLOWED', `${pathname} answers GET only.`, {
       headers: { allow: 'GET' },
@@ -493,10 +503,10 @@ async function serveSpec(pathname: string, method: string): Promise<Response> {
   const document = await loadOpenApiDocument();
   if (pathname === '/openapi.json') {
     specJson ??= `${JSON.stringify(document, null, 2)}\n`;
-    return new Response(specJson, { status: 200, headers: { 'content-type': 'application/json' } });
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: specJson };
   }
   // The YAML writer (the `yaml` package) loads with the first /openapi.yaml, not with the mock.
   const { specYaml } = await import('./spec-yaml.ts');
   specYamlText ??= specYaml(document);
-  return new Response(specYamlText, { status: 200, headers: { 'content-type': 'application/yaml' } });
+  return { status: 200, headers: { 'content-type': 'application/yaml' }, body: specYamlText };
 }

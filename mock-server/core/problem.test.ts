@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemError, problemResponse, statusOfCode } from './problem.ts';
+import { toResponse } from './answer.ts';
+import { ProblemError, problemAnswer, statusOfCode } from './problem.ts';
 
 describe('problems', () => {
   it('takes the status of rule codes from the rules catalog', () => {
@@ -25,13 +26,15 @@ describe('problems', () => {
   });
 
   it('renders application/problem+json with the request id and extra headers', async () => {
-    const response = problemResponse(
-      new ProblemError('RATE_LIMITED', 'Wait.', {
-        headers: { 'retry-after': '2' },
-        members: { retryAfterSeconds: 2 },
-      }),
-      'req_9',
-      '/api/v1/me',
+    const response = toResponse(
+      problemAnswer(
+        new ProblemError('RATE_LIMITED', 'Wait.', {
+          headers: { 'retry-after': '2' },
+          members: { retryAfterSeconds: 2 },
+        }),
+        'req_9',
+        '/api/v1/me',
+      ),
     );
     expect(response.status).toBe(429);
     expect(response.headers.get('content-type')).toBe('application/problem+json');

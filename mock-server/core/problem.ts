@@ -8,6 +8,7 @@
 import type { components } from '../../sdk/generated/portal.ts';
 import { isRuleCode, ruleMeta } from '../../sdk/rules/index.ts';
 import problemCodes from '../generated/problem-codes.json' with { type: 'json' };
+import { type Answer, setHeader } from './answer.ts';
 import type { RuleViolation } from './types.ts';
 
 /** A problem document as the spec defines it (`components.schemas.Problem`). */
@@ -186,16 +187,17 @@ export class ProblemError extends Error {
 }
 
 /**
- * The `application/problem+json` response of a problem.
+ * The `application/problem+json` answer of a problem.
  *
  * @example
- * problemResponse(new ProblemError('NOT_FOUND', 'No such path.'), 'req_1', '/api/v1/nope');
+ * problemAnswer(new ProblemError('NOT_FOUND', 'No such path.'), 'req_1', '/api/v1/nope');
  */
-export function problemResponse(problem: ProblemError, requestId: string, instance?: string): Response {
-  const headers = new Headers({ 'content-type': 'application/problem+json' });
-  for (const [name, value] of Object.entries(problem.extras.headers ?? {})) headers.set(name, value);
-  return new Response(JSON.stringify(problem.toDocument(requestId, instance)), {
+export function problemAnswer(problem: ProblemError, requestId: string, instance?: string): Answer {
+  const answer: Answer = {
     status: problem.status,
-    headers,
-  });
+    headers: { 'content-type': 'application/problem+json' },
+    body: JSON.stringify(problem.toDocument(requestId, instance)),
+  };
+  for (const [name, value] of Object.entries(problem.extras.headers ?? {})) setHeader(answer, name, value);
+  return answer;
 }
