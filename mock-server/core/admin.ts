@@ -15,13 +15,14 @@
 import { calendarDayAt } from '../../sdk/rules/index.ts';
 import { type Answer, jsonAnswer } from './answer.ts';
 import { ADMIN_BODY_LIMIT_BYTES, readText } from './body-limits.ts';
+import { newestEntries } from './bounded-log.ts';
 import { ClockRangeError, isoTimestamp } from './clock.ts';
 import type { AdminScope } from './guards.ts';
 import { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS } from './personas.ts';
 import { isJsonMedia } from './pipeline.ts';
 import { MAX_MEMBERS, type PortalCore } from './portal.ts';
 import { ProblemError, problemAnswer } from './problem.ts';
-import { findUserByUsername, type Sandbox } from './sandbox.ts';
+import { AUDIT_LOG_LIMIT, findUserByUsername, REQUEST_LOG_LIMIT, type Sandbox } from './sandbox.ts';
 import { scenarioCatalog } from './scenarios.ts';
 import { openSession, sessionBody } from './sessions.ts';
 import type { PortalRequest } from './types.ts';
@@ -332,12 +333,13 @@ async function route(
   if (path === '/__admin/audit' && method === 'GET') {
     const action = url.searchParams.get('action');
     const userId = url.searchParams.get('userId');
-    const entries = state.audit.filter(
+    const entries = newestEntries(state.audit, AUDIT_LOG_LIMIT).filter(
       (entry) => (action === null || entry.action === action) && (userId === null || entry.userId === userId),
     );
     return json(200, { entries });
   }
-  if (path === '/__admin/requests' && method === 'GET') return json(200, { entries: state.requests });
+  if (path === '/__admin/requests' && method === 'GET')
+    return json(200, { entries: newestEntries(state.requests, REQUEST_LOG_LIMIT) });
 
   throw new ProblemError('NOT_FOUND', `No admin route ${method} ${path}: GET /__admin lists them.`);
 }

@@ -11,6 +11,7 @@
 import { handleAdmin } from './admin.ts';
 import { type Answer, toResponse } from './answer.ts';
 import { ADMIN_BODY_LIMIT_BYTES, assertDeclaredLength, bodyLimitOf } from './body-limits.ts';
+import { appendBounded } from './bounded-log.ts';
 import { currentInstant, isoTimestamp } from './clock.ts';
 import {
   adminScope,
@@ -463,17 +464,19 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
     status: number,
     userId: string | null,
   ): void {
-    const log = sandbox.state.requests;
-    log.push({
-      at: sandbox.state.clock.now().toISOString(),
-      requestId,
-      method: method.toUpperCase(),
-      path,
-      operationId,
-      status,
-      userId,
-    });
-    if (log.length > REQUEST_LOG_LIMIT) log.splice(0, log.length - REQUEST_LOG_LIMIT);
+    appendBounded(
+      sandbox.state.requests,
+      {
+        at: sandbox.state.clock.now().toISOString(),
+        requestId,
+        method: method.toUpperCase(),
+        path,
+        operationId,
+        status,
+        userId,
+      },
+      REQUEST_LOG_LIMIT,
+    );
   }
 
   return core;

@@ -4,9 +4,11 @@
  * clock, records, users and sessions, so parallel test workers share one server without seeing each
  * other's writes. Deleting a sandbox drops every reference to its state.
  */
+
 import { calendarDayAt } from '../../sdk/rules/index.ts';
 import { createPortalData } from '../data/index.ts';
 import type { PortalData } from '../data/portal-data.ts';
+import { appendBounded } from './bounded-log.ts';
 import { createMockClock } from './clock.ts';
 import { createPersonaUsers } from './personas.ts';
 import { createRandom, type SeededRandom } from './random.ts';
@@ -130,9 +132,7 @@ export function recordAudit(
     subject,
   };
   if (detail !== undefined) entry.detail = detail;
-  const audit = context.sandbox.audit;
-  audit.push(entry);
-  if (audit.length > AUDIT_LOG_LIMIT) audit.splice(0, audit.length - AUDIT_LOG_LIMIT);
+  appendBounded(context.sandbox.audit, entry, AUDIT_LOG_LIMIT);
   return entry;
 }
 
