@@ -75,8 +75,12 @@ describe('provider-portal-mock (the CLI)', () => {
 
   it('refuses a non-loopback --host without an admin token, and says what to add', async () => {
     const child = run(['--host', '0.0.0.0', '--port', '0']);
-    // Before the fix it served on every interface: never leave it running.
-    const guard = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    // Before the fix it served on every interface: never leave it running. Its banner names its address;
+    // a refusal prints none. (Starting through tsx takes seconds on a loaded machine: no short timer.)
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('http://')) child.kill('SIGKILL');
+    });
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
     const refused = await finish(child);
     clearTimeout(guard);
     expect(refused.code).toBe(2);
@@ -85,7 +89,7 @@ describe('provider-portal-mock (the CLI)', () => {
     const short = await finish(run(['--admin-token', 'short', '--port', '0']));
     expect(short.code).toBe(2);
     expect(short.stderr).toContain('at least 16 characters');
-  });
+  }, 90_000);
 
   it('prints the version', async () => {
     const { code, stdout } = await finish(run(['--version']));
