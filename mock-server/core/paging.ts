@@ -51,3 +51,26 @@ export function pageOf<T>(
     },
   };
 }
+
+/**
+ * A page already cut (by an index, core/record-index.ts) and the number of items in all.
+ *
+ * @example
+ * pageOfTotal(['c'], 3, { number: 2, size: 2 });
+ * // { data: ['c'], page: { number: 2, size: 2, totalItems: 3, totalPages: 2 } }
+ */
+export function pageOfTotal<T>(
+  data: T[],
+  total: number,
+  page: PageRequest,
+): { data: T[]; page: components['schemas']['PageInfo'] } {
+  return {
+    data,
+    page: {
+      number: page.number,
+      size: page.size,
+      totalItems: total,
+      totalPages: Math.ceil(total / page.size),
+    },
+  };
+}

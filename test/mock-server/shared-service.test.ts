@@ -554,6 +554,9 @@ describe('3. a page costs the same at 5,000 stored records as at 50', () => {
   it('reads the records of the page only (counted through proxies), not every stored one', async () => {
     const { preauthorizationRequest } = await import('../sdk/support/targets.ts');
     const { indexRecord } = await import('../../mock-server/core/record-index.ts');
+    const { PREAUTHORIZATION_INDEX } = await import(
+      '../../mock-server/core/transactions/preauthorization-records.ts'
+    );
     const touchedAt = async (stored: number) => {
       const portal = createTestPortal();
       const token = await portal.tokenFor('clinical.a');
@@ -573,7 +576,7 @@ describe('3. a page costs the same at 5,000 stored records as at 50', () => {
           },
         });
         records.set(referenceId, watched);
-        indexRecord(state, 'preauthorizations', watched as never);
+        indexRecord(state, PREAUTHORIZATION_INDEX, watched as never);
       }
       touched.clear();
       const page = await portal.call('GET', '/api/v1/preauthorizations?pageSize=25', { token });

@@ -9,6 +9,7 @@
  */
 import type { components } from '../../../sdk/generated/portal.ts';
 import { isoTimestamp } from '../clock.ts';
+import { type IndexSpec, indexRecord } from '../record-index.ts';
 import { collection, nextId } from '../sandbox.ts';
 import type { HandlerContext, HandlerResult, PortalUser } from '../types.ts';
 import type { DocumentSource } from './sources.ts';
@@ -49,6 +50,14 @@ export interface NewDocument {
   source: DocumentSource;
 }
 
+/** Each user's documents, newest first: the Documents tab is the owner's alone. */
+export const DOCUMENT_INDEX: IndexSpec<DocumentRecord> = {
+  name: 'documents',
+  groupsOf: (record) => [record.ownerUserId],
+  timeOf: (record) => record.createdAtMs,
+  idOf: (record) => record.documentId,
+};
+
 /** The documents of a sandbox. */
 export function documentRecords(ctx: Pick<HandlerContext, 'sandbox'>): Map<string, DocumentRecord> {
   return collection<DocumentRecord>(ctx.sandbox, DOCUMENTS);
@@ -73,6 +82,7 @@ export function createDocument(ctx: HandlerContext, user: PortalUser, document: 
     outcome,
   };
   documentRecords(ctx).set(record.documentId, record);
+  indexRecord(ctx.sandbox, DOCUMENT_INDEX, record);
   return record;
 }
 

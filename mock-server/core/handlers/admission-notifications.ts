@@ -14,8 +14,9 @@ import {
 } from '../../../sdk/rules/index.ts';
 import { memberNotFound } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
-import { pageOf, pageParameters } from '../paging.ts';
+import { pageOf, pageOfTotal, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
+import { type IndexSpec, indexRecord, pageFromIndex } from '../record-index.ts';
 import { collection, nextId } from '../sandbox.ts';
 import { assertActsFor, canSee, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
 import {
@@ -35,6 +36,15 @@ import { codedDiagnoses, providerReference } from '../transactions/shapes.ts';
 import type { DomainHandlers, HandlerContext } from '../types.ts';
 
 type Schemas = components['schemas'];
+
+/** Admission notifications by Tax ID and member, in the order they were submitted. */
+export const ADMISSION_INDEX: IndexSpec<AdmissionRecord> = {
+  name: 'admission-notifications',
+  groupsOf: (record) => record.taxIds,
+  memberOf: (record) => record.memberId,
+  timeOf: (record) => record.submittedAt,
+  idOf: (record) => record.trackingNumber,
+};
 
 function records(ctx: HandlerContext): Map<string, AdmissionRecord> {
   return collection<AdmissionRecord>(ctx.sandbox, 'admission-notifications');
@@ -100,6 +110,7 @@ function createAdmissionNotification(ctx: HandlerContext) {
     modifications: [],
   };
   records(ctx).set(record.trackingNumber, record);
+  indexRecord(ctx.sandbox, ADMISSION_INDEX, record);
   const body: Schemas['AdmissionNotificationCreated'] = toCreated(record);
   return { status: 201, body };
 }
@@ -111,19 +122,29 @@ function searchAdmissionNotifications(ctx: HandlerContext) {
   const admissionType = query.get('admissionType');
   const from = query.get('from');
   const to = query.get('to');
-  const rows = [...records(ctx).values()]
-    .filter(
-      (record) =>
-        canSee(ctx, record.taxIds) &&
-        (memberId === null || record.memberId === memberId) &&
-        (trackingNumber === null || record.trackingNumber === trackingNumber) &&
-        (admissionType === null || record.admissionType === admissionType) &&
-        (from === null || record.admissionDate >= from) &&
-        (to === null || record.admissionDate <= to),
-    )
-    .sort((a, b) => b.submittedAt - a.submittedAt || b.trackingNumber.localeCompare(a.trackingNumber))
-    .map(toAdmissionSummary);
-  const body: Schemas['AdmissionNotificationPage'] = pageOf(rows, pageParameters(query));
+  const page = pageParameters(query);
+  const matches = (record: AdmissionRecord): boolean =>
+    (memberId === null || record.memberId === memberId) &&
+    (trackingNumber === null || record.trackingNumber === trackingNumber) &&
+    (admissionType === null || record.admissionType === admissionType) &&
+    (from === null || record.admissionDate >= from) &&
+    (to === null || record.admissionDate <= to);
+  const visible = (record: AdmissionRecord): boolean => canSee(ctx, record.taxIds);
+  if (trackingNumber !== null) {
+    const record = records(ctx).get(trackingNumber);
+    const found = record !== undefined && visible(record) && matches(record) ? [record] : [];
+    const body: Schemas['AdmissionNotificationPage'] = pageOf(found.map(toAdmissionSummary), page);
+    return { status: 200, body };
+  }
+  // Through the Tax ID and member indexes (core/record-index.ts); the admission's own dates and type
+  // are tested record by record, and only the page's records are summarised.
+  const filtered = admissionType !== null || from !== null || to !== null;
+  const { items, total } = pageFromIndex(ctx.sandbox, ADMISSION_INDEX, ctx.permittedTaxIds, page, {
+    visible,
+    ...(memberId === null ? {} : { memberId }),
+    ...(filtered ? { keep: matches } : {}),
+  });
+  const body: Schemas['AdmissionNotificationPage'] = pageOfTotal(items.map(toAdmissionSummary), total, page);
   return { status: 200, body };
 }
 

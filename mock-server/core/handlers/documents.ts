@@ -11,6 +11,7 @@ import { checkDocumentAccess } from '../../../sdk/rules/index.ts';
 import { signedInUser } from '../access.ts';
 import type { DocumentRecord } from '../documents/store.ts';
 import {
+  DOCUMENT_INDEX,
   documentBody,
   documentBytes,
   documentLocation,
@@ -18,8 +19,9 @@ import {
   isPreparing,
   retryAfterSeconds,
 } from '../documents/store.ts';
-import { pageOf, pageParameters } from '../paging.ts';
+import { pageOfTotal, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
+import { pageFromIndex } from '../record-index.ts';
 import type { DomainHandlers, HandlerContext } from '../types.ts';
 
 type Schemas = components['schemas'];
@@ -28,15 +30,25 @@ function listDocuments(ctx: HandlerContext) {
   const user = signedInUser(ctx);
   const kind = ctx.query.get('kind');
   const status = ctx.query.get('status');
-  const rows = [...documentRecords(ctx).values()]
-    .filter((record) => record.ownerUserId === user.userId)
-    .map((record) => documentBody(ctx, record))
-    .filter(
-      (document) =>
-        (kind === null || document.kind === kind) && (status === null || document.status === status),
-    )
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.documentId.localeCompare(a.documentId));
-  const body: Schemas['DocumentPage'] = pageOf(rows, pageParameters(ctx.query));
+  const page = pageParameters(ctx.query);
+  // The owner's index, newest first (core/record-index.ts): only the page's documents are described.
+  const { items, total } = pageFromIndex(ctx.sandbox, DOCUMENT_INDEX, [user.userId], page, {
+    ...(kind === null && status === null
+      ? {}
+      : {
+          keep: (record: DocumentRecord) => {
+            const document = documentBody(ctx, record);
+            return (
+              (kind === null || document.kind === kind) && (status === null || document.status === status)
+            );
+          },
+        }),
+  });
+  const body: Schemas['DocumentPage'] = pageOfTotal(
+    items.map((record) => documentBody(ctx, record)),
+    total,
+    page,
+  );
   return { status: 200, body };
 }
 

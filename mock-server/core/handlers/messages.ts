@@ -6,23 +6,34 @@
 import type { components } from '../../../sdk/generated/portal.ts';
 import {
   calendarDayAt,
-  compareDates,
   messageCategoryList,
   responseDueDateAt,
   validateMessageCreate,
 } from '../../../sdk/rules/index.ts';
-import { pageOf, pageParameters } from '../paging.ts';
+import { daysRange } from '../day-bounds.ts';
+import { pageOfTotal, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
+import { type IndexSpec, indexRecord, pageFromIndex } from '../record-index.ts';
 import { collection, nextId } from '../sandbox.ts';
 import { assertActsFor, canSee, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
 import { acceptAttachmentBatch } from '../transactions/attachments.ts';
 import { memberName } from '../transactions/members.ts';
 import type { MessageRecord } from '../transactions/message-records.ts';
 import { messageStatus, toMessage, toMessageSummary } from '../transactions/message-records.ts';
-import { ensureReferralHistory, REFERRALS } from '../transactions/referral-history.ts';
+import { ensureReferralHistory } from '../transactions/referral-history.ts';
+import { REFERRALS } from '../transactions/referral-index.ts';
 import type { DomainHandlers, HandlerContext } from '../types.ts';
 
 type Schemas = components['schemas'];
+
+/** Messages by Tax ID and member, in the order they were sent. */
+export const MESSAGE_INDEX: IndexSpec<MessageRecord> = {
+  name: 'messages',
+  groupsOf: (record) => record.taxIds,
+  memberOf: (record) => record.memberId,
+  timeOf: (record) => record.submittedAt,
+  idOf: (record) => record.messageId,
+};
 
 function records(ctx: HandlerContext): Map<string, MessageRecord> {
   return collection<MessageRecord>(ctx.sandbox, 'messages');
@@ -126,6 +137,7 @@ function createMessage(ctx: HandlerContext) {
     attachments: [],
   };
   records(ctx).set(record.messageId, record);
+  indexRecord(ctx.sandbox, MESSAGE_INDEX, record);
   const body: Schemas['MessageReceipt'] = {
     messageId: record.messageId,
     submittedAt: toMessageSummary(record, today(ctx)).submittedAt,
@@ -155,22 +167,27 @@ function listMessages(ctx: HandlerContext) {
   const status = query.get('status');
   const from = query.get('from');
   const to = query.get('to');
-  const rows = [...records(ctx).values()]
-    .filter((record) => {
-      if (!canSee(ctx, record.taxIds)) return false;
-      const submittedOn = calendarDayAt(new Date(record.submittedAt));
-      return (
-        (q === null || matchesText(record, q)) &&
-        (category === null || record.category === category) &&
-        (status === null || messageStatus(record, day) === status) &&
-        (from === null || compareDates(submittedOn, from) >= 0) &&
-        (to === null || compareDates(submittedOn, to) <= 0)
-      );
-    })
-    // "The most recent message sent is listed at the top of the table" (seed 001 step 17).
-    .sort((a, b) => b.submittedAt - a.submittedAt || b.messageId.localeCompare(a.messageId))
-    .map((record) => toMessageSummary(record, day));
-  const body: Schemas['MessageSummaryPage'] = pageOf(rows, pageParameters(query));
+  const page = pageParameters(query);
+  const filtered = q !== null || category !== null || status !== null;
+  // "The most recent message sent is listed at the top of the table" (seed 001 step 17): the Tax ID
+  // index is newest first (core/record-index.ts) and the days sent are a time range on it.
+  const { items, total } = pageFromIndex(ctx.sandbox, MESSAGE_INDEX, ctx.permittedTaxIds, page, {
+    visible: (record) => canSee(ctx, record.taxIds),
+    between: daysRange(from, to),
+    ...(filtered
+      ? {
+          keep: (record: MessageRecord) =>
+            (q === null || matchesText(record, q)) &&
+            (category === null || record.category === category) &&
+            (status === null || messageStatus(record, day) === status),
+        }
+      : {}),
+  });
+  const body: Schemas['MessageSummaryPage'] = pageOfTotal(
+    items.map((record) => toMessageSummary(record, day)),
+    total,
+    page,
+  );
   return { status: 200, body };
 }
 

@@ -27,7 +27,8 @@ import {
 import type { MemberRecord } from '../../data/portal-data.ts';
 import { memberNotFound } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
-import { pageOf, pageParameters } from '../paging.ts';
+import { daysRange } from '../day-bounds.ts';
+import { pageOf, pageOfTotal, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { indexRecord, pageFromIndex } from '../record-index.ts';
 import { collection, nextId } from '../sandbox.ts';
@@ -37,7 +38,14 @@ import { coverageOfBody, memberName, memberOfBody } from '../transactions/member
 import { checkProcedureCodeRequirement } from '../transactions/preauthorization-check.ts';
 import { contentKey, initialOutcome, plannedDecision } from '../transactions/preauthorization-decisions.ts';
 import type { PreauthorizationRecord } from '../transactions/preauthorization-records.ts';
-import { decide, settle, toDetails, toReceipt, toSummary } from '../transactions/preauthorization-records.ts';
+import {
+  decide,
+  PREAUTHORIZATION_INDEX,
+  settle,
+  toDetails,
+  toReceipt,
+  toSummary,
+} from '../transactions/preauthorization-records.ts';
 import { preferChoice, preferFlag } from '../transactions/prefer.ts';
 import { providerDirectory } from '../transactions/provider-directory.ts';
 import { assertAnswers, followUpQuestionnaire } from '../transactions/questionnaires.ts';
@@ -178,7 +186,7 @@ function createPreauthorization(ctx: HandlerContext) {
   if (outcome.status === 'approved') decide(record, { status: 'approved' }, submittedAt);
   if (outcome.status === 'denied') decide(record, planned, submittedAt);
   records(ctx).set(record.referenceId, record);
-  indexRecord(ctx.sandbox, PREAUTHORIZATIONS, record);
+  indexRecord(ctx.sandbox, PREAUTHORIZATION_INDEX, record);
   const body: Schemas['PreauthorizationReceipt'] = toReceipt(record);
   return { status: 201, body };
 }
@@ -212,22 +220,18 @@ function searchPreauthorizations(ctx: HandlerContext) {
   }
   // Read through the Tax ID and member indexes (core/record-index.ts): only the page's records are
   // settled and summarised.
-  const filtered = status !== null || from !== null || to !== null;
-  const { items, total } = pageFromIndex(ctx.sandbox, PREAUTHORIZATIONS, ctx.permittedTaxIds, page, {
-    idOf: (record) => record.referenceId,
+  // The request date is the day it was submitted (createPreauthorization): the days are a time range.
+  const { items, total } = pageFromIndex(ctx.sandbox, PREAUTHORIZATION_INDEX, ctx.permittedTaxIds, page, {
     visible,
+    between: daysRange(from, to),
     ...(memberId === null ? {} : { memberId }),
-    ...(filtered ? { keep: matches } : {}),
+    ...(status === null ? {} : { keep: (record) => settle(record, at).status === status }),
   });
-  const body: Schemas['PreauthorizationPage'] = {
-    data: items.map((record) => toSummary(settle(record, at), at)),
-    page: {
-      number: page.number,
-      size: page.size,
-      totalItems: total,
-      totalPages: Math.ceil(total / page.size),
-    },
-  };
+  const body: Schemas['PreauthorizationPage'] = pageOfTotal(
+    items.map((record) => toSummary(settle(record, at), at)),
+    total,
+    page,
+  );
   return { status: 200, body };
 }
 

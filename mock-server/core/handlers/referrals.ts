@@ -14,14 +14,17 @@ import {
   validateReferralSearch,
 } from '../../../sdk/rules/index.ts';
 import { memberNotFound } from '../access.ts';
-import { pageOf, pageParameters } from '../paging.ts';
+import { daysRange } from '../day-bounds.ts';
+import { pageOfTotal, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { queryFields } from '../query.ts';
+import { pageFromIndex } from '../record-index.ts';
 import { collection, nextId } from '../sandbox.ts';
 import { assertActsFor, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
 import { coverageOfBody, memberName, memberOfBody } from '../transactions/members.ts';
 import { providerDirectory } from '../transactions/provider-directory.ts';
-import { ensureReferralHistory, REFERRALS } from '../transactions/referral-history.ts';
+import { ensureReferralHistory } from '../transactions/referral-history.ts';
+import { REFERRAL_INDEXES, REFERRALS, storeReferral } from '../transactions/referral-index.ts';
 import type { ReferralRecord } from '../transactions/referral-records.ts';
 import { defaultReferralEndDate, toReferral, toReferralSummary } from '../transactions/referral-records.ts';
 import { codedDiagnoses, providerReference } from '../transactions/shapes.ts';
@@ -84,7 +87,7 @@ function createReferral(ctx: HandlerContext) {
     submittedAt: ctx.sandbox.clock.now().getTime(),
     source: 'portal',
   };
-  records(ctx).set(record.trackingNumber, record);
+  storeReferral(ctx.sandbox, record);
   const referral = toReferral(record, today(ctx));
   const body: Schemas['ReferralCreated'] = {
     outcome: 'created',
@@ -103,31 +106,27 @@ function searchReferrals(ctx: HandlerContext) {
   const validation = validateReferralSearch(searchInput(ctx.query), { clock: ctx.sandbox.clock });
   if (!validation.success) throw ProblemError.fromViolations(validation.violations);
   const { direction, from, to, memberId, providerNpi } = validation.data;
+  const page = pageParameters(ctx.query);
   const mine = new Set(ctx.permittedTaxIds);
   ensureReferralHistory(ctx.sandbox, ctx.data, [...mine]);
   const day = today(ctx);
-  const rows: Schemas['ReferralSummary'][] = [];
-  const matches = [...records(ctx).values()].sort(
-    (a, b) => b.submittedAt - a.submittedAt || b.trackingNumber.localeCompare(a.trackingNumber),
-  );
-  for (const record of matches) {
+  // Each direction has its index (transactions/referral-index.ts), newest first; the days are a time
+  // range on it. Only the provider filter is tested record by record.
+  const { items, total } = pageFromIndex(ctx.sandbox, REFERRAL_INDEXES[direction], [...mine], page, {
+    between: daysRange(from, to),
+    ...(memberId === undefined ? {} : { memberId }),
+    ...(providerNpi === undefined
+      ? {}
+      : {
+          keep: (record: ReferralRecord) =>
+            record.referringProvider.npi === providerNpi || record.specialist.npi === providerNpi,
+        }),
+  });
+  const rows = items.map((record) => {
     const made = mine.has(record.referringProvider.taxId);
-    const received = mine.has(record.specialist.taxId);
-    const side = direction === 'made' ? made : direction === 'received' ? received : made || received;
-    if (!side) continue;
-    const submittedOn = calendarDayAt(new Date(record.submittedAt));
-    if (compareDates(submittedOn, from) < 0 || compareDates(submittedOn, to) > 0) continue;
-    if (memberId !== undefined && record.memberId !== memberId) continue;
-    if (
-      providerNpi !== undefined &&
-      record.referringProvider.npi !== providerNpi &&
-      record.specialist.npi !== providerNpi
-    ) {
-      continue;
-    }
-    rows.push(toReferralSummary(record, direction === 'received' || !made ? 'received' : 'made', day));
-  }
-  const body: Schemas['ReferralPage'] = pageOf(rows, pageParameters(ctx.query));
+    return toReferralSummary(record, direction === 'received' || !made ? 'received' : 'made', day);
+  });
+  const body: Schemas['ReferralPage'] = pageOfTotal(rows, total, page);
   return { status: 200, body };
 }
 

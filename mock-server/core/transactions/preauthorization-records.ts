@@ -6,6 +6,7 @@
  */
 import type { components } from '../../../sdk/generated/portal.ts';
 import { isoTimestamp } from '../clock.ts';
+import type { IndexSpec } from '../record-index.ts';
 import type { Attachment, CodedDiagnosis, ProviderReference, Questionnaire } from './schemas.ts';
 
 type Schemas = components['schemas'];
@@ -22,6 +23,15 @@ export interface PlannedDecision {
 }
 
 /** A preauthorization request as the mock portal keeps it. */
+/** Preauthorization requests by Tax ID and member, in the order they were submitted. */
+export const PREAUTHORIZATION_INDEX: IndexSpec<PreauthorizationRecord> = {
+  name: 'preauthorizations',
+  groupsOf: (record) => record.taxIds,
+  memberOf: (record) => record.memberId,
+  timeOf: (record) => record.submittedAt,
+  idOf: (record) => record.referenceId,
+};
+
 export interface PreauthorizationRecord {
   referenceId: string;
   /** The Tax IDs whose users see the request: the requesting and the servicing provider's. */

@@ -15,11 +15,11 @@ import { collection } from '../sandbox.ts';
 import type { SandboxState } from '../types.ts';
 import { between, choose, fraction } from './determinism.ts';
 import { memberName } from './members.ts';
+import { REFERRALS, storeReferral } from './referral-index.ts';
 import { defaultReferralEndDate, type ReferralRecord } from './referral-records.ts';
 import type { CodedDiagnosis, ProviderReference } from './schemas.ts';
 
-/** The collections of referrals and of the Tax IDs whose history is already on file. */
-export const REFERRALS = 'referrals';
+/** The collection of the Tax IDs whose referral history is already on file. */
 const HISTORY_LOADED = 'referral-history';
 
 /** Referrals on file per Tax ID: made, then received. */
@@ -176,7 +176,7 @@ export function ensureReferralHistory(
     drafts(data, taxId, sandbox.seed).forEach((draft, index) => {
       const taken = new Set(referrals.keys());
       const record = historicalReferral(data, sandbox.seed, taxId, index, draft, taken);
-      if (record !== undefined) referrals.set(record.trackingNumber, record);
+      if (record !== undefined) storeReferral(sandbox, record);
     });
   }
 }
