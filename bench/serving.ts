@@ -322,7 +322,7 @@ const fill = await autocannon({
     },
   ],
 });
-const SEARCH_PATH = '/api/v1/preauthorizations?limit=25';
+const SEARCH_PATH = '/api/v1/preauthorizations?pageSize=25';
 const searchRuns: Load[] = [];
 for (let round = 1; round <= rounds; round++) {
   process.stdout.write(`round ${round}: search, a page of 25 of ${SEARCH_RECORDS.toLocaleString('en-US')}\n`);
