@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLog } from './logger.ts';
+import { createLog, logEnabled } from './logger.ts';
 import { REDACTED } from './redact.ts';
 
 describe('createLog', () => {
@@ -28,5 +28,21 @@ describe('createLog', () => {
   it('without a logger, or with a level that is not a function, does nothing', () => {
     expect(() => createLog(undefined)('error', 'x')).not.toThrow();
     expect(() => createLog({ info: 'yes' as never })('info', 'x')).not.toThrow();
+  });
+});
+
+describe('createLog(…).enabled and logEnabled', () => {
+  it('say which levels reach the hook; a plain function is taken to write every level', () => {
+    expect(createLog(undefined).enabled?.('debug')).toBe(false);
+    const onlyWarn = createLog({ warn: () => undefined });
+    expect(['debug', 'info', 'warn', 'error'].map((level) => onlyWarn.enabled?.(level as never))).toEqual([
+      false,
+      false,
+      true,
+      false,
+    ]);
+    expect(logEnabled(onlyWarn, 'warn')).toBe(true);
+    expect(logEnabled(onlyWarn, 'error')).toBe(false);
+    expect(logEnabled(() => undefined, 'debug')).toBe(true);
   });
 });

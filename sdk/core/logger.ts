@@ -31,7 +31,21 @@ export interface Logger {
  * const log = createLog(console);
  * log('info', 'GET /members answered 200', { memberId: 'K5500648801' }); // memberId is [REDACTED]
  */
-export type Log = (level: LogLevel, message: string, details?: Record<string, unknown>) => void;
+export type Log = ((level: LogLevel, message: string, details?: Record<string, unknown>) => void) & {
+  /** Whether a message of this level goes anywhere (absent: assume it does). */
+  enabled?: (level: LogLevel) => boolean;
+};
+
+/**
+ * Whether `log` writes messages of `level`: a caller skips building (and redacting) a message no one
+ * reads.
+ *
+ * @example
+ * if (logEnabled(log, 'debug')) log('debug', `→ ${describe(request)}`);
+ */
+export function logEnabled(log: Log, level: LogLevel): boolean {
+  return log.enabled?.(level) ?? true;
+}
 
 /**
  * Builds the {@link Log} function of a client from its logger hook.
@@ -41,7 +55,7 @@ export type Log = (level: LogLevel, message: string, details?: Record<string, un
  * log('debug', 'sending', { headers: { authorization: 'Bearer pps_x' } });
  */
 export function createLog(logger: Logger | undefined): Log {
-  return (level, message, details) => {
+  const log: Log = (level, message, details) => {
     const method = logger?.[level];
     if (typeof method !== 'function') return;
     try {
@@ -52,4 +66,6 @@ export function createLog(logger: Logger | undefined): Log {
       // A logger must never make a call fail.
     }
   };
+  log.enabled = (level) => typeof logger?.[level] === 'function';
+  return log;
 }

@@ -186,3 +186,32 @@ describe('the transport bookkeeping', () => {
     expect(await outcome).toMatchObject({ name: 'APIUserAbortError' });
   });
 });
+
+describe('a log that writes nothing costs nothing', () => {
+  it('asks the log which levels it writes, and builds only the lines it writes', async () => {
+    const written: string[] = [];
+    const asked: string[] = [];
+    const log = Object.assign(
+      (level: string, message: string) => {
+        written.push(`${level} ${message}`);
+      },
+      {
+        enabled: (level: string) => {
+          asked.push(level);
+          return level === 'warn';
+        },
+      },
+    );
+    const { send } = setup(
+      fakeFetch(json(200, { memberId: 'K5500648801' }), json(404, problem(404, 'NOT_FOUND'))),
+      { log: log as TransportConfig['log'] },
+    );
+    expect(await settle(send(new Request(`${BASE_URL}/members/K5500648801`)))).toEqual({ status: 200 });
+    expect(written).toEqual([]);
+    expect(await settle(send(new Request(`${BASE_URL}/members/K5500648802`)))).toEqual({ status: 404 });
+    // Only the warning of the 404 is written, with the member ID redacted from its URL.
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^warn ← GET .*\/members\/\[REDACTED\] 404 in \d+ ms$/);
+    expect(asked).toContain('debug');
+  });
+});

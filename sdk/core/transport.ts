@@ -14,7 +14,7 @@ import {
 } from '../errors.ts';
 import type { Clock } from '../rules/index.ts';
 import { randomId } from './ids.ts';
-import type { Log } from './logger.ts';
+import { type Log, logEnabled } from './logger.ts';
 import type { OperationId } from './operations.ts';
 import { CREATE, matchOperation, OPERATIONS, PUBLIC } from './operations.ts';
 import type { RequestOptions } from './options.ts';
@@ -114,7 +114,9 @@ export function createTransport(config: TransportConfig): Transport {
 
   return async function send(request, options = {}) {
     const op = describeOperation(request, basePath, options);
-    const label = `${request.method} ${redactUrl(request.url)}`;
+    // The label of log lines and errors, built when one is written (redacting the URL has a cost).
+    let labelText: string | undefined;
+    const label = () => (labelText ??= `${request.method} ${redactUrl(request.url)}`);
     const headers = new Headers(request.headers);
     for (const [name, value] of Object.entries(config.headers))
       if (!headers.has(name)) headers.set(name, value);
@@ -135,7 +137,9 @@ export function createTransport(config: TransportConfig): Transport {
     const userSignal = options.signal ?? request.signal;
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const maxRetries = Math.max(0, options.maxRetries ?? config.maxRetries);
-    const base = new Request(request, { headers });
+    // A body is read once per Request: with one, each attempt sends a clone; without, a Request is
+    // made per attempt straight from the caller's (one object instead of three).
+    const base = request.body === null ? undefined : new Request(request, { headers });
     // A key the operation does not declare is ignored by the portal: it does not make a re-send safe.
     const retryable = isSafeToRetry(
       request.method,
@@ -147,15 +151,21 @@ export function createTransport(config: TransportConfig): Transport {
       if (userSignal.aborted) throw new APIUserAbortError(undefined, { cause: userSignal.reason });
       const guard = attemptSignal(userSignal, timeoutMs);
       const started = Date.now();
-      config.log('debug', `→ ${label}`, {
-        operationId: op.operationId,
-        attempt: attempt + 1,
-        headers: redactHeaders(headers),
-      });
+      if (logEnabled(config.log, 'debug')) {
+        config.log('debug', `→ ${label()}`, {
+          operationId: op.operationId,
+          attempt: attempt + 1,
+          headers: redactHeaders(headers),
+        });
+      }
       if (authenticated) config.session.touch();
       let response: Response;
       try {
-        response = await fetchImpl(new Request(base.clone(), { signal: guard.signal }));
+        response = await fetchImpl(
+          base === undefined
+            ? new Request(request, { headers, signal: guard.signal })
+            : new Request(base.clone(), { signal: guard.signal }),
+        );
       } catch (error) {
         const timedOut = guard.timedOut();
         guard.dispose();
@@ -163,12 +173,12 @@ export function createTransport(config: TransportConfig): Transport {
         if (error instanceof PortalError) throw error;
         const failure = timedOut
           ? new APIConnectionTimeoutError(
-              `${label} got no answer within ${timeoutMs} ms (attempt ${attempt + 1} of ${maxRetries + 1}). ` +
+              `${label()} got no answer within ${timeoutMs} ms (attempt ${attempt + 1} of ${maxRetries + 1}). ` +
                 'Raise timeoutMs, or try again later.',
               { cause: error },
             )
           : new APIConnectionError(
-              `${label} failed before an answer came back (attempt ${attempt + 1} of ${maxRetries + 1}): ` +
+              `${label()} failed before an answer came back (attempt ${attempt + 1} of ${maxRetries + 1}): ` +
                 `${error instanceof Error ? error.message : String(error)}. Check the network and baseUrl.`,
               { cause: error },
             );
@@ -196,7 +206,7 @@ export function createTransport(config: TransportConfig): Transport {
       if (isRetryableStatus(response.status) && retryable && attempt < maxRetries) {
         const delay = retryDelayMs(attempt, response.headers, config.clock.now(), random);
         if (delay !== undefined) {
-          config.log('warn', `${label} answered ${response.status}; retrying in ${delay} ms.`, {
+          config.log('warn', `${label()} answered ${response.status}; retrying in ${delay} ms.`, {
             attempt: attempt + 1,
             requestId,
           });
@@ -206,14 +216,13 @@ export function createTransport(config: TransportConfig): Transport {
           continue;
         }
       }
-      config.log(
-        response.ok ? 'debug' : 'warn',
-        `← ${label} ${response.status} in ${Date.now() - started} ms`,
-        {
+      const level = response.ok ? 'debug' : 'warn';
+      if (logEnabled(config.log, level)) {
+        config.log(level, `← ${label()} ${response.status} in ${Date.now() - started} ms`, {
           operationId: op.operationId,
           requestId,
-        },
-      );
+        });
+      }
       return response;
     }
   };
