@@ -115,8 +115,8 @@ const vendorBytes = new Map<string, Uint8Array>();
 async function vendorFile(name: string): Promise<Uint8Array> {
   const cached = vendorBytes.get(name);
   if (cached !== undefined) return cached;
-  // ESM build and sources: import.meta.url; CommonJS build: __filename (import.meta is empty there).
-  const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  // The CommonJS build gets import.meta.url from tsup's shim (test/package/tarball.test.ts runs it).
+  const require = createRequire(import.meta.url);
   const bytes = await readFile(require.resolve(`swagger-ui-dist/${name}`));
   vendorBytes.set(name, bytes);
   return bytes;
