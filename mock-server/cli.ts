@@ -66,6 +66,7 @@ Options:
   -v, --version         Show the version
 
 Every answer carries X-Mock-Portal: 1. Admin API: /__admin (clock, sessions, sandboxes, scenarios).
+API reference: /docs in a browser (Swagger UI, served by the mock, no CDN; "Try it out" calls it).
 Docs: ${guidePath('docs/mock-server.md')}
       ${pkg.homepage}`;
 
@@ -104,6 +105,7 @@ async function banner(server: RunningMockServer, startupMs: number): Promise<str
   lines.push('');
   lines.push(`  API         ${server.url}/api/v1`);
   lines.push(`  Spec        ${server.url}/openapi.yaml   ${server.url}/openapi.json`);
+  lines.push(`  Reference   ${server.url}/docs   (in a browser; "Try it out" calls this mock)`);
   lines.push(`  Admin       ${server.url}/__admin   (scenarios: ${server.url}/__admin/scenarios)`);
   lines.push(
     `  Data        seed ${options.seed}, ${options.members.toLocaleString('en-US')} members, clock ${options.clock}`,

@@ -10,6 +10,7 @@
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { API_REFERENCE_PATH, apiReferenceAnswer } from './api-reference.ts';
 import type { Answer } from './core/answer.ts';
 import type { PortalCore } from './core/portal.ts';
 import type { PortalRequest } from './core/types.ts';
@@ -37,6 +38,12 @@ function hasBody(req: IncomingMessage): boolean {
   return declared !== undefined || req.headers['transfer-encoding'] !== undefined;
 }
 
+/** The request target as the client sent it. */
+function targetOf(req: IncomingMessage): string {
+  // Mounted in an Express app under a path, `req.url` lost that path; `originalUrl` keeps it.
+  return (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+}
+
 /**
  * The core's view of a Node request, or `undefined` when its target does not make a URL.
  *
@@ -44,8 +51,7 @@ function hasBody(req: IncomingMessage): boolean {
  * const request = toPortalRequest(req); // { method: 'GET', url: 'http://127.0.0.1:4010/api/v1/me', … }
  */
 export function toPortalRequest(req: IncomingMessage): PortalRequest | undefined {
-  // Mounted in an Express app under a path, `req.url` lost that path; `originalUrl` keeps it.
-  const target = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+  const target = targetOf(req);
   const url = `http://${req.headers.host ?? 'localhost'}${target}`;
   if (!URL.canParse(url)) return undefined;
   return {
@@ -66,12 +72,28 @@ function refuse(res: ServerResponse): void {
 }
 
 /**
- * A `node:http` request listener serving the core (also usable as Express middleware).
+ * A `node:http` request listener serving the core (also usable as Express middleware), and the API
+ * reference at `/docs` (api-reference.ts) in front of it.
  *
  * @example
  * createServer(createRequestListener(createPortalCore({ seed: 42 }))).listen(4010, '127.0.0.1');
  */
 export function createRequestListener(core: PortalCore): (req: IncomingMessage, res: ServerResponse) => void {
+  const serveCore = coreListener(core);
+  return (req, res) => {
+    const target = targetOf(req);
+    if (!target.startsWith(API_REFERENCE_PATH)) {
+      serveCore(req, res);
+      return;
+    }
+    apiReferenceAnswer(req.method ?? 'GET', target).then(
+      (answer) => (answer === undefined ? serveCore(req, res) : writeAnswer(answer, res)),
+      () => refuse(res),
+    );
+  };
+}
+
+function coreListener(core: PortalCore): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const request = toPortalRequest(req);
     if (request === undefined) {

@@ -71,6 +71,7 @@ describe('provider-portal-mock (the CLI)', () => {
     ]) {
       expect(stdout).toContain(flag);
     }
+    expect(stdout).toContain('API reference: /docs');
   });
 
   it('refuses a non-loopback --host without an admin token, and says what to add', async () => {
@@ -115,6 +116,7 @@ describe('provider-portal-mock (the CLI)', () => {
     const { match, output } = await waitFor(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
     const url = match[1] ?? '';
     expect(output).toContain(`${url}/openapi.yaml`);
+    expect(output).toContain(`${url}/docs`);
     expect(output).toContain('admin.a');
     expect(output).toContain('Portal-Test-2026!');
     expect(output).toContain('246810');
@@ -125,6 +127,9 @@ describe('provider-portal-mock (the CLI)', () => {
     const response = await fetch(`${url}/api/v1/me`);
     expect(response.status).toBe(401);
     expect(response.headers.get('x-mock-portal')).toBe('1');
+    const reference = await fetch(`${url}/docs`);
+    expect(reference.status).toBe(200);
+    expect(reference.headers.get('content-type')).toBe('text/html; charset=utf-8');
 
     const exited = finish(child);
     child.kill('SIGTERM');

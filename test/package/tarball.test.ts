@@ -165,6 +165,25 @@ describe.skipIf(skip)('the packed tarball, installed into an empty folder', () =
     for (const path of printed) expect(existsSync(join(app, path)), path).toBe(true);
   });
 
+  it('serves the API reference at /docs from the installed swagger-ui-dist, in the CLI (ESM) and from require (CJS)', async () => {
+    const bundle = await fetch(`${url}/docs/swagger-ui-bundle.js`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    writeFileSync(
+      join(app, 'docs.cjs'),
+      `const { startMockServer } = require('provider-portal-sdk/mock-server');
+startMockServer({ port: 0 }).then(async (server) => {
+  const answer = await fetch(server.url + '/docs/swagger-ui.css');
+  console.log(answer.status, answer.headers.get('content-type'));
+  await server.close();
+});
+`,
+    );
+    expect(node(['docs.cjs'], app)).toEqual({ status: 0, output: '200 text/css; charset=utf-8\n' });
+    expect(packed.files.filter((f) => f.path.includes('swagger-ui'))).toEqual([]);
+  });
+
   it("runs the README's SDK quick start against it", () => {
     const quickStart = extractSnippets(ROOT).find(
       (s) => s.where.startsWith('README.md') && s.code.includes('createPortalClient'),
