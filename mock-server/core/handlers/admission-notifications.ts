@@ -14,6 +14,7 @@ import {
 } from '../../../sdk/rules/index.ts';
 import { memberNotFound } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
+import { oncePerRequest } from '../once-per-request.ts';
 import { pageOf, pageOfTotal, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { type IndexSpec, indexRecord, pageFromIndex } from '../record-index.ts';
@@ -50,14 +51,14 @@ function records(ctx: HandlerContext): Map<string, AdmissionRecord> {
   return collection<AdmissionRecord>(ctx.sandbox, 'admission-notifications');
 }
 
-function createValidation(ctx: HandlerContext) {
+const createValidation = oncePerRequest((ctx: HandlerContext) => {
   const coverage = coverageOfBody(ctx);
   return validateAdmissionNotificationCreate(ctx.body, {
     clock: ctx.sandbox.clock,
     ...(coverage === undefined ? {} : { coverage }),
     providerDirectory: providerDirectory(ctx),
   });
-}
+});
 
 function visibleNotification(ctx: HandlerContext): AdmissionRecord {
   const trackingNumber = ctx.params.trackingNumber ?? '';
@@ -166,7 +167,7 @@ function answerConcurrentReviewQuestions(ctx: HandlerContext) {
   return { status: 200, body };
 }
 
-function modificationValidation(ctx: HandlerContext) {
+const modificationValidation = oncePerRequest((ctx: HandlerContext) => {
   const user = ctx.user;
   const record = records(ctx).get(ctx.params.trackingNumber ?? '');
   const visible = user !== undefined && record !== undefined && canSee(ctx, record.taxIds);
@@ -174,7 +175,7 @@ function modificationValidation(ctx: HandlerContext) {
     ...(visible && record ? { admissionDate: record.admissionDate } : {}),
     providerDirectory: providerDirectory(ctx),
   });
-}
+});
 
 function requestAdmissionNotificationModification(ctx: HandlerContext) {
   const record = visibleNotification(ctx);

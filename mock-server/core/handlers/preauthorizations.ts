@@ -28,6 +28,7 @@ import type { MemberRecord } from '../../data/portal-data.ts';
 import { memberNotFound } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { daysRange } from '../day-bounds.ts';
+import { oncePerRequest } from '../once-per-request.ts';
 import { pageOf, pageOfTotal, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { indexRecord, pageFromIndex } from '../record-index.ts';
@@ -100,14 +101,14 @@ function checkRules(ctx: HandlerContext): RuleViolation[] {
 // ---------------------------------------------------------------------------------------------------
 // Create
 
-function createRules(ctx: HandlerContext) {
+const createRules = oncePerRequest((ctx: HandlerContext) => {
   const coverage = coverageOfBody(ctx);
   return validatePreauthorizationCreate(ctx.body, {
     clock: ctx.sandbox.clock,
     ...(coverage === undefined ? {} : { coverage }),
     providerDirectory: providerDirectory(ctx),
   });
-}
+});
 
 /** `details=pending`, the bare `details-pending` token, or `outcome=details-pending` (then the default outcome). */
 function detailsPending(prefer: PreferOptions): { pending: boolean; prefer: PreferOptions } {
@@ -311,7 +312,7 @@ function listPreauthorizationAttachments(ctx: HandlerContext) {
 // ---------------------------------------------------------------------------------------------------
 // Modifications
 
-function modificationRules(ctx: HandlerContext) {
+const modificationRules = oncePerRequest((ctx: HandlerContext) => {
   const user = ctx.user;
   const record = records(ctx).get(ctx.params.referenceId ?? '');
   const visible = user !== undefined && record !== undefined && canSee(ctx, record.taxIds);
@@ -321,7 +322,7 @@ function modificationRules(ctx: HandlerContext) {
     ...(visible ? { original: original(record) } : {}),
     ...(coverage === undefined ? {} : { coverage }),
   });
-}
+});
 
 function applyModification(record: PreauthorizationRecord, change: PreauthorizationModificationCreate): void {
   if (change.serviceEndDate !== undefined) record.serviceEndDate = change.serviceEndDate;

@@ -15,6 +15,7 @@ import {
 } from '../../../sdk/rules/index.ts';
 import { memberNotFound } from '../access.ts';
 import { daysRange } from '../day-bounds.ts';
+import { oncePerRequest } from '../once-per-request.ts';
 import { pageOfTotal, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { queryFields } from '../query.ts';
@@ -40,7 +41,7 @@ function today(ctx: HandlerContext): string {
   return calendarDayAt(ctx.sandbox.clock.now());
 }
 
-function createValidation(ctx: HandlerContext) {
+const createValidation = oncePerRequest((ctx: HandlerContext) => {
   const productType = memberOfBody(ctx)?.details.productType;
   const coverage = coverageOfBody(ctx);
   return validateReferralCreate(ctx.body, {
@@ -49,7 +50,7 @@ function createValidation(ctx: HandlerContext) {
     ...(coverage === undefined ? {} : { coverage }),
     providerDirectory: providerDirectory(ctx),
   });
-}
+});
 
 function createReferral(ctx: HandlerContext) {
   const member = memberOfBody(ctx);
