@@ -191,12 +191,14 @@ export function memberNotFound(): ProblemError {
  * const member = visibleMember(ctx, ctx.params.memberId ?? '');
  */
 export function visibleMember(
-  context: Pick<HandlerContext, 'data' | 'permittedTaxIds'>,
+  context: Pick<HandlerContext, 'data' | 'permittedTaxIds' | 'permittedPlans'>,
   memberId: string,
 ): MemberRecord {
   const member = context.data.member(memberId);
   if (
     member === undefined ||
+    // A member of the other health plan answers as an unknown one until the accounts are consolidated.
+    !context.permittedPlans.includes(member.details.healthPlan) ||
     !member.visibleToTaxIds.some((taxId) => context.permittedTaxIds.includes(taxId))
   ) {
     throw memberNotFound();
@@ -235,7 +237,10 @@ export function namedMemberIds(context: Pick<HandlerContext, 'params' | 'query' 
  * requireVisibleMembers(ctx);
  */
 export function requireVisibleMembers(
-  context: Pick<HandlerContext, 'params' | 'query' | 'body' | 'data' | 'permittedTaxIds' | 'user'>,
+  context: Pick<
+    HandlerContext,
+    'params' | 'query' | 'body' | 'data' | 'permittedTaxIds' | 'permittedPlans' | 'user'
+  >,
 ): void {
   if (context.user === undefined) return;
   for (const memberId of namedMemberIds(context)) visibleMember(context, memberId);

@@ -20,8 +20,9 @@ import {
   TAX_ID_A,
   TAX_ID_B,
 } from '../data/fixtures.ts';
+import { HEALTH_PLANS } from '../data/health-plans.ts';
 import type { PortalData } from '../data/portal-data.ts';
-import type { PortalUser } from './types.ts';
+import type { HealthPlan, PortalUser } from './types.ts';
 
 export { PERSONA_MFA_CODE, PERSONA_PASSWORD, TAX_ID_A, TAX_ID_B };
 
@@ -100,6 +101,8 @@ export interface PersonaDefinition {
   mfaVerifiedDaysAgo: number;
   /** What the persona is for, as the banner and the scenario catalog say it. */
   description: string;
+  /** The health plans the account sees; both (a consolidated account) when left out. */
+  healthPlans?: readonly HealthPlan[];
 }
 
 /**
@@ -211,6 +214,62 @@ export const PERSONAS: readonly PersonaDefinition[] = [
     description:
       'Last MFA verification 100 days ago: sign-in answers mfa_required (verification_due) even from qa-device.',
   },
+  {
+    userId: 'USR-000009',
+    username: 'emblem.only',
+    firstName: 'Nadia',
+    lastName: 'Brooks',
+    email: 'emblem.only@hartfordfamilymed.example',
+    grants: [{ taxId: TAX_ID_A, role: 'clinical_staff' }],
+    status: 'active',
+    lastActiveDaysAgo: 1,
+    mfaVerifiedDaysAgo: 10,
+    healthPlans: ['emblemhealth'],
+    description:
+      'Clinical staff of Tax ID A with an EmblemHealth account only: ConnectiCare members answer as unknown ones.',
+  },
+  {
+    userId: 'USR-000010',
+    username: 'cci.only',
+    firstName: 'Owen',
+    lastName: 'Fletcher',
+    email: 'cci.only@hartfordfamilymed.example',
+    grants: [{ taxId: TAX_ID_A, role: 'clinical_staff' }],
+    status: 'active',
+    lastActiveDaysAgo: 1,
+    mfaVerifiedDaysAgo: 10,
+    healthPlans: ['connecticare'],
+    description:
+      'Clinical staff of Tax ID A with a ConnectiCare account only: EmblemHealth members answer as unknown ones.',
+  },
+  {
+    userId: 'USR-000011',
+    username: 'dana.emblem',
+    firstName: 'Dana',
+    lastName: 'Whitfield',
+    email: 'dana.emblem@hartfordfamilymed.example',
+    grants: [{ taxId: TAX_ID_A, role: 'clinical_staff' }],
+    status: 'active',
+    lastActiveDaysAgo: 1,
+    mfaVerifiedDaysAgo: 10,
+    healthPlans: ['emblemhealth'],
+    description:
+      "Dana's EmblemHealth account, ready to consolidate with dana.cci (consolidateAccounts) into one for both plans.",
+  },
+  {
+    userId: 'USR-000012',
+    username: 'dana.cci',
+    firstName: 'Dana',
+    lastName: 'Whitfield',
+    email: 'dana.cci@hartfordfamilymed.example',
+    grants: [{ taxId: TAX_ID_B, role: 'clinical_staff' }],
+    status: 'active',
+    lastActiveDaysAgo: 1,
+    mfaVerifiedDaysAgo: 10,
+    healthPlans: ['connecticare'],
+    description:
+      "Dana's ConnectiCare account (Tax ID B): consolidated into dana.emblem, it no longer signs in (ACCOUNT_CONSOLIDATED).",
+  },
 ];
 
 /**
@@ -243,6 +302,7 @@ export function createPersonaUsers(start: Date, data: PortalData): PortalUser[] 
       providerNpis: persona.grants.flatMap(({ taxId }) =>
         data.providersOfTaxId(taxId).map((provider) => provider.profile.npi),
       ),
+      healthPlans: [...(persona.healthPlans ?? HEALTH_PLANS)],
     };
     return user;
   });

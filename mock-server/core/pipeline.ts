@@ -8,6 +8,7 @@
  */
 
 import { normalizeTaxId } from '../../sdk/rules/index.ts';
+import { HEALTH_PLANS } from '../data/health-plans.ts';
 import { authorizeOperation, requireVisibleMembers } from './access.ts';
 import { type Answer, setHeader } from './answer.ts';
 import { bodyLimitOf, readBody, readText } from './body-limits.ts';
@@ -304,6 +305,7 @@ export async function runPipeline(
     user,
     session,
     permittedTaxIds,
+    permittedPlans: user?.healthPlans ?? HEALTH_PLANS,
     prefer,
     data: sandbox.data,
   };

@@ -70,6 +70,11 @@ const RULE_TITLES: Readonly<Record<string, string>> = {
   MEMBER_NOT_FOUND: 'No such member is visible to you',
   LAST_ADMINISTRATOR: 'The Tax ID needs another administrator first',
   EMAIL_IN_USE: 'The email address belongs to another account',
+  CONSOLIDATION_ACCOUNT_NOT_FOUND: 'No other account matches',
+  CONSOLIDATION_SAME_PLAN: 'That account is of the same health plan',
+  ACCOUNT_ALREADY_CONSOLIDATED: 'The account already sees both health plans',
+  ACCOUNT_CONSOLIDATED: 'The account was consolidated into another',
+  ACCOUNTS_NOT_CONSOLIDATED: 'The account does not act for that health plan',
 };
 
 /**

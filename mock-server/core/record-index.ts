@@ -190,3 +190,18 @@ export function pageFromIndex<T>(
   }
   return { items, total };
 }
+
+/**
+ * The `keep` option of {@link pageFromIndex} from the filters a request asks for (`undefined`: a filter
+ * not asked); no option at all when none is asked, so that the page keeps its fast path.
+ *
+ * @example
+ * pageFromIndex(sandbox, spec, taxIds, page, { ...keepOf([status === null ? undefined : hasStatus]) });
+ */
+export function keepOf<T>(tests: readonly (((record: T) => boolean) | undefined)[]): {
+  keep?: (record: T) => boolean;
+} {
+  const asked = tests.filter((test): test is (record: T) => boolean => test !== undefined);
+  if (asked.length === 0) return {};
+  return { keep: (record) => asked.every((test) => test(record)) };
+}

@@ -8,10 +8,13 @@
  * `application/problem+json`. Adapters (express.ts, msw.ts) only convert to and from `Request`.
  */
 
-import type { operations } from '../../sdk/generated/portal.ts';
+import type { components, operations } from '../../sdk/generated/portal.ts';
 import type { Clock, Role } from '../../sdk/rules/index.ts';
 import type { PortalData } from '../data/portal-data.ts';
 import type { SeededRandom } from './random.ts';
+
+/** EmblemHealth or ConnectiCare (data/health-plans.ts). */
+export type HealthPlan = components['schemas']['HealthPlan'];
 
 /** Every operationId of the contract. */
 export type OperationId = keyof operations;
@@ -33,6 +36,14 @@ export interface PortalUser {
   lastActiveOn: string;
   /** NPIs this user may act for (network-status checks: NETWORK_STATUS_FORBIDDEN). */
   providerNpis: string[];
+  /**
+   * The health plans the account sees: one for an account of EmblemHealth or of ConnectiCare, both
+   * once consolidated (seed 003: "Once you consolidate the accounts, you will be able to use one
+   * account for both EmblemHealth and ConnectiCare").
+   */
+  healthPlans: HealthPlan[];
+  /** Set on an account consolidated into another (the one that remains): it no longer signs in. */
+  consolidatedInto?: string;
 }
 
 /** A signed-in session. */
@@ -148,6 +159,8 @@ export interface HandlerContext {
    * rule runs; handlers scope what they show and accept to them and never decide access themselves.
    */
   readonly permittedTaxIds: readonly string[];
+  /** The health plans the call sees: the user's (both for a consolidated account, or with no user). */
+  readonly permittedPlans: readonly HealthPlan[];
   readonly prefer: PreferOptions;
   /** The deterministic data of this sandbox (members, providers, claims, …). */
   readonly data: PortalData;

@@ -18,6 +18,7 @@ import type { components } from '../../sdk/generated/portal.ts';
 import { addDays, dayOfWeek, fromEpochDay, subtractYearsClamped, toEpochDay } from '../../sdk/rules/dates.ts';
 import { ORGANIZATION_A, ORGANIZATION_B, TAX_ID_A, TAX_ID_B } from './fixtures.ts';
 import { cents, hashOf, Rng } from './hash.ts';
+import { healthPlanOfMember } from './health-plans.ts';
 import { LruCache } from './lru.ts';
 import { visibleGroupsOf } from './member-index.ts';
 import type { ClaimRecord, MemberRecord, PaymentRecord } from './portal-data.ts';
@@ -502,6 +503,8 @@ export function createClaimsLayer(context: ClaimsContext): ClaimsLayer {
     const billedAmount = cents(core.lines.reduce((sum, line) => sum + line.billedAmount, 0));
     const paidAmount = paidOf(core);
     const claim: Schemas['Claim'] = {
+      // The claim is the member's plan's (a member not generated here: the ID's plan).
+      healthPlan: member?.details.healthPlan ?? healthPlanOfMember(core.memberId, 'commercial_hmo'),
       claimNumber: core.claimNumber,
       memberId: core.memberId,
       memberName: memberName(member, core.memberId),

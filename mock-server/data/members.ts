@@ -9,6 +9,7 @@ import { referralRequired } from '../../sdk/rules/referrals.ts';
 import { generateCarePlan } from './care-plans.ts';
 import { withFaker } from './faker-source.ts';
 import { hashOf, Rng } from './hash.ts';
+import { healthPlanOfMember } from './health-plans.ts';
 import type { MemberIndexing } from './member-index.ts';
 import { memberIdOf, pcpTaxIdOf, visibleTaxIdsOf } from './member-index.ts';
 import type { CarePlanKind, MemberRecord } from './portal-data.ts';
@@ -98,7 +99,9 @@ export function assembleMember(spec: MemberSpec, context: MemberContext): Member
       };
     }
   }
+  const healthPlan = healthPlanOfMember(spec.memberId, spec.productType);
   const details: Schemas['MemberDetails'] = {
+    healthPlan,
     status,
     memberId: spec.memberId,
     firstName: spec.firstName,
@@ -122,6 +125,7 @@ export function assembleMember(spec: MemberSpec, context: MemberContext): Member
   }
   if (spec.delegated !== undefined) details.delegated = spec.delegated;
   const summary: Schemas['MemberSummary'] = {
+    healthPlan,
     memberId: spec.memberId,
     firstName: spec.firstName,
     lastName: spec.lastName,

@@ -1837,6 +1837,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate15.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
 var searchMembers_query = validate16;
+var schema31 = { "type": "string", "description": "The health plan a member, claim, authorization, referral, admission notification or message\nbelongs to: EmblemHealth or ConnectiCare, which share this portal. Each member belongs to one.\n", "enum": ["emblemhealth", "connecticare"], "example": "emblemhealth" };
 var pattern10 = new RegExp("^[A-Z0-9]{6,15}$", "u");
 var pattern11 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 var formats0 = require_formats().fullFormats.date;
@@ -2117,23 +2118,25 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.page !== void 0) {
-      let data5 = data.page;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)))) {
+    if (data.healthPlan !== void 0) {
+      let data5 = data.healthPlan;
+      if (typeof data5 !== "string") {
         let dataType5 = typeof data5;
         let coerced5 = void 0;
         if (dataType5 == "object" && Array.isArray(data5) && data5.length == 1) {
           data5 = data5[0];
           dataType5 = typeof data5;
-          if (typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5))) {
+          if (typeof data5 === "string") {
             coerced5 = data5;
           }
         }
         if (!(coerced5 !== void 0)) {
-          if (dataType5 === "boolean" || data5 === null || dataType5 === "string" && data5 && data5 == +data5 && !(data5 % 1)) {
-            coerced5 = +data5;
+          if (dataType5 == "number" || dataType5 == "boolean") {
+            coerced5 = "" + data5;
+          } else if (data5 === null) {
+            coerced5 = "";
           } else {
-            const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err14 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -2145,24 +2148,22 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced5 !== void 0) {
           data5 = coerced5;
           if (data !== void 0) {
-            data["page"] = coerced5;
+            data["healthPlan"] = coerced5;
           }
         }
       }
-      if (typeof data5 == "number") {
-        if (data5 < 1 || isNaN(data5)) {
-          const err15 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
+      if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
+        const err15 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema31.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
         }
+        errors++;
       }
     }
-    if (data.pageSize !== void 0) {
-      let data6 = data.pageSize;
+    if (data.page !== void 0) {
+      let data6 = data.page;
       if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)))) {
         let dataType6 = typeof data6;
         let coerced6 = void 0;
@@ -2177,7 +2178,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           if (dataType6 === "boolean" || data6 === null || dataType6 === "string" && data6 && data6 == +data6 && !(data6 % 1)) {
             coerced6 = +data6;
           } else {
-            const err16 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err16 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -2189,13 +2190,13 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced6 !== void 0) {
           data6 = coerced6;
           if (data !== void 0) {
-            data["pageSize"] = coerced6;
+            data["page"] = coerced6;
           }
         }
       }
       if (typeof data6 == "number") {
-        if (data6 > 100 || isNaN(data6)) {
-          const err17 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+        if (data6 < 1 || isNaN(data6)) {
+          const err17 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -2203,30 +2204,74 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data6 < 1 || isNaN(data6)) {
-          const err18 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err18];
+      }
+    }
+    if (data.pageSize !== void 0) {
+      let data7 = data.pageSize;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
+        let dataType7 = typeof data7;
+        let coerced7 = void 0;
+        if (dataType7 == "object" && Array.isArray(data7) && data7.length == 1) {
+          data7 = data7[0];
+          dataType7 = typeof data7;
+          if (typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7))) {
+            coerced7 = data7;
+          }
+        }
+        if (!(coerced7 !== void 0)) {
+          if (dataType7 === "boolean" || data7 === null || dataType7 === "string" && data7 && data7 == +data7 && !(data7 % 1)) {
+            coerced7 = +data7;
           } else {
-            vErrors.push(err18);
+            const err18 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (coerced7 !== void 0) {
+          data7 = coerced7;
+          if (data !== void 0) {
+            data["pageSize"] = coerced7;
+          }
+        }
+      }
+      if (typeof data7 == "number") {
+        if (data7 > 100 || isNaN(data7)) {
+          const err19 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err20 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
           }
           errors++;
         }
       }
     }
   } else {
-    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err21];
     } else {
-      vErrors.push(err19);
+      vErrors.push(err21);
     }
     errors++;
   }
   validate16.errors = vErrors;
   return errors === 0;
 }
-validate16.evaluated = { "props": { "memberId": true, "firstName": true, "lastName": true, "dateOfBirth": true, "asOf": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+validate16.evaluated = { "props": { "memberId": true, "firstName": true, "lastName": true, "dateOfBirth": true, "asOf": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
 var getMember_path = validate17;
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -2388,7 +2433,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate18.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
 var downloadMemberIdCardImage_path = validate19;
-var schema37 = { "type": "string", "enum": ["front", "back"], "example": "front" };
+var schema38 = { "type": "string", "enum": ["front", "back"], "example": "front" };
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2499,7 +2544,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data1 === "front" || data1 === "back")) {
-        const err5 = { instancePath: instancePath + "/side", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberIdCardSide/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/side", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberIdCardSide/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3404,7 +3449,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate30.evaluated = { "props": { "x-care-plan-attestation": true }, "dynamicProps": false, "dynamicItems": false };
 var searchPreauthorizations_query = validate31;
-var schema61 = { "type": "string", "description": "`approved` (possibly at once), `pended` (under review by Utilization Management),\n`more_information_needed` (a questionnaire or documents are awaited), `denied`.\n", "enum": ["approved", "pended", "more_information_needed", "denied"], "example": "pended" };
+var schema62 = { "type": "string", "description": "`approved` (possibly at once), `pended` (under review by Utilization Management),\n`more_information_needed` (a questionnaire or documents are awaited), `denied`.\n", "enum": ["approved", "pended", "more_information_needed", "denied"], "example": "pended" };
 var pattern26 = new RegExp("^PA-\\d{8,}$", "u");
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -3544,7 +3589,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data2 === "approved" || data2 === "pended" || data2 === "more_information_needed" || data2 === "denied")) {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationStatus/enum", keyword: "enum", params: { allowedValues: schema61.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationStatus/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3663,23 +3708,25 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.page !== void 0) {
-      let data5 = data.page;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)))) {
+    if (data.healthPlan !== void 0) {
+      let data5 = data.healthPlan;
+      if (typeof data5 !== "string") {
         let dataType5 = typeof data5;
         let coerced5 = void 0;
         if (dataType5 == "object" && Array.isArray(data5) && data5.length == 1) {
           data5 = data5[0];
           dataType5 = typeof data5;
-          if (typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5))) {
+          if (typeof data5 === "string") {
             coerced5 = data5;
           }
         }
         if (!(coerced5 !== void 0)) {
-          if (dataType5 === "boolean" || data5 === null || dataType5 === "string" && data5 && data5 == +data5 && !(data5 % 1)) {
-            coerced5 = +data5;
+          if (dataType5 == "number" || dataType5 == "boolean") {
+            coerced5 = "" + data5;
+          } else if (data5 === null) {
+            coerced5 = "";
           } else {
-            const err12 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err12 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -3691,24 +3738,22 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced5 !== void 0) {
           data5 = coerced5;
           if (data !== void 0) {
-            data["page"] = coerced5;
+            data["healthPlan"] = coerced5;
           }
         }
       }
-      if (typeof data5 == "number") {
-        if (data5 < 1 || isNaN(data5)) {
-          const err13 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
+      if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
+        const err13 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema31.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
         }
+        errors++;
       }
     }
-    if (data.pageSize !== void 0) {
-      let data6 = data.pageSize;
+    if (data.page !== void 0) {
+      let data6 = data.page;
       if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)))) {
         let dataType6 = typeof data6;
         let coerced6 = void 0;
@@ -3723,7 +3768,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           if (dataType6 === "boolean" || data6 === null || dataType6 === "string" && data6 && data6 == +data6 && !(data6 % 1)) {
             coerced6 = +data6;
           } else {
-            const err14 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -3735,13 +3780,13 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced6 !== void 0) {
           data6 = coerced6;
           if (data !== void 0) {
-            data["pageSize"] = coerced6;
+            data["page"] = coerced6;
           }
         }
       }
       if (typeof data6 == "number") {
-        if (data6 > 100 || isNaN(data6)) {
-          const err15 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+        if (data6 < 1 || isNaN(data6)) {
+          const err15 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -3749,30 +3794,74 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data6 < 1 || isNaN(data6)) {
-          const err16 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err16];
+      }
+    }
+    if (data.pageSize !== void 0) {
+      let data7 = data.pageSize;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
+        let dataType7 = typeof data7;
+        let coerced7 = void 0;
+        if (dataType7 == "object" && Array.isArray(data7) && data7.length == 1) {
+          data7 = data7[0];
+          dataType7 = typeof data7;
+          if (typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7))) {
+            coerced7 = data7;
+          }
+        }
+        if (!(coerced7 !== void 0)) {
+          if (dataType7 === "boolean" || data7 === null || dataType7 === "string" && data7 && data7 == +data7 && !(data7 % 1)) {
+            coerced7 = +data7;
           } else {
-            vErrors.push(err16);
+            const err16 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (coerced7 !== void 0) {
+          data7 = coerced7;
+          if (data !== void 0) {
+            data["pageSize"] = coerced7;
+          }
+        }
+      }
+      if (typeof data7 == "number") {
+        if (data7 > 100 || isNaN(data7)) {
+          const err17 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err18 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
           }
           errors++;
         }
       }
     }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err19];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err19);
     }
     errors++;
   }
   validate31.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = { "props": { "memberId": true, "referenceId": true, "status": true, "from": true, "to": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+validate31.evaluated = { "props": { "memberId": true, "referenceId": true, "status": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
 var createPreauthorization_header = validate32;
 function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -4616,7 +4705,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate41.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
 var searchReferrals_query = validate42;
-var schema80 = { "type": "string", "enum": ["made", "received", "all"], "default": "all", "example": "all" };
+var schema82 = { "type": "string", "enum": ["made", "received", "all"], "default": "all", "example": "all" };
 function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4681,7 +4770,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data0 === "made" || data0 === "received" || data0 === "all")) {
-        const err3 = { instancePath: instancePath + "/direction", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ReferralSearchDirection/enum", keyword: "enum", params: { allowedValues: schema80.enum }, message: "must be equal to one of the allowed values" };
+        const err3 = { instancePath: instancePath + "/direction", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ReferralSearchDirection/enum", keyword: "enum", params: { allowedValues: schema82.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4892,23 +4981,25 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.page !== void 0) {
-      let data5 = data.page;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)))) {
+    if (data.healthPlan !== void 0) {
+      let data5 = data.healthPlan;
+      if (typeof data5 !== "string") {
         let dataType5 = typeof data5;
         let coerced5 = void 0;
         if (dataType5 == "object" && Array.isArray(data5) && data5.length == 1) {
           data5 = data5[0];
           dataType5 = typeof data5;
-          if (typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5))) {
+          if (typeof data5 === "string") {
             coerced5 = data5;
           }
         }
         if (!(coerced5 !== void 0)) {
-          if (dataType5 === "boolean" || data5 === null || dataType5 === "string" && data5 && data5 == +data5 && !(data5 % 1)) {
-            coerced5 = +data5;
+          if (dataType5 == "number" || dataType5 == "boolean") {
+            coerced5 = "" + data5;
+          } else if (data5 === null) {
+            coerced5 = "";
           } else {
-            const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err14 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -4920,24 +5011,22 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced5 !== void 0) {
           data5 = coerced5;
           if (data !== void 0) {
-            data["page"] = coerced5;
+            data["healthPlan"] = coerced5;
           }
         }
       }
-      if (typeof data5 == "number") {
-        if (data5 < 1 || isNaN(data5)) {
-          const err15 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
+      if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
+        const err15 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema31.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
         }
+        errors++;
       }
     }
-    if (data.pageSize !== void 0) {
-      let data6 = data.pageSize;
+    if (data.page !== void 0) {
+      let data6 = data.page;
       if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)))) {
         let dataType6 = typeof data6;
         let coerced6 = void 0;
@@ -4952,7 +5041,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           if (dataType6 === "boolean" || data6 === null || dataType6 === "string" && data6 && data6 == +data6 && !(data6 % 1)) {
             coerced6 = +data6;
           } else {
-            const err16 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err16 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -4964,13 +5053,13 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced6 !== void 0) {
           data6 = coerced6;
           if (data !== void 0) {
-            data["pageSize"] = coerced6;
+            data["page"] = coerced6;
           }
         }
       }
       if (typeof data6 == "number") {
-        if (data6 > 100 || isNaN(data6)) {
-          const err17 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+        if (data6 < 1 || isNaN(data6)) {
+          const err17 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -4978,30 +5067,74 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data6 < 1 || isNaN(data6)) {
-          const err18 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err18];
+      }
+    }
+    if (data.pageSize !== void 0) {
+      let data7 = data.pageSize;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
+        let dataType7 = typeof data7;
+        let coerced7 = void 0;
+        if (dataType7 == "object" && Array.isArray(data7) && data7.length == 1) {
+          data7 = data7[0];
+          dataType7 = typeof data7;
+          if (typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7))) {
+            coerced7 = data7;
+          }
+        }
+        if (!(coerced7 !== void 0)) {
+          if (dataType7 === "boolean" || data7 === null || dataType7 === "string" && data7 && data7 == +data7 && !(data7 % 1)) {
+            coerced7 = +data7;
           } else {
-            vErrors.push(err18);
+            const err18 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (coerced7 !== void 0) {
+          data7 = coerced7;
+          if (data !== void 0) {
+            data["pageSize"] = coerced7;
+          }
+        }
+      }
+      if (typeof data7 == "number") {
+        if (data7 > 100 || isNaN(data7)) {
+          const err19 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err20 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
           }
           errors++;
         }
       }
     }
   } else {
-    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err21];
     } else {
-      vErrors.push(err19);
+      vErrors.push(err21);
     }
     errors++;
   }
   validate42.errors = vErrors;
   return errors === 0;
 }
-validate42.evaluated = { "props": { "direction": true, "from": true, "to": true, "memberId": true, "providerNpi": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+validate42.evaluated = { "props": { "direction": true, "from": true, "to": true, "memberId": true, "providerNpi": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
 var createReferral_header = validate43;
 function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -5164,7 +5297,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate44.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
 var searchAdmissionNotifications_query = validate45;
-var schema91 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
+var schema94 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
 var pattern40 = new RegExp("^AN-\\d{8,}$", "u");
 function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -5304,7 +5437,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data2 === "emergent_inpatient" || data2 === "maternity" || data2 === "newborn")) {
-        const err5 = { instancePath: instancePath + "/admissionType", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema91.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/admissionType", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema94.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -5423,23 +5556,25 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.page !== void 0) {
-      let data5 = data.page;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)))) {
+    if (data.healthPlan !== void 0) {
+      let data5 = data.healthPlan;
+      if (typeof data5 !== "string") {
         let dataType5 = typeof data5;
         let coerced5 = void 0;
         if (dataType5 == "object" && Array.isArray(data5) && data5.length == 1) {
           data5 = data5[0];
           dataType5 = typeof data5;
-          if (typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5))) {
+          if (typeof data5 === "string") {
             coerced5 = data5;
           }
         }
         if (!(coerced5 !== void 0)) {
-          if (dataType5 === "boolean" || data5 === null || dataType5 === "string" && data5 && data5 == +data5 && !(data5 % 1)) {
-            coerced5 = +data5;
+          if (dataType5 == "number" || dataType5 == "boolean") {
+            coerced5 = "" + data5;
+          } else if (data5 === null) {
+            coerced5 = "";
           } else {
-            const err12 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err12 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -5451,24 +5586,22 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced5 !== void 0) {
           data5 = coerced5;
           if (data !== void 0) {
-            data["page"] = coerced5;
+            data["healthPlan"] = coerced5;
           }
         }
       }
-      if (typeof data5 == "number") {
-        if (data5 < 1 || isNaN(data5)) {
-          const err13 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
+      if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
+        const err13 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema31.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
         }
+        errors++;
       }
     }
-    if (data.pageSize !== void 0) {
-      let data6 = data.pageSize;
+    if (data.page !== void 0) {
+      let data6 = data.page;
       if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)))) {
         let dataType6 = typeof data6;
         let coerced6 = void 0;
@@ -5483,7 +5616,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           if (dataType6 === "boolean" || data6 === null || dataType6 === "string" && data6 && data6 == +data6 && !(data6 % 1)) {
             coerced6 = +data6;
           } else {
-            const err14 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -5495,13 +5628,13 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced6 !== void 0) {
           data6 = coerced6;
           if (data !== void 0) {
-            data["pageSize"] = coerced6;
+            data["page"] = coerced6;
           }
         }
       }
       if (typeof data6 == "number") {
-        if (data6 > 100 || isNaN(data6)) {
-          const err15 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+        if (data6 < 1 || isNaN(data6)) {
+          const err15 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -5509,30 +5642,74 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data6 < 1 || isNaN(data6)) {
-          const err16 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err16];
+      }
+    }
+    if (data.pageSize !== void 0) {
+      let data7 = data.pageSize;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
+        let dataType7 = typeof data7;
+        let coerced7 = void 0;
+        if (dataType7 == "object" && Array.isArray(data7) && data7.length == 1) {
+          data7 = data7[0];
+          dataType7 = typeof data7;
+          if (typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7))) {
+            coerced7 = data7;
+          }
+        }
+        if (!(coerced7 !== void 0)) {
+          if (dataType7 === "boolean" || data7 === null || dataType7 === "string" && data7 && data7 == +data7 && !(data7 % 1)) {
+            coerced7 = +data7;
           } else {
-            vErrors.push(err16);
+            const err16 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (coerced7 !== void 0) {
+          data7 = coerced7;
+          if (data !== void 0) {
+            data["pageSize"] = coerced7;
+          }
+        }
+      }
+      if (typeof data7 == "number") {
+        if (data7 > 100 || isNaN(data7)) {
+          const err17 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err18 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
           }
           errors++;
         }
       }
     }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err19];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err19);
     }
     errors++;
   }
   validate45.errors = vErrors;
   return errors === 0;
 }
-validate45.evaluated = { "props": { "memberId": true, "trackingNumber": true, "admissionType": true, "from": true, "to": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+validate45.evaluated = { "props": { "memberId": true, "trackingNumber": true, "admissionType": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
 var createAdmissionNotification_header = validate46;
 function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -6174,7 +6351,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate53.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
 var searchClaims_query = validate54;
-var schema112 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
+var schema116 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
 var pattern50 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
 function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -6488,7 +6665,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "received" || data5 === "in_process" || data5 === "pended" || data5 === "paid" || data5 === "denied" || data5 === "adjusted")) {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema112.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema116.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -6497,23 +6674,25 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.page !== void 0) {
-      let data6 = data.page;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)))) {
+    if (data.healthPlan !== void 0) {
+      let data6 = data.healthPlan;
+      if (typeof data6 !== "string") {
         let dataType6 = typeof data6;
         let coerced6 = void 0;
         if (dataType6 == "object" && Array.isArray(data6) && data6.length == 1) {
           data6 = data6[0];
           dataType6 = typeof data6;
-          if (typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6))) {
+          if (typeof data6 === "string") {
             coerced6 = data6;
           }
         }
         if (!(coerced6 !== void 0)) {
-          if (dataType6 === "boolean" || data6 === null || dataType6 === "string" && data6 && data6 == +data6 && !(data6 % 1)) {
-            coerced6 = +data6;
+          if (dataType6 == "number" || dataType6 == "boolean") {
+            coerced6 = "" + data6;
+          } else if (data6 === null) {
+            coerced6 = "";
           } else {
-            const err16 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err16 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -6525,24 +6704,22 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced6 !== void 0) {
           data6 = coerced6;
           if (data !== void 0) {
-            data["page"] = coerced6;
+            data["healthPlan"] = coerced6;
           }
         }
       }
-      if (typeof data6 == "number") {
-        if (data6 < 1 || isNaN(data6)) {
-          const err17 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
+      if (!(data6 === "emblemhealth" || data6 === "connecticare")) {
+        const err17 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema31.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
         }
+        errors++;
       }
     }
-    if (data.pageSize !== void 0) {
-      let data7 = data.pageSize;
+    if (data.page !== void 0) {
+      let data7 = data.page;
       if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
         let dataType7 = typeof data7;
         let coerced7 = void 0;
@@ -6557,7 +6734,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           if (dataType7 === "boolean" || data7 === null || dataType7 === "string" && data7 && data7 == +data7 && !(data7 % 1)) {
             coerced7 = +data7;
           } else {
-            const err18 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err18 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -6569,13 +6746,13 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced7 !== void 0) {
           data7 = coerced7;
           if (data !== void 0) {
-            data["pageSize"] = coerced7;
+            data["page"] = coerced7;
           }
         }
       }
       if (typeof data7 == "number") {
-        if (data7 > 100 || isNaN(data7)) {
-          const err19 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+        if (data7 < 1 || isNaN(data7)) {
+          const err19 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -6583,30 +6760,74 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data7 < 1 || isNaN(data7)) {
-          const err20 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err20];
+      }
+    }
+    if (data.pageSize !== void 0) {
+      let data8 = data.pageSize;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)))) {
+        let dataType8 = typeof data8;
+        let coerced8 = void 0;
+        if (dataType8 == "object" && Array.isArray(data8) && data8.length == 1) {
+          data8 = data8[0];
+          dataType8 = typeof data8;
+          if (typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8))) {
+            coerced8 = data8;
+          }
+        }
+        if (!(coerced8 !== void 0)) {
+          if (dataType8 === "boolean" || data8 === null || dataType8 === "string" && data8 && data8 == +data8 && !(data8 % 1)) {
+            coerced8 = +data8;
           } else {
-            vErrors.push(err20);
+            const err20 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (coerced8 !== void 0) {
+          data8 = coerced8;
+          if (data !== void 0) {
+            data["pageSize"] = coerced8;
+          }
+        }
+      }
+      if (typeof data8 == "number") {
+        if (data8 > 100 || isNaN(data8)) {
+          const err21 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err22 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
           }
           errors++;
         }
       }
     }
   } else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err21];
+      vErrors = [err23];
     } else {
-      vErrors.push(err21);
+      vErrors.push(err23);
     }
     errors++;
   }
   validate54.errors = vErrors;
   return errors === 0;
 }
-validate54.evaluated = { "props": { "from": true, "to": true, "memberId": true, "claimNumber": true, "providerNpi": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+validate54.evaluated = { "props": { "from": true, "to": true, "memberId": true, "claimNumber": true, "providerNpi": true, "status": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
 var getClaim_path = validate55;
 function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -6929,8 +7150,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate58.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
 var listMessages_query = validate59;
-var schema121 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
-var schema122 = { "type": "string", "description": "`submitted`, `in_review`, `responded` (answered by phone, fax or email) or `closed`.", "enum": ["submitted", "in_review", "responded", "closed"], "example": "submitted" };
+var schema126 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
+var schema127 = { "type": "string", "description": "`submitted`, `in_review`, `responded` (answered by phone, fax or email) or `closed`.", "enum": ["submitted", "in_review", "responded", "closed"], "example": "submitted" };
 function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -7032,7 +7253,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data1 === "care_management" || data1 === "claims" || data1 === "grievances_and_appeals" || data1 === "preauthorizations" || data1 === "referrals" || data1 === "eligibility_and_benefits" || data1 === "provider_data" || data1 === "portal_support")) {
-        const err4 = { instancePath: instancePath + "/category", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema121.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = { instancePath: instancePath + "/category", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema126.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -7076,7 +7297,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data2 === "submitted" || data2 === "in_review" || data2 === "responded" || data2 === "closed")) {
-        const err6 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageStatus/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageStatus/enum", keyword: "enum", params: { allowedValues: schema127.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -7195,23 +7416,25 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.page !== void 0) {
-      let data5 = data.page;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)))) {
+    if (data.healthPlan !== void 0) {
+      let data5 = data.healthPlan;
+      if (typeof data5 !== "string") {
         let dataType5 = typeof data5;
         let coerced5 = void 0;
         if (dataType5 == "object" && Array.isArray(data5) && data5.length == 1) {
           data5 = data5[0];
           dataType5 = typeof data5;
-          if (typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5))) {
+          if (typeof data5 === "string") {
             coerced5 = data5;
           }
         }
         if (!(coerced5 !== void 0)) {
-          if (dataType5 === "boolean" || data5 === null || dataType5 === "string" && data5 && data5 == +data5 && !(data5 % 1)) {
-            coerced5 = +data5;
+          if (dataType5 == "number" || dataType5 == "boolean") {
+            coerced5 = "" + data5;
+          } else if (data5 === null) {
+            coerced5 = "";
           } else {
-            const err13 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err13 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -7223,24 +7446,22 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced5 !== void 0) {
           data5 = coerced5;
           if (data !== void 0) {
-            data["page"] = coerced5;
+            data["healthPlan"] = coerced5;
           }
         }
       }
-      if (typeof data5 == "number") {
-        if (data5 < 1 || isNaN(data5)) {
-          const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
+      if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
+        const err14 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema31.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
         }
+        errors++;
       }
     }
-    if (data.pageSize !== void 0) {
-      let data6 = data.pageSize;
+    if (data.page !== void 0) {
+      let data6 = data.page;
       if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)))) {
         let dataType6 = typeof data6;
         let coerced6 = void 0;
@@ -7255,7 +7476,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
           if (dataType6 === "boolean" || data6 === null || dataType6 === "string" && data6 && data6 == +data6 && !(data6 % 1)) {
             coerced6 = +data6;
           } else {
-            const err15 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err15 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -7267,13 +7488,13 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced6 !== void 0) {
           data6 = coerced6;
           if (data !== void 0) {
-            data["pageSize"] = coerced6;
+            data["page"] = coerced6;
           }
         }
       }
       if (typeof data6 == "number") {
-        if (data6 > 100 || isNaN(data6)) {
-          const err16 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+        if (data6 < 1 || isNaN(data6)) {
+          const err16 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -7281,30 +7502,74 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data6 < 1 || isNaN(data6)) {
-          const err17 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err17];
+      }
+    }
+    if (data.pageSize !== void 0) {
+      let data7 = data.pageSize;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
+        let dataType7 = typeof data7;
+        let coerced7 = void 0;
+        if (dataType7 == "object" && Array.isArray(data7) && data7.length == 1) {
+          data7 = data7[0];
+          dataType7 = typeof data7;
+          if (typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7))) {
+            coerced7 = data7;
+          }
+        }
+        if (!(coerced7 !== void 0)) {
+          if (dataType7 === "boolean" || data7 === null || dataType7 === "string" && data7 && data7 == +data7 && !(data7 % 1)) {
+            coerced7 = +data7;
           } else {
-            vErrors.push(err17);
+            const err17 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (coerced7 !== void 0) {
+          data7 = coerced7;
+          if (data !== void 0) {
+            data["pageSize"] = coerced7;
+          }
+        }
+      }
+      if (typeof data7 == "number") {
+        if (data7 > 100 || isNaN(data7)) {
+          const err18 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err19 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
           }
           errors++;
         }
       }
     }
   } else {
-    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err18];
+      vErrors = [err20];
     } else {
-      vErrors.push(err18);
+      vErrors.push(err20);
     }
     errors++;
   }
   validate59.errors = vErrors;
   return errors === 0;
 }
-validate59.evaluated = { "props": { "q": true, "category": true, "status": true, "from": true, "to": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+validate59.evaluated = { "props": { "q": true, "category": true, "status": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
 var createMessage_header = validate60;
 function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -8136,8 +8401,8 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate67.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
 var listDocuments_query = validate68;
-var schema140 = { "type": "string", "enum": ["claims_export", "pcp_member_panel_report", "explanation_of_payment", "care_plan", "summary_of_benefits"], "example": "claims_export" };
-var schema141 = { "type": "string", "enum": ["preparing", "ready", "failed"], "example": "ready" };
+var schema146 = { "type": "string", "enum": ["claims_export", "pcp_member_panel_report", "explanation_of_payment", "care_plan", "summary_of_benefits"], "example": "claims_export" };
+var schema147 = { "type": "string", "enum": ["preparing", "ready", "failed"], "example": "ready" };
 function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -8184,7 +8449,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data0 === "claims_export" || data0 === "pcp_member_panel_report" || data0 === "explanation_of_payment" || data0 === "care_plan" || data0 === "summary_of_benefits")) {
-        const err1 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/enum", keyword: "enum", params: { allowedValues: schema140.enum }, message: "must be equal to one of the allowed values" };
+        const err1 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/enum", keyword: "enum", params: { allowedValues: schema146.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -8228,7 +8493,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data1 === "preparing" || data1 === "ready" || data1 === "failed")) {
-        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/enum", keyword: "enum", params: { allowedValues: schema141.enum }, message: "must be equal to one of the allowed values" };
+        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/enum", keyword: "enum", params: { allowedValues: schema147.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -8797,12 +9062,128 @@ function validate410(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 validate410.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var recoverUsername_body = validate510;
-var formats02 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var consolidateAccounts_body = validate510;
+function validate510(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate6.evaluated;
+  const evaluated0 = validate510.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.username === void 0) {
+      const err0 = { instancePath, schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AccountConsolidationRequest/required", keyword: "required", params: { missingProperty: "username" }, message: "must have required property 'username'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.password === void 0) {
+      const err1 = { instancePath, schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AccountConsolidationRequest/required", keyword: "required", params: { missingProperty: "password" }, message: "must have required property 'password'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "username" || key0 === "password")) {
+        const err2 = { instancePath, schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AccountConsolidationRequest/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.username !== void 0) {
+      let data0 = data.username;
+      if (typeof data0 === "string") {
+        if (func02(data0) > 100) {
+          const err3 = { instancePath: instancePath + "/username", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AccountConsolidationRequest/properties/username/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (func02(data0) < 1) {
+          const err4 = { instancePath: instancePath + "/username", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AccountConsolidationRequest/properties/username/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/username", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AccountConsolidationRequest/properties/username/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.password !== void 0) {
+      let data1 = data.password;
+      if (typeof data1 === "string") {
+        if (func02(data1) > 128) {
+          const err6 = { instancePath: instancePath + "/password", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AccountConsolidationRequest/properties/password/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (func02(data1) < 1) {
+          const err7 = { instancePath: instancePath + "/password", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AccountConsolidationRequest/properties/password/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/password", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AccountConsolidationRequest/properties/password/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AccountConsolidationRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate510.errors = vErrors;
+  return errors === 0;
+}
+validate510.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var recoverUsername_body = validate6;
+var formats02 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate72.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8870,33 +9251,33 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     errors++;
   }
-  validate6.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-validate6.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate510(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate72.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate510.evaluated;
+  const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate6(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
+  if (!validate72(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
     errors = vErrors.length;
   }
-  validate510.errors = vErrors;
+  validate6.errors = vErrors;
   return errors === 0;
 }
-validate510.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestPasswordReset_body = validate82;
-function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate6.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var requestPasswordReset_body = validate92;
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate92.evaluated;
+  const evaluated0 = validate102.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -9004,35 +9385,35 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate92.errors = vErrors;
+  validate102.errors = vErrors;
   return errors === 0;
 }
-validate92.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate102.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate82.evaluated;
+  const evaluated0 = validate92.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate92(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+  if (!validate102(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
     errors = vErrors.length;
   }
-  validate82.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-validate82.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var registerOrganization_body = validate112;
+validate92.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var registerOrganization_body = validate122;
 var pattern4 = new RegExp("^(\\d{9}|\\d{2}-\\d{7})$", "u");
 var pattern5 = new RegExp("^\\d{10}$", "u");
-function validate132(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate142(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate132.evaluated;
+  const evaluated0 = validate142.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -9162,17 +9543,17 @@ function validate132(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate132.errors = vErrors;
+  validate142.errors = vErrors;
   return errors === 0;
 }
-validate132.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema19 = { "type": "string", "description": '"Only a Medical Director, Agency Director, or Office Administration/ Manager may be listed as\nthe Lead Site Manager" (seed 000, `LEAD_SITE_MANAGER_TITLE`).\n', "enum": ["medical_director", "agency_director", "office_administrator"], "example": "office_administrator" };
+validate142.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema21 = { "type": "string", "description": '"Only a Medical Director, Agency Director, or Office Administration/ Manager may be listed as\nthe Lead Site Manager" (seed 000, `LEAD_SITE_MANAGER_TITLE`).\n', "enum": ["medical_director", "agency_director", "office_administrator"], "example": "office_administrator" };
 var pattern6 = new RegExp("^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$", "u");
 var pattern7 = new RegExp("^\\d{4}$", "u");
-function validate152(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate162(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate152.evaluated;
+  const evaluated0 = validate162.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -9319,7 +9700,7 @@ function validate152(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data2 === "medical_director" || data2 === "agency_director" || data2 === "office_administrator")) {
-        const err14 = { instancePath: instancePath + "/title", schemaPath: "#/components/schemas/LeadSiteManagerTitle/enum", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/title", schemaPath: "#/components/schemas/LeadSiteManagerTitle/enum", keyword: "enum", params: { allowedValues: schema21.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -9412,14 +9793,14 @@ function validate152(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate152.errors = vErrors;
+  validate162.errors = vErrors;
   return errors === 0;
 }
-validate152.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate172(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate162.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate182(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate172.evaluated;
+  const evaluated0 = validate182.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -9518,14 +9899,14 @@ function validate172(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate172.errors = vErrors;
+  validate182.errors = vErrors;
   return errors === 0;
 }
-validate172.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate122(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate182.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate132(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate122.evaluated;
+  const evaluated0 = validate132.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -9590,20 +9971,20 @@ function validate122(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.organization !== void 0) {
-      if (!validate132(data.organization, { instancePath: instancePath + "/organization", parentData: data, parentDataProperty: "organization", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+      if (!validate142(data.organization, { instancePath: instancePath + "/organization", parentData: data, parentDataProperty: "organization", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
         errors = vErrors.length;
       }
     }
     if (data.leadSiteManager !== void 0) {
-      if (!validate152(data.leadSiteManager, { instancePath: instancePath + "/leadSiteManager", parentData: data, parentDataProperty: "leadSiteManager", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
+      if (!validate162(data.leadSiteManager, { instancePath: instancePath + "/leadSiteManager", parentData: data, parentDataProperty: "leadSiteManager", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
         errors = vErrors.length;
       }
     }
     if (data.sponsor !== void 0) {
-      if (!validate172(data.sponsor, { instancePath: instancePath + "/sponsor", parentData: data, parentDataProperty: "sponsor", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+      if (!validate182(data.sponsor, { instancePath: instancePath + "/sponsor", parentData: data, parentDataProperty: "sponsor", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
         errors = vErrors.length;
       }
     }
@@ -9658,37 +10039,37 @@ function validate122(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate122.errors = vErrors;
+  validate132.errors = vErrors;
   return errors === 0;
 }
-validate122.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate112(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate132.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate122(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate112.evaluated;
+  const evaluated0 = validate122.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate122(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+  if (!validate132(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
     errors = vErrors.length;
   }
-  validate112.errors = vErrors;
+  validate122.errors = vErrors;
   return errors === 0;
 }
-validate112.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var registerUser_body = validate202;
-var schema26 = { "type": "object", "additionalProperties": false, "description": "Exactly one of `applicationKey` and `registrationCode`.", "required": ["taxId", "firstName", "lastName", "email", "username", "password", "pin", "securityPolicyAcknowledged", "providerAgreementAccepted"], "properties": { "applicationKey": { "$ref": "#/components/schemas/ApplicationKey" }, "registrationCode": { "$ref": "#/components/schemas/RegistrationCode" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "firstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Daniel" }, "lastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Reyes" }, "email": { "$ref": "#/components/schemas/Email" }, "phone": { "$ref": "#/components/schemas/Phone" }, "username": { "$ref": "#/components/schemas/Username" }, "password": { "$ref": "#/components/schemas/NewPassword" }, "pin": { "$ref": "#/components/schemas/UserPin" }, "securityPolicyAcknowledged": { "type": "boolean", "const": true, "description": "The security policies were read and their receipt acknowledged (seed 000).", "example": true }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The provider agreement was read and accepted.", "example": true } }, "oneOf": [{ "title": "With an application key", "type": "object", "required": ["applicationKey"], "properties": { "applicationKey": { "$ref": "#/components/schemas/ApplicationKey" } } }, { "title": "With a registration code", "type": "object", "required": ["registrationCode"], "properties": { "registrationCode": { "$ref": "#/components/schemas/RegistrationCode" } } }] };
+validate122.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var registerUser_body = validate212;
+var schema28 = { "type": "object", "additionalProperties": false, "description": "Exactly one of `applicationKey` and `registrationCode`.", "required": ["taxId", "firstName", "lastName", "email", "username", "password", "pin", "securityPolicyAcknowledged", "providerAgreementAccepted"], "properties": { "applicationKey": { "$ref": "#/components/schemas/ApplicationKey" }, "registrationCode": { "$ref": "#/components/schemas/RegistrationCode" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "firstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Daniel" }, "lastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Reyes" }, "email": { "$ref": "#/components/schemas/Email" }, "phone": { "$ref": "#/components/schemas/Phone" }, "username": { "$ref": "#/components/schemas/Username" }, "password": { "$ref": "#/components/schemas/NewPassword" }, "pin": { "$ref": "#/components/schemas/UserPin" }, "securityPolicyAcknowledged": { "type": "boolean", "const": true, "description": "The security policies were read and their receipt acknowledged (seed 000).", "example": true }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The provider agreement was read and accepted.", "example": true } }, "oneOf": [{ "title": "With an application key", "type": "object", "required": ["applicationKey"], "properties": { "applicationKey": { "$ref": "#/components/schemas/ApplicationKey" } } }, { "title": "With a registration code", "type": "object", "required": ["registrationCode"], "properties": { "registrationCode": { "$ref": "#/components/schemas/RegistrationCode" } } }] };
 var pattern9 = new RegExp("^AK-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$", "u");
 var pattern102 = new RegExp("^RC-\\d{5}-\\d{4}$", "u");
-var func19 = Object.prototype.hasOwnProperty;
-function validate212(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var func23 = Object.prototype.hasOwnProperty;
+function validate222(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate212.evaluated;
+  const evaluated0 = validate222.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -9904,7 +10285,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func19.call(schema26.properties, key0)) {
+      if (!func23.call(schema28.properties, key0)) {
         const err18 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err18];
@@ -10239,36 +10620,36 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate212.errors = vErrors;
+  validate222.errors = vErrors;
   return errors === 0;
 }
-validate212.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate202(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate222.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate212(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate202.evaluated;
+  const evaluated0 = validate212.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate212(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+  if (!validate222(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
     errors = vErrors.length;
   }
-  validate202.errors = vErrors;
+  validate212.errors = vErrors;
   return errors === 0;
 }
-validate202.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var associateProviderAccount_body = validate232;
-var schema39 = { "type": "object", "additionalProperties": false, "description": "A single practitioner, as on the practitioner's Welcome Letter or EOB.", "required": ["providerType", "practitionerFirstName", "practitionerLastName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["practitioner"], "example": "practitioner" }, "practitionerFirstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "John" }, "practitionerLastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Adamski" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "Any ZIP code of the provider's addresses." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed.", "example": true } } };
+validate212.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var associateProviderAccount_body = validate242;
+var schema41 = { "type": "object", "additionalProperties": false, "description": "A single practitioner, as on the practitioner's Welcome Letter or EOB.", "required": ["providerType", "practitionerFirstName", "practitionerLastName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["practitioner"], "example": "practitioner" }, "practitionerFirstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "John" }, "practitionerLastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Adamski" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "Any ZIP code of the provider's addresses." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed.", "example": true } } };
 var pattern18 = new RegExp("^[A-Z0-9]{5,15}$", "u");
 var pattern192 = new RegExp("^\\d{5}(-\\d{4})?$", "u");
-function validate252(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate262(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate252.evaluated;
+  const evaluated0 = validate262.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -10362,7 +10743,7 @@ function validate252(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "practitioner")) {
-        const err9 = { instancePath: instancePath + "/providerType", schemaPath: "#/properties/providerType/enum", keyword: "enum", params: { allowedValues: schema39.properties.providerType.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/providerType", schemaPath: "#/properties/providerType/enum", keyword: "enum", params: { allowedValues: schema41.properties.providerType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -10529,15 +10910,15 @@ function validate252(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate252.errors = vErrors;
+  validate262.errors = vErrors;
   return errors === 0;
 }
-validate252.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema43 = { "type": "object", "additionalProperties": false, "description": "A provider group; name, Tax ID, Provider ID and ZIP code as on the EOB or Welcome Letter.", "required": ["providerType", "groupName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["group"], "example": "group" }, "groupName": { "type": "string", "minLength": 1, "maxLength": 120, "example": "Hartford Family Medicine Group" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "The group's ZIP code: try the remittance address's first, then the practice address's." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed.", "example": true } } };
-function validate272(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate262.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema45 = { "type": "object", "additionalProperties": false, "description": "A provider group; name, Tax ID, Provider ID and ZIP code as on the EOB or Welcome Letter.", "required": ["providerType", "groupName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["group"], "example": "group" }, "groupName": { "type": "string", "minLength": 1, "maxLength": 120, "example": "Hartford Family Medicine Group" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "The group's ZIP code: try the remittance address's first, then the practice address's." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed.", "example": true } } };
+function validate282(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate272.evaluated;
+  const evaluated0 = validate282.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -10622,7 +11003,7 @@ function validate272(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "group")) {
-        const err8 = { instancePath: instancePath + "/providerType", schemaPath: "#/properties/providerType/enum", keyword: "enum", params: { allowedValues: schema43.properties.providerType.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/providerType", schemaPath: "#/properties/providerType/enum", keyword: "enum", params: { allowedValues: schema45.properties.providerType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -10758,10 +11139,75 @@ function validate272(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate272.errors = vErrors;
+  validate282.errors = vErrors;
   return errors === 0;
 }
-validate272.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate282.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate252(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate252.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (!validate262(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+    var props0 = true;
+  }
+  const _errs2 = errors;
+  if (!validate282(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+      if (props0 !== true) {
+        props0 = true;
+      }
+    }
+  }
+  if (!valid0) {
+    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate252.errors = vErrors;
+  evaluated0.props = props0;
+  return errors === 0;
+}
+validate252.evaluated = { "dynamicProps": true, "dynamicItems": false };
 function validate242(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -10772,12 +11218,34 @@ function validate242(data, { instancePath = "", parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
+  if (!validate252(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+    errors = vErrors.length;
+  } else {
+    var props0 = validate252.evaluated.props;
+  }
+  validate242.errors = vErrors;
+  evaluated0.props = props0;
+  return errors === 0;
+}
+validate242.evaluated = { "dynamicProps": true, "dynamicItems": false };
+var linkProviderAccount_body = validate312;
+function validate322(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate322.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
   const _errs0 = errors;
   let valid0 = false;
   let passing0 = null;
   const _errs1 = errors;
-  if (!validate252(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+  if (!validate262(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs1 === errors;
@@ -10787,8 +11255,8 @@ function validate242(data, { instancePath = "", parentData, parentDataProperty, 
     var props0 = true;
   }
   const _errs2 = errors;
-  if (!validate272(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+  if (!validate282(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs2 === errors;
@@ -10822,33 +11290,11 @@ function validate242(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   }
-  validate242.errors = vErrors;
+  validate322.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
-validate242.evaluated = { "dynamicProps": true, "dynamicItems": false };
-function validate232(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate232.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (!validate242(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
-    errors = vErrors.length;
-  } else {
-    var props0 = validate242.evaluated.props;
-  }
-  validate232.errors = vErrors;
-  evaluated0.props = props0;
-  return errors === 0;
-}
-validate232.evaluated = { "dynamicProps": true, "dynamicItems": false };
-var linkProviderAccount_body = validate302;
+validate322.evaluated = { "dynamicProps": true, "dynamicItems": false };
 function validate312(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -10859,89 +11305,24 @@ function validate312(data, { instancePath = "", parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  const _errs0 = errors;
-  let valid0 = false;
-  let passing0 = null;
-  const _errs1 = errors;
-  if (!validate252(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+  if (!validate322(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
     errors = vErrors.length;
-  }
-  var _valid0 = _errs1 === errors;
-  if (_valid0) {
-    valid0 = true;
-    passing0 = 0;
-    var props0 = true;
-  }
-  const _errs2 = errors;
-  if (!validate272(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
-    errors = vErrors.length;
-  }
-  var _valid0 = _errs2 === errors;
-  if (_valid0 && valid0) {
-    valid0 = false;
-    passing0 = [passing0, 1];
   } else {
-    if (_valid0) {
-      valid0 = true;
-      passing0 = 1;
-      if (props0 !== true) {
-        props0 = true;
-      }
-    }
-  }
-  if (!valid0) {
-    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
-    }
+    var props0 = validate322.evaluated.props;
   }
   validate312.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
 validate312.evaluated = { "dynamicProps": true, "dynamicItems": false };
-function validate302(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var inviteUsers_body = validate362;
+var schema55 = { "type": "string", "description": "A user's one role on one Tax ID (ONE_ROLE_PER_TAX_ID). `administrator` is the Portal\nAdministrator / Office Manager (site manager) who manages users.\n", "enum": ["administrator", "clinical_staff", "billing_staff", "general_user"], "example": "clinical_staff" };
+var func44 = require_equal().default;
+function validate382(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate302.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (!validate312(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate312.errors : vErrors.concat(validate312.errors);
-    errors = vErrors.length;
-  } else {
-    var props0 = validate312.evaluated.props;
-  }
-  validate302.errors = vErrors;
-  evaluated0.props = props0;
-  return errors === 0;
-}
-validate302.evaluated = { "dynamicProps": true, "dynamicItems": false };
-var inviteUsers_body = validate352;
-var schema53 = { "type": "string", "description": "A user's one role on one Tax ID (ONE_ROLE_PER_TAX_ID). `administrator` is the Portal\nAdministrator / Office Manager (site manager) who manages users.\n", "enum": ["administrator", "clinical_staff", "billing_staff", "general_user"], "example": "clinical_staff" };
-var func40 = require_equal().default;
-function validate372(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate372.evaluated;
+  const evaluated0 = validate382.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11101,7 +11482,7 @@ function validate372(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data3 === "administrator" || data3 === "clinical_staff" || data3 === "billing_staff" || data3 === "general_user")) {
-        const err15 = { instancePath: instancePath + "/role", schemaPath: "#/components/schemas/Role/enum", keyword: "enum", params: { allowedValues: schema53.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/role", schemaPath: "#/components/schemas/Role/enum", keyword: "enum", params: { allowedValues: schema55.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -11181,7 +11562,7 @@ function validate372(data, { instancePath = "", parentData, parentDataProperty, 
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func40(data5[i1], data5[j0])) {
+              if (func44(data5[i1], data5[j0])) {
                 const err22 = { instancePath: instancePath + "/npis", schemaPath: "#/properties/npis/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
                   vErrors = [err22];
@@ -11213,14 +11594,14 @@ function validate372(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate372.errors = vErrors;
+  validate382.errors = vErrors;
   return errors === 0;
 }
-validate372.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate362(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate382.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate372(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate362.evaluated;
+  const evaluated0 = validate372.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11271,8 +11652,8 @@ function validate362(data, { instancePath = "", parentData, parentDataProperty, 
         }
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate372(data0[i0], { instancePath: instancePath + "/invitations/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
+          if (!validate382(data0[i0], { instancePath: instancePath + "/invitations/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate382.errors : vErrors.concat(validate382.errors);
             errors = vErrors.length;
           }
         }
@@ -11295,36 +11676,36 @@ function validate362(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate362.errors = vErrors;
+  validate372.errors = vErrors;
   return errors === 0;
 }
-validate362.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate352(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate372.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate362(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate352.evaluated;
+  const evaluated0 = validate362.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate362(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate362.errors : vErrors.concat(validate362.errors);
+  if (!validate372(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
     errors = vErrors.length;
   }
-  validate352.errors = vErrors;
+  validate362.errors = vErrors;
   return errors === 0;
 }
-validate352.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var updateUserRole_body = validate402;
-var schema59 = { "type": "string", "description": `What a user may do on a Tax ID, beyond the user's role. An administrator (Office Manager)
+validate362.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var updateUserRole_body = validate412;
+var schema61 = { "type": "string", "description": `What a user may do on a Tax ID, beyond the user's role. An administrator (Office Manager)
 can "Update account permissions to create referrals or benefit extensions" (seed 003).
 `, "enum": ["view_eligibility", "view_care_plans", "view_preauthorizations", "create_preauthorizations", "view_referrals", "create_referrals", "benefit_extensions", "submit_admission_notifications", "view_claims", "view_payments", "send_messages", "manage_users", "request_provider_updates"], "example": "create_referrals" };
-function validate412(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate422(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate412.evaluated;
+  const evaluated0 = validate422.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11373,7 +11754,7 @@ function validate412(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "administrator" || data0 === "clinical_staff" || data0 === "billing_staff" || data0 === "general_user")) {
-        const err4 = { instancePath: instancePath + "/role", schemaPath: "#/components/schemas/Role/enum", keyword: "enum", params: { allowedValues: schema53.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = { instancePath: instancePath + "/role", schemaPath: "#/components/schemas/Role/enum", keyword: "enum", params: { allowedValues: schema55.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -11398,7 +11779,7 @@ function validate412(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
           if (!(data2 === "view_eligibility" || data2 === "view_care_plans" || data2 === "view_preauthorizations" || data2 === "create_preauthorizations" || data2 === "view_referrals" || data2 === "create_referrals" || data2 === "benefit_extensions" || data2 === "submit_admission_notifications" || data2 === "view_claims" || data2 === "view_payments" || data2 === "send_messages" || data2 === "manage_users" || data2 === "request_provider_updates")) {
-            const err6 = { instancePath: instancePath + "/permissions/" + i0, schemaPath: "#/components/schemas/UserPermission/enum", keyword: "enum", params: { allowedValues: schema59.enum }, message: "must be equal to one of the allowed values" };
+            const err6 = { instancePath: instancePath + "/permissions/" + i0, schemaPath: "#/components/schemas/UserPermission/enum", keyword: "enum", params: { allowedValues: schema61.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -11412,7 +11793,7 @@ function validate412(data, { instancePath = "", parentData, parentDataProperty, 
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func40(data1[i1], data1[j0])) {
+              if (func44(data1[i1], data1[j0])) {
                 const err7 = { instancePath: instancePath + "/permissions", schemaPath: "#/properties/permissions/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
                   vErrors = [err7];
@@ -11444,34 +11825,34 @@ function validate412(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate412.errors = vErrors;
+  validate422.errors = vErrors;
   return errors === 0;
 }
-validate412.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate402(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate422.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate412(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate402.evaluated;
+  const evaluated0 = validate412.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate412(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate412.errors : vErrors.concat(validate412.errors);
+  if (!validate422(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate422.errors : vErrors.concat(validate422.errors);
     errors = vErrors.length;
   }
-  validate402.errors = vErrors;
+  validate412.errors = vErrors;
   return errors === 0;
 }
-validate402.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var submitSiteVerification_body = validate432;
+validate412.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var submitSiteVerification_body = validate442;
 var pattern25 = new RegExp("^USR-\\d{6}$", "u");
-function validate452(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate462(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate452.evaluated;
+  const evaluated0 = validate462.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11550,14 +11931,14 @@ function validate452(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate452.errors = vErrors;
+  validate462.errors = vErrors;
   return errors === 0;
 }
-validate452.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate472(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate462.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate482(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate472.evaluated;
+  const evaluated0 = validate482.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11636,14 +12017,14 @@ function validate472(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate472.errors = vErrors;
+  validate482.errors = vErrors;
   return errors === 0;
 }
-validate472.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate442(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate482.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate452(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate442.evaluated;
+  const evaluated0 = validate452.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11685,8 +12066,8 @@ function validate442(data, { instancePath = "", parentData, parentDataProperty, 
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate452(data0[i0], { instancePath: instancePath + "/users/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate452.errors : vErrors.concat(validate452.errors);
+          if (!validate462(data0[i0], { instancePath: instancePath + "/users/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate462.errors : vErrors.concat(validate462.errors);
             errors = vErrors.length;
           }
         }
@@ -11695,7 +12076,7 @@ function validate442(data, { instancePath = "", parentData, parentDataProperty, 
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func40(data0[i1], data0[j0])) {
+              if (func44(data0[i1], data0[j0])) {
                 const err3 = { instancePath: instancePath + "/users", schemaPath: "#/properties/users/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
                   vErrors = [err3];
@@ -11723,8 +12104,8 @@ function validate442(data, { instancePath = "", parentData, parentDataProperty, 
       if (Array.isArray(data2)) {
         const len1 = data2.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          if (!validate472(data2[i2], { instancePath: instancePath + "/providers/" + i2, parentData: data2, parentDataProperty: i2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate472.errors : vErrors.concat(validate472.errors);
+          if (!validate482(data2[i2], { instancePath: instancePath + "/providers/" + i2, parentData: data2, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate482.errors : vErrors.concat(validate482.errors);
             errors = vErrors.length;
           }
         }
@@ -11733,7 +12114,7 @@ function validate442(data, { instancePath = "", parentData, parentDataProperty, 
         if (i3 > 1) {
           outer1: for (; i3--; ) {
             for (j1 = i3; j1--; ) {
-              if (func40(data2[i3], data2[j1])) {
+              if (func44(data2[i3], data2[j1])) {
                 const err5 = { instancePath: instancePath + "/providers", schemaPath: "#/properties/providers/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
                 if (vErrors === null) {
                   vErrors = [err5];
@@ -11765,33 +12146,33 @@ function validate442(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate442.errors = vErrors;
+  validate452.errors = vErrors;
   return errors === 0;
 }
-validate442.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate432(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate452.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate442(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate432.evaluated;
+  const evaluated0 = validate442.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate442(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate442.errors : vErrors.concat(validate442.errors);
+  if (!validate452(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate452.errors : vErrors.concat(validate452.errors);
     errors = vErrors.length;
   }
-  validate432.errors = vErrors;
+  validate442.errors = vErrors;
   return errors === 0;
 }
-validate432.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createPcpMemberPanelReport_body = validate502;
-function validate512(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate442.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createPcpMemberPanelReport_body = validate512;
+function validate522(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate512.evaluated;
+  const evaluated0 = validate522.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11881,33 +12262,33 @@ function validate512(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate512.errors = vErrors;
+  validate522.errors = vErrors;
   return errors === 0;
 }
-validate512.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate502(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate522.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate512(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate502.evaluated;
+  const evaluated0 = validate512.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate512(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate512.errors : vErrors.concat(validate512.errors);
+  if (!validate522(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate522.errors : vErrors.concat(validate522.errors);
     errors = vErrors.length;
   }
-  validate502.errors = vErrors;
+  validate512.errors = vErrors;
   return errors === 0;
 }
-validate502.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var attestCarePlanAccess_body = validate532;
-function validate532(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate512.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var attestCarePlanAccess_body = validate542;
+function validate542(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate532.evaluated;
+  const evaluated0 = validate542.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11987,18 +12368,18 @@ function validate532(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate532.errors = vErrors;
+  validate542.errors = vErrors;
   return errors === 0;
 }
-validate532.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var checkPreauthorizationRequirement_body = validate542;
+validate542.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var checkPreauthorizationRequirement_body = validate552;
 var pattern29 = new RegExp("^[A-Z0-9]{6,15}$", "u");
 var pattern30 = new RegExp("^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$", "u");
 var pattern32 = new RegExp("^\\d{2}$", "u");
-function validate552(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate562(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate552.evaluated;
+  const evaluated0 = validate562.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12106,7 +12487,7 @@ function validate552(data, { instancePath = "", parentData, parentDataProperty, 
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func40(data1[i1], data1[j0])) {
+              if (func44(data1[i1], data1[j0])) {
                 const err9 = { instancePath: instancePath + "/procedureCodes", schemaPath: "#/properties/procedureCodes/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
                   vErrors = [err9];
@@ -12182,38 +12563,38 @@ function validate552(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate552.errors = vErrors;
+  validate562.errors = vErrors;
   return errors === 0;
 }
-validate552.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate542(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate562.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate552(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate542.evaluated;
+  const evaluated0 = validate552.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate552(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate552.errors : vErrors.concat(validate552.errors);
+  if (!validate562(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate562.errors : vErrors.concat(validate562.errors);
     errors = vErrors.length;
   }
-  validate542.errors = vErrors;
+  validate552.errors = vErrors;
   return errors === 0;
 }
-validate542.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createPreauthorization_body = validate572;
-var schema79 = { "type": "object", "required": ["memberId", "urgency", "serviceType", "requestingProvider", "servicingProvider", "diagnoses", "serviceStartDate", "serviceEndDate", "serviceLines"], "additionalProperties": false, "properties": { "memberId": { "$ref": "#/components/schemas/MemberId" }, "urgency": { "$ref": "#/components/schemas/PreauthorizationUrgency" }, "serviceType": { "$ref": "#/components/schemas/PreauthorizationServiceType" }, "requestingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider asking for the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "servicingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider who will render the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "diagnoses": { "type": "array", "minItems": 1, "maxItems": 12, "items": { "$ref": "#/components/schemas/CodedDiagnosis" } }, "serviceStartDate": { "$ref": "#/components/schemas/Date", "description": "Within the member's coverage (`SERVICE_OUTSIDE_COVERAGE`)." }, "serviceEndDate": { "$ref": "#/components/schemas/Date", "description": "At most 180 days after the request date (`SERVICE_END_BEYOND_180_DAYS`), within coverage." }, "serviceLines": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/components/schemas/PreauthorizationServiceLineCreate" } }, "notes": { "type": "string", "maxLength": 2e3, "description": "Clinical notes for the reviewer.", "example": "Low back pain after lifting injury; 6 weeks of home exercise without improvement." } } };
-var schema81 = { "type": "string", "description": "`expedited` is decided within 72 hours, `standard` within 7 calendar days (CMS-0057-F).", "enum": ["standard", "expedited"], "example": "standard" };
-var schema82 = { "type": "string", "enum": ["outpatient_procedure", "inpatient_admission", "home_health_care", "durable_medical_equipment", "physical_therapy", "occupational_therapy", "speech_therapy", "imaging", "behavioral_health", "skilled_nursing", "infusion_therapy", "transplant"], "example": "physical_therapy" };
+validate552.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createPreauthorization_body = validate582;
+var schema81 = { "type": "object", "required": ["memberId", "urgency", "serviceType", "requestingProvider", "servicingProvider", "diagnoses", "serviceStartDate", "serviceEndDate", "serviceLines"], "additionalProperties": false, "properties": { "memberId": { "$ref": "#/components/schemas/MemberId" }, "urgency": { "$ref": "#/components/schemas/PreauthorizationUrgency" }, "serviceType": { "$ref": "#/components/schemas/PreauthorizationServiceType" }, "requestingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider asking for the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "servicingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider who will render the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "diagnoses": { "type": "array", "minItems": 1, "maxItems": 12, "items": { "$ref": "#/components/schemas/CodedDiagnosis" } }, "serviceStartDate": { "$ref": "#/components/schemas/Date", "description": "Within the member's coverage (`SERVICE_OUTSIDE_COVERAGE`)." }, "serviceEndDate": { "$ref": "#/components/schemas/Date", "description": "At most 180 days after the request date (`SERVICE_END_BEYOND_180_DAYS`), within coverage." }, "serviceLines": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/components/schemas/PreauthorizationServiceLineCreate" } }, "notes": { "type": "string", "maxLength": 2e3, "description": "Clinical notes for the reviewer.", "example": "Low back pain after lifting injury; 6 weeks of home exercise without improvement." } } };
+var schema83 = { "type": "string", "description": "`expedited` is decided within 72 hours, `standard` within 7 calendar days (CMS-0057-F).", "enum": ["standard", "expedited"], "example": "standard" };
+var schema84 = { "type": "string", "enum": ["outpatient_procedure", "inpatient_admission", "home_health_care", "durable_medical_equipment", "physical_therapy", "occupational_therapy", "speech_therapy", "imaging", "behavioral_health", "skilled_nursing", "infusion_therapy", "transplant"], "example": "physical_therapy" };
 var pattern39 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 var pattern36 = new RegExp("^[A-Z]{2}$", "u");
-function validate602(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate612(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate602.evaluated;
+  const evaluated0 = validate612.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12394,14 +12775,14 @@ function validate602(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate602.errors = vErrors;
+  validate612.errors = vErrors;
   return errors === 0;
 }
-validate602.evaluated = { "props": { "line1": true, "line2": true, "city": true, "state": true, "zip": true }, "dynamicProps": false, "dynamicItems": false };
-function validate592(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate612.evaluated = { "props": { "line1": true, "line2": true, "city": true, "state": true, "zip": true }, "dynamicProps": false, "dynamicItems": false };
+function validate602(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate592.evaluated;
+  const evaluated0 = validate602.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12521,8 +12902,8 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.address !== void 0) {
-      if (!validate602(data.address, { instancePath: instancePath + "/address", parentData: data, parentDataProperty: "address", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
+      if (!validate612(data.address, { instancePath: instancePath + "/address", parentData: data, parentDataProperty: "address", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate612.errors : vErrors.concat(validate612.errors);
         errors = vErrors.length;
       }
     }
@@ -12535,15 +12916,15 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate592.errors = vErrors;
+  validate602.errors = vErrors;
   return errors === 0;
 }
-validate592.evaluated = { "props": { "npi": true, "taxId": true, "name": true, "address": true }, "dynamicProps": false, "dynamicItems": false };
+validate602.evaluated = { "props": { "npi": true, "taxId": true, "name": true, "address": true }, "dynamicProps": false, "dynamicItems": false };
 var pattern382 = new RegExp("^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$", "u");
-function validate642(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate652(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate642.evaluated;
+  const evaluated0 = validate652.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12613,16 +12994,16 @@ function validate642(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate642.errors = vErrors;
+  validate652.errors = vErrors;
   return errors === 0;
 }
-validate642.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate652.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var pattern44 = new RegExp("^[A-Z0-9]{2}$", "u");
 var formats10 = require_formats().fullFormats.date;
-function validate662(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate672(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate662.evaluated;
+  const evaluated0 = validate672.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12847,14 +13228,14 @@ function validate662(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate662.errors = vErrors;
+  validate672.errors = vErrors;
   return errors === 0;
 }
-validate662.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate582(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate672.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate592(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate582.evaluated;
+  const evaluated0 = validate592.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12944,7 +13325,7 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func19.call(schema79.properties, key0)) {
+      if (!func23.call(schema81.properties, key0)) {
         const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err9];
@@ -12988,7 +13369,7 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data1 === "standard" || data1 === "expedited")) {
-        const err13 = { instancePath: instancePath + "/urgency", schemaPath: "#/components/schemas/PreauthorizationUrgency/enum", keyword: "enum", params: { allowedValues: schema81.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/urgency", schemaPath: "#/components/schemas/PreauthorizationUrgency/enum", keyword: "enum", params: { allowedValues: schema83.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -13009,7 +13390,7 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data2 === "outpatient_procedure" || data2 === "inpatient_admission" || data2 === "home_health_care" || data2 === "durable_medical_equipment" || data2 === "physical_therapy" || data2 === "occupational_therapy" || data2 === "speech_therapy" || data2 === "imaging" || data2 === "behavioral_health" || data2 === "skilled_nursing" || data2 === "infusion_therapy" || data2 === "transplant")) {
-        const err15 = { instancePath: instancePath + "/serviceType", schemaPath: "#/components/schemas/PreauthorizationServiceType/enum", keyword: "enum", params: { allowedValues: schema82.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/serviceType", schemaPath: "#/components/schemas/PreauthorizationServiceType/enum", keyword: "enum", params: { allowedValues: schema84.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -13019,14 +13400,14 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.requestingProvider !== void 0) {
-      if (!validate592(data.requestingProvider, { instancePath: instancePath + "/requestingProvider", parentData: data, parentDataProperty: "requestingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate602(data.requestingProvider, { instancePath: instancePath + "/requestingProvider", parentData: data, parentDataProperty: "requestingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
         errors = vErrors.length;
       }
     }
     if (data.servicingProvider !== void 0) {
-      if (!validate592(data.servicingProvider, { instancePath: instancePath + "/servicingProvider", parentData: data, parentDataProperty: "servicingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate602(data.servicingProvider, { instancePath: instancePath + "/servicingProvider", parentData: data, parentDataProperty: "servicingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
         errors = vErrors.length;
       }
     }
@@ -13053,8 +13434,8 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
         }
         const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate642(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate642.errors : vErrors.concat(validate642.errors);
+          if (!validate652(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate652.errors : vErrors.concat(validate652.errors);
             errors = vErrors.length;
           }
         }
@@ -13153,8 +13534,8 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
         }
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate662(data9[i1], { instancePath: instancePath + "/serviceLines/" + i1, parentData: data9, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate662.errors : vErrors.concat(validate662.errors);
+          if (!validate672(data9[i1], { instancePath: instancePath + "/serviceLines/" + i1, parentData: data9, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate672.errors : vErrors.concat(validate672.errors);
             errors = vErrors.length;
           }
         }
@@ -13199,33 +13580,33 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate582.errors = vErrors;
+  validate592.errors = vErrors;
   return errors === 0;
 }
-validate582.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate572(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate592.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate582(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate572.evaluated;
+  const evaluated0 = validate582.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate582(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate582.errors : vErrors.concat(validate582.errors);
+  if (!validate592(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
     errors = vErrors.length;
   }
-  validate572.errors = vErrors;
+  validate582.errors = vErrors;
   return errors === 0;
 }
-validate572.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var answerPreauthorizationQuestionnaire_body = validate692;
-function validate702(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate582.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var answerPreauthorizationQuestionnaire_body = validate702;
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate702.evaluated;
+  const evaluated0 = validate71.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13391,33 +13772,33 @@ function validate702(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate702.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-validate702.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate692(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate71.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate702(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate692.evaluated;
+  const evaluated0 = validate702.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate702(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate702.errors : vErrors.concat(validate702.errors);
+  if (!validate71(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
     errors = vErrors.length;
   }
-  validate692.errors = vErrors;
+  validate702.errors = vErrors;
   return errors === 0;
 }
-validate692.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestPreauthorizationModification_body = validate72;
-function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate702.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var requestPreauthorizationModification_body = validate73;
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate74.evaluated;
+  const evaluated0 = validate75.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13562,14 +13943,14 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-validate74.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate75.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate73.evaluated;
+  const evaluated0 = validate74.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13682,8 +14063,8 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate74(data2[i0], { instancePath: instancePath + "/lines/" + i0, parentData: data2, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+          if (!validate75(data2[i0], { instancePath: instancePath + "/lines/" + i0, parentData: data2, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
             errors = vErrors.length;
           }
         }
@@ -13706,33 +14087,33 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate74.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate72.evaluated;
+  const evaluated0 = validate73.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate73(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+  if (!validate74(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
     errors = vErrors.length;
   }
-  validate72.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-validate72.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createReferral_body = validate77;
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createReferral_body = validate78;
+function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate78.evaluated;
+  const evaluated0 = validate79.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13828,14 +14209,14 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.referringProvider !== void 0) {
-      if (!validate592(data.referringProvider, { instancePath: instancePath + "/referringProvider", parentData: data, parentDataProperty: "referringProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate602(data.referringProvider, { instancePath: instancePath + "/referringProvider", parentData: data, parentDataProperty: "referringProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
         errors = vErrors.length;
       }
     }
     if (data.specialist !== void 0) {
-      if (!validate592(data.specialist, { instancePath: instancePath + "/specialist", parentData: data, parentDataProperty: "specialist", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate602(data.specialist, { instancePath: instancePath + "/specialist", parentData: data, parentDataProperty: "specialist", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
         errors = vErrors.length;
       }
     }
@@ -13956,8 +14337,8 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate642(data6[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate642.errors : vErrors.concat(validate642.errors);
+          if (!validate652(data6[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate652.errors : vErrors.concat(validate652.errors);
             errors = vErrors.length;
           }
         }
@@ -14002,35 +14383,35 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-validate78.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate79.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate77.evaluated;
+  const evaluated0 = validate78.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate78(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+  if (!validate79(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
     errors = vErrors.length;
   }
-  validate77.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-validate77.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createAdmissionNotification_body = validate83;
-var schema114 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
-var schema118 = { "type": "string", "enum": ["female", "male", "undetermined"], "example": "female" };
-function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate78.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createAdmissionNotification_body = validate84;
+var schema1162 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
+var schema120 = { "type": "string", "enum": ["female", "male", "undetermined"], "example": "female" };
+function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate88.evaluated;
+  const evaluated0 = validate89.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14119,7 +14500,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "female" || data1 === "male" || data1 === "undetermined")) {
-        const err8 = { instancePath: instancePath + "/sex", schemaPath: "#/components/schemas/AdmissionNewbornSex/enum", keyword: "enum", params: { allowedValues: schema118.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/sex", schemaPath: "#/components/schemas/AdmissionNewbornSex/enum", keyword: "enum", params: { allowedValues: schema120.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -14169,14 +14550,14 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate88.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
 }
-validate88.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate89.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate84.evaluated;
+  const evaluated0 = validate85.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14274,7 +14655,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "emergent_inpatient" || data1 === "maternity" || data1 === "newborn")) {
-        const err9 = { instancePath: instancePath + "/admissionType", schemaPath: "#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema114.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/admissionType", schemaPath: "#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema1162.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -14315,14 +14696,14 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.facility !== void 0) {
-      if (!validate592(data.facility, { instancePath: instancePath + "/facility", parentData: data, parentDataProperty: "facility", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate602(data.facility, { instancePath: instancePath + "/facility", parentData: data, parentDataProperty: "facility", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
         errors = vErrors.length;
       }
     }
     if (data.attendingProvider !== void 0) {
-      if (!validate592(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate602(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
         errors = vErrors.length;
       }
     }
@@ -14349,8 +14730,8 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate642(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate642.errors : vErrors.concat(validate642.errors);
+          if (!validate652(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate652.errors : vErrors.concat(validate652.errors);
             errors = vErrors.length;
           }
         }
@@ -14365,8 +14746,8 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.newborn !== void 0) {
-      if (!validate88(data.newborn, { instancePath: instancePath + "/newborn", parentData: data, parentDataProperty: "newborn", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+      if (!validate89(data.newborn, { instancePath: instancePath + "/newborn", parentData: data, parentDataProperty: "newborn", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
@@ -14379,33 +14760,33 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate84.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-validate84.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate85.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate83.evaluated;
+  const evaluated0 = validate84.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate84(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+  if (!validate85(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
     errors = vErrors.length;
   }
-  validate83.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
 }
-validate83.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var answerConcurrentReviewQuestions_body = validate91;
-function validate922(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate84.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var answerConcurrentReviewQuestions_body = validate922;
+function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate922.evaluated;
+  const evaluated0 = validate93.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14571,33 +14952,33 @@ function validate922(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate922.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-validate922.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate93.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate922(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate91.evaluated;
+  const evaluated0 = validate922.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate922(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate922.errors : vErrors.concat(validate922.errors);
+  if (!validate93(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
     errors = vErrors.length;
   }
-  validate91.errors = vErrors;
+  validate922.errors = vErrors;
   return errors === 0;
 }
-validate91.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestAdmissionNotificationModification_body = validate94;
-function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate922.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var requestAdmissionNotificationModification_body = validate95;
+function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate95.evaluated;
+  const evaluated0 = validate96.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14719,8 +15100,8 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.attendingProvider !== void 0) {
-      if (!validate592(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate602(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
         errors = vErrors.length;
       }
     }
@@ -14747,8 +15128,8 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate642(data4[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate642.errors : vErrors.concat(validate642.errors);
+          if (!validate652(data4[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate652.errors : vErrors.concat(validate652.errors);
             errors = vErrors.length;
           }
         }
@@ -14771,35 +15152,35 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate95.errors = vErrors;
+  validate96.errors = vErrors;
   return errors === 0;
 }
-validate95.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate96.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate94.evaluated;
+  const evaluated0 = validate95.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate95(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+  if (!validate96(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
     errors = vErrors.length;
   }
-  validate94.errors = vErrors;
+  validate95.errors = vErrors;
   return errors === 0;
 }
-validate94.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var exportClaims_body = validate99;
-var schema133 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
+validate95.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var exportClaims_body = validate100;
+var schema135 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
 var pattern59 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
-function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate100.evaluated;
+  const evaluated0 = validate101.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14976,7 +15357,7 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data5 === "received" || data5 === "in_process" || data5 === "pended" || data5 === "paid" || data5 === "denied" || data5 === "adjusted")) {
-        const err16 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema133.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema135.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -14994,40 +15375,41 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate100.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
-validate100.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate101.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate99.evaluated;
+  const evaluated0 = validate100.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate100(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+  if (!validate101(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
     errors = vErrors.length;
   }
-  validate99.errors = vErrors;
+  validate100.errors = vErrors;
   return errors === 0;
 }
-validate99.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createMessage_body = validate102;
-var schema135 = { "type": "object", "description": "A new message. With `topic: transaction`, `transaction` is required (a message without it\nis refused); with `topic: general` it is left out. `content`,\n`contactName` and `contactPhone` are required, the phone a valid US number\n(`MESSAGE_CONTENT_REQUIRED`); `subcategory` belongs to `category`\n(`INVALID_MESSAGE_CATEGORY`).\n", "required": ["topic", "senderNpi", "category", "subcategory", "priority", "content", "contactName", "contactPhone"], "additionalProperties": false, "properties": { "topic": { "$ref": "#/components/schemas/MessageTopic" }, "transaction": { "$ref": "#/components/schemas/MessageTransaction" }, "memberId": { "description": "The member the message is about, if any (a care plan message always names one).", "allOf": [{ "$ref": "#/components/schemas/MemberId" }] }, "senderNpi": { "description": "The provider sending the message, one of the user's Tax IDs (`searchProviders`).", "allOf": [{ "$ref": "#/components/schemas/Npi" }] }, "category": { "$ref": "#/components/schemas/MessageCategory" }, "subcategory": { "$ref": "#/components/schemas/MessageSubcategory" }, "priority": { "$ref": "#/components/schemas/MessagePriority" }, "content": { "type": "string", "minLength": 1, "maxLength": 4e3, "description": 'The message. "Please include sufficient details and examples so the Care Team can take appropriate action or get you an accurate answer" (003, about care plan messages).', "example": "Please add the updated asthma action plan to the care plan." }, "contactName": { "type": "string", "minLength": 1, "maxLength": 100, "example": "Maria Lopez" }, "contactPhone": { "$ref": "#/components/schemas/Phone" } } };
-var schema136 = { "type": "string", "description": "`general` (a general topic) or `transaction` (about one specific transaction, named in `transaction`).", "enum": ["general", "transaction"], "example": "transaction" };
-var schema1412 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
-var schema142 = { "type": "string", "description": "A subcategory; it must belong to the message's category (`INVALID_MESSAGE_CATEGORY`):\n`care_management` \u2192 `care_plan_question`, `care_plan_member_resources`;\n`claims` \u2192 `claim_status`, `claim_payment`, `corrected_claim_documents`, `remittance_question`;\n`grievances_and_appeals` \u2192 `claim_denial_appeal`, `provider_grievance`, `member_grievance`;\n`preauthorizations` \u2192 `preauthorization_status`, `additional_clinical_information`, `modification_question`;\n`referrals` \u2192 `referral_status`, `referral_question`;\n`eligibility_and_benefits` \u2192 `eligibility_question`, `benefits_question`;\n`provider_data` \u2192 `demographic_update`, `network_participation`;\n`portal_support` \u2192 `sign_in_problem`, `user_access`.\n", "enum": ["care_plan_question", "care_plan_member_resources", "claim_status", "claim_payment", "corrected_claim_documents", "remittance_question", "claim_denial_appeal", "provider_grievance", "member_grievance", "preauthorization_status", "additional_clinical_information", "modification_question", "referral_status", "referral_question", "eligibility_question", "benefits_question", "demographic_update", "network_participation", "sign_in_problem", "user_access"], "example": "care_plan_question" };
-var schema143 = { "type": "string", "description": "Sets the response due date (`MESSAGE_TURNAROUND`): `urgent` 1, `high` 2, `medium` 4, `low` 7\nbusiness days after the submission date.\n", "enum": ["urgent", "high", "medium", "low"], "example": "medium" };
-var schema138 = { "type": "string", "enum": ["member", "claim", "preauthorization", "referral", "care_plan", "admission_notification"], "example": "claim" };
+validate100.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createMessage_body = validate103;
+var schema137 = { "type": "object", "description": "A new message. With `topic: transaction`, `transaction` is required (a message without it\nis refused); with `topic: general` it is left out. `content`,\n`contactName` and `contactPhone` are required, the phone a valid US number\n(`MESSAGE_CONTENT_REQUIRED`); `subcategory` belongs to `category`\n(`INVALID_MESSAGE_CATEGORY`).\n", "required": ["topic", "senderNpi", "category", "subcategory", "priority", "content", "contactName", "contactPhone"], "additionalProperties": false, "properties": { "topic": { "$ref": "#/components/schemas/MessageTopic" }, "transaction": { "$ref": "#/components/schemas/MessageTransaction" }, "memberId": { "description": "The member the message is about, if any (a care plan message always names one).", "allOf": [{ "$ref": "#/components/schemas/MemberId" }] }, "healthPlan": { "description": "The plan the message is for when it names no member (a message about a member is for the\nmember's plan). Left out: the account's plan; EmblemHealth for a consolidated account.\n", "allOf": [{ "$ref": "#/components/schemas/HealthPlan" }] }, "senderNpi": { "description": "The provider sending the message, one of the user's Tax IDs (`searchProviders`).", "allOf": [{ "$ref": "#/components/schemas/Npi" }] }, "category": { "$ref": "#/components/schemas/MessageCategory" }, "subcategory": { "$ref": "#/components/schemas/MessageSubcategory" }, "priority": { "$ref": "#/components/schemas/MessagePriority" }, "content": { "type": "string", "minLength": 1, "maxLength": 4e3, "description": 'The message. "Please include sufficient details and examples so the Care Team can take appropriate action or get you an accurate answer" (003, about care plan messages).', "example": "Please add the updated asthma action plan to the care plan." }, "contactName": { "type": "string", "minLength": 1, "maxLength": 100, "example": "Maria Lopez" }, "contactPhone": { "$ref": "#/components/schemas/Phone" } } };
+var schema138 = { "type": "string", "description": "`general` (a general topic) or `transaction` (about one specific transaction, named in `transaction`).", "enum": ["general", "transaction"], "example": "transaction" };
+var schema142 = { "type": "string", "description": "The health plan a member, claim, authorization, referral, admission notification or message\nbelongs to: EmblemHealth or ConnectiCare, which share this portal. Each member belongs to one.\n", "enum": ["emblemhealth", "connecticare"], "example": "emblemhealth" };
+var schema144 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
+var schema145 = { "type": "string", "description": "A subcategory; it must belong to the message's category (`INVALID_MESSAGE_CATEGORY`):\n`care_management` \u2192 `care_plan_question`, `care_plan_member_resources`;\n`claims` \u2192 `claim_status`, `claim_payment`, `corrected_claim_documents`, `remittance_question`;\n`grievances_and_appeals` \u2192 `claim_denial_appeal`, `provider_grievance`, `member_grievance`;\n`preauthorizations` \u2192 `preauthorization_status`, `additional_clinical_information`, `modification_question`;\n`referrals` \u2192 `referral_status`, `referral_question`;\n`eligibility_and_benefits` \u2192 `eligibility_question`, `benefits_question`;\n`provider_data` \u2192 `demographic_update`, `network_participation`;\n`portal_support` \u2192 `sign_in_problem`, `user_access`.\n", "enum": ["care_plan_question", "care_plan_member_resources", "claim_status", "claim_payment", "corrected_claim_documents", "remittance_question", "claim_denial_appeal", "provider_grievance", "member_grievance", "preauthorization_status", "additional_clinical_information", "modification_question", "referral_status", "referral_question", "eligibility_question", "benefits_question", "demographic_update", "network_participation", "sign_in_problem", "user_access"], "example": "care_plan_question" };
+var schema1462 = { "type": "string", "description": "Sets the response due date (`MESSAGE_TURNAROUND`): `urgent` 1, `high` 2, `medium` 4, `low` 7\nbusiness days after the submission date.\n", "enum": ["urgent", "high", "medium", "low"], "example": "medium" };
+var schema140 = { "type": "string", "enum": ["member", "claim", "preauthorization", "referral", "care_plan", "admission_notification"], "example": "claim" };
 var pattern61 = new RegExp("^[A-Za-z0-9-]+$", "u");
-function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate105(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate104.evaluated;
+  const evaluated0 = validate105.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15076,7 +15458,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "member" || data0 === "claim" || data0 === "preauthorization" || data0 === "referral" || data0 === "care_plan" || data0 === "admission_notification")) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/components/schemas/MessageTransactionType/enum", keyword: "enum", params: { allowedValues: schema138.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/components/schemas/MessageTransactionType/enum", keyword: "enum", params: { allowedValues: schema140.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -15134,14 +15516,14 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate104.errors = vErrors;
+  validate105.errors = vErrors;
   return errors === 0;
 }
-validate104.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate105.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate103.evaluated;
+  const evaluated0 = validate104.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15222,7 +15604,7 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func19.call(schema135.properties, key0)) {
+      if (!func23.call(schema137.properties, key0)) {
         const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err8];
@@ -15244,7 +15626,7 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "general" || data0 === "transaction")) {
-        const err10 = { instancePath: instancePath + "/topic", schemaPath: "#/components/schemas/MessageTopic/enum", keyword: "enum", params: { allowedValues: schema136.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/topic", schemaPath: "#/components/schemas/MessageTopic/enum", keyword: "enum", params: { allowedValues: schema138.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -15254,8 +15636,8 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.transaction !== void 0) {
-      if (!validate104(data.transaction, { instancePath: instancePath + "/transaction", parentData: data, parentDataProperty: "transaction", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+      if (!validate105(data.transaction, { instancePath: instancePath + "/transaction", parentData: data, parentDataProperty: "transaction", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
         errors = vErrors.length;
       }
     }
@@ -15281,20 +15663,19 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.senderNpi !== void 0) {
-      let data3 = data.senderNpi;
-      if (typeof data3 === "string") {
-        if (!pattern5.test(data3)) {
-          const err13 = { instancePath: instancePath + "/senderNpi", schemaPath: "#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
+    if (data.healthPlan !== void 0) {
+      let data3 = data.healthPlan;
+      if (typeof data3 !== "string") {
+        const err13 = { instancePath: instancePath + "/healthPlan", schemaPath: "#/components/schemas/HealthPlan/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
         }
-      } else {
-        const err14 = { instancePath: instancePath + "/senderNpi", schemaPath: "#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data3 === "emblemhealth" || data3 === "connecticare")) {
+        const err14 = { instancePath: instancePath + "/healthPlan", schemaPath: "#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema142.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -15303,19 +15684,20 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.category !== void 0) {
-      let data4 = data.category;
-      if (typeof data4 !== "string") {
-        const err15 = { instancePath: instancePath + "/category", schemaPath: "#/components/schemas/MessageCategory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
+    if (data.senderNpi !== void 0) {
+      let data4 = data.senderNpi;
+      if (typeof data4 === "string") {
+        if (!pattern5.test(data4)) {
+          const err15 = { instancePath: instancePath + "/senderNpi", schemaPath: "#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data4 === "care_management" || data4 === "claims" || data4 === "grievances_and_appeals" || data4 === "preauthorizations" || data4 === "referrals" || data4 === "eligibility_and_benefits" || data4 === "provider_data" || data4 === "portal_support")) {
-        const err16 = { instancePath: instancePath + "/category", schemaPath: "#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema1412.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err16 = { instancePath: instancePath + "/senderNpi", schemaPath: "#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -15324,10 +15706,10 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.subcategory !== void 0) {
-      let data5 = data.subcategory;
+    if (data.category !== void 0) {
+      let data5 = data.category;
       if (typeof data5 !== "string") {
-        const err17 = { instancePath: instancePath + "/subcategory", schemaPath: "#/components/schemas/MessageSubcategory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/category", schemaPath: "#/components/schemas/MessageCategory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -15335,8 +15717,8 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (!(data5 === "care_plan_question" || data5 === "care_plan_member_resources" || data5 === "claim_status" || data5 === "claim_payment" || data5 === "corrected_claim_documents" || data5 === "remittance_question" || data5 === "claim_denial_appeal" || data5 === "provider_grievance" || data5 === "member_grievance" || data5 === "preauthorization_status" || data5 === "additional_clinical_information" || data5 === "modification_question" || data5 === "referral_status" || data5 === "referral_question" || data5 === "eligibility_question" || data5 === "benefits_question" || data5 === "demographic_update" || data5 === "network_participation" || data5 === "sign_in_problem" || data5 === "user_access")) {
-        const err18 = { instancePath: instancePath + "/subcategory", schemaPath: "#/components/schemas/MessageSubcategory/enum", keyword: "enum", params: { allowedValues: schema142.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data5 === "care_management" || data5 === "claims" || data5 === "grievances_and_appeals" || data5 === "preauthorizations" || data5 === "referrals" || data5 === "eligibility_and_benefits" || data5 === "provider_data" || data5 === "portal_support")) {
+        const err18 = { instancePath: instancePath + "/category", schemaPath: "#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema144.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -15345,10 +15727,10 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.priority !== void 0) {
-      let data6 = data.priority;
+    if (data.subcategory !== void 0) {
+      let data6 = data.subcategory;
       if (typeof data6 !== "string") {
-        const err19 = { instancePath: instancePath + "/priority", schemaPath: "#/components/schemas/MessagePriority/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/subcategory", schemaPath: "#/components/schemas/MessageSubcategory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -15356,8 +15738,8 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (!(data6 === "urgent" || data6 === "high" || data6 === "medium" || data6 === "low")) {
-        const err20 = { instancePath: instancePath + "/priority", schemaPath: "#/components/schemas/MessagePriority/enum", keyword: "enum", params: { allowedValues: schema143.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data6 === "care_plan_question" || data6 === "care_plan_member_resources" || data6 === "claim_status" || data6 === "claim_payment" || data6 === "corrected_claim_documents" || data6 === "remittance_question" || data6 === "claim_denial_appeal" || data6 === "provider_grievance" || data6 === "member_grievance" || data6 === "preauthorization_status" || data6 === "additional_clinical_information" || data6 === "modification_question" || data6 === "referral_status" || data6 === "referral_question" || data6 === "eligibility_question" || data6 === "benefits_question" || data6 === "demographic_update" || data6 === "network_participation" || data6 === "sign_in_problem" || data6 === "user_access")) {
+        const err20 = { instancePath: instancePath + "/subcategory", schemaPath: "#/components/schemas/MessageSubcategory/enum", keyword: "enum", params: { allowedValues: schema145.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -15366,42 +15748,41 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.content !== void 0) {
-      let data7 = data.content;
-      if (typeof data7 === "string") {
-        if (func02(data7) > 4e3) {
-          const err21 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/maxLength", keyword: "maxLength", params: { limit: 4e3 }, message: "must NOT have more than 4000 characters" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (func02(data7) < 1) {
-          const err22 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.priority !== void 0) {
+      let data7 = data.priority;
+      if (typeof data7 !== "string") {
+        const err21 = { instancePath: instancePath + "/priority", schemaPath: "#/components/schemas/MessagePriority/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err21];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if (!(data7 === "urgent" || data7 === "high" || data7 === "medium" || data7 === "low")) {
+        const err22 = { instancePath: instancePath + "/priority", schemaPath: "#/components/schemas/MessagePriority/enum", keyword: "enum", params: { allowedValues: schema1462.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
         }
         errors++;
       }
     }
-    if (data.contactName !== void 0) {
-      let data8 = data.contactName;
+    if (data.content !== void 0) {
+      let data8 = data.content;
       if (typeof data8 === "string") {
-        if (func02(data8) > 100) {
-          const err24 = { instancePath: instancePath + "/contactName", schemaPath: "#/properties/contactName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+        if (func02(data8) > 4e3) {
+          const err23 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/maxLength", keyword: "maxLength", params: { limit: 4e3 }, message: "must NOT have more than 4000 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (func02(data8) < 1) {
+          const err24 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -15409,30 +15790,30 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (func02(data8) < 1) {
-          const err25 = { instancePath: instancePath + "/contactName", schemaPath: "#/properties/contactName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
       } else {
-        const err26 = { instancePath: instancePath + "/contactName", schemaPath: "#/properties/contactName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err25];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err25);
         }
         errors++;
       }
     }
-    if (data.contactPhone !== void 0) {
-      let data9 = data.contactPhone;
+    if (data.contactName !== void 0) {
+      let data9 = data.contactName;
       if (typeof data9 === "string") {
-        if (!pattern6.test(data9)) {
-          const err27 = { instancePath: instancePath + "/contactPhone", schemaPath: "#/components/schemas/Phone/pattern", keyword: "pattern", params: { pattern: "^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$" }, message: 'must match pattern "^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$"' };
+        if (func02(data9) > 100) {
+          const err26 = { instancePath: instancePath + "/contactName", schemaPath: "#/properties/contactName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (func02(data9) < 1) {
+          const err27 = { instancePath: instancePath + "/contactName", schemaPath: "#/properties/contactName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -15441,7 +15822,7 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/contactPhone", schemaPath: "#/components/schemas/Phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = { instancePath: instancePath + "/contactName", schemaPath: "#/properties/contactName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -15450,37 +15831,59 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
+    if (data.contactPhone !== void 0) {
+      let data10 = data.contactPhone;
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err29 = { instancePath: instancePath + "/contactPhone", schemaPath: "#/components/schemas/Phone/pattern", keyword: "pattern", params: { pattern: "^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$" }, message: 'must match pattern "^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$"' };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/contactPhone", schemaPath: "#/components/schemas/Phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err29];
+      vErrors = [err31];
     } else {
-      vErrors.push(err29);
+      vErrors.push(err31);
     }
     errors++;
   }
-  validate103.errors = vErrors;
+  validate104.errors = vErrors;
   return errors === 0;
 }
-validate103.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate104.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate102.evaluated;
+  const evaluated0 = validate103.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate103(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+  if (!validate104(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
     errors = vErrors.length;
   }
-  validate102.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
 }
-validate102.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate103.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 export {
   answerConcurrentReviewQuestions_body,
   answerConcurrentReviewQuestions_header,
@@ -15496,6 +15899,7 @@ export {
   checkPreauthorizationRequirement_body,
   checkProviderNetworkStatus_path,
   checkProviderNetworkStatus_query,
+  consolidateAccounts_body,
   createAdmissionNotification_body,
   createAdmissionNotification_header,
   createMessage_body,

@@ -9,6 +9,7 @@ export const OPERATION_TABLE = {
   signIn: ['POST', '/session', PUBLIC],
   signOut: ['DELETE', '/session', 0],
   verifyMfaCode: ['POST', '/session/mfa', PUBLIC],
+  consolidateAccounts: ['POST', '/me/consolidation', 0],
   refreshSession: ['POST', '/session/refresh', 0],
   getCurrentUser: ['GET', '/me', 0],
   recoverUsername: ['POST', '/account/username-recovery', PUBLIC],

@@ -16,6 +16,7 @@ export const OPERATION_PERMISSIONS = {
   signIn: { permission: null, adminOnly: false, whileBlocked: false, public: true },
   signOut: { permission: null, adminOnly: false, whileBlocked: true, public: false },
   verifyMfaCode: { permission: null, adminOnly: false, whileBlocked: false, public: true },
+  consolidateAccounts: { permission: null, adminOnly: false, whileBlocked: false, public: false },
   refreshSession: { permission: null, adminOnly: false, whileBlocked: true, public: false },
   getCurrentUser: { permission: null, adminOnly: false, whileBlocked: true, public: false },
   recoverUsername: { permission: null, adminOnly: false, whileBlocked: false, public: true },

@@ -27,6 +27,8 @@ export interface paths {
          *     - 403 `ACCOUNT_LOCKED`: "If an account remains inactive for 30 days, it will be locked, and
          *       can only be restored by contacting the … IT Service Desk" (seed 000).
          *     - 403 `ACCOUNT_REVOKED`: a site manager revoked the user.
+         *     - 403 `ACCOUNT_CONSOLIDATED`: the account was consolidated into another
+         *       (`consolidateAccounts`), which is used for both health plans from then on.
          *     - 403 `SITE_VERIFICATION_OVERDUE`: "Failure to complete the monthly Site Verification process
          *       in a timely manner will cause all associated users to have their access blocked" (seed
          *       000); answered when every Tax ID the user acts for is blocked. Site managers can still sign
@@ -72,6 +74,38 @@ export interface paths {
          *     within 15 minutes, over every challenge of the account, lock its sign-in for 15 minutes.
          */
         post: operations["verifyMfaCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/consolidation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Consolidate your EmblemHealth and ConnectiCare accounts
+         * @description "Once you consolidate the accounts, you will be able to use one account for both EmblemHealth
+         *     and ConnectiCare. Access will be through one account, and you will no longer need to switch
+         *     back and forth." (seed 003; seed 004: "Consolidating Existing Accounts"). The signed-in
+         *     account names your account of the other health plan by its username and password. From then
+         *     on the signed-in account sees both plans (`healthPlans` of `getCurrentUser`) and acts for the
+         *     other account's Tax IDs too (with its own role where both act for one), and the other account
+         *     no longer signs in (403 `ACCOUNT_CONSOLIDATED`); its sessions end.
+         *
+         *     - 422 `CONSOLIDATION_ACCOUNT_NOT_FOUND`: no other account signs in with this username and
+         *       password (the same answer for an unknown username and a wrong password; it counts as a
+         *       failed sign-in of that username, and repeated failures lock it: 429 `TOO_MANY_ATTEMPTS`).
+         *     - 422 `CONSOLIDATION_SAME_PLAN`: that account is of the same health plan as yours.
+         *     - 409 `ACCOUNT_ALREADY_CONSOLIDATED`: your account already sees both plans.
+         */
+        post: operations["consolidateAccounts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1897,7 +1931,7 @@ export interface components {
          *     does not answer that method (`Allow` lists those it answers).
          * @enum {string}
          */
-        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "EMAIL_IN_USE" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "PAYLOAD_TOO_LARGE" | "SANDBOX_LIMIT_REACHED" | "ADMIN_TOKEN_REQUIRED" | "ORIGIN_NOT_ALLOWED" | "HOST_NOT_ALLOWED";
+        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "CONSOLIDATION_ACCOUNT_NOT_FOUND" | "CONSOLIDATION_SAME_PLAN" | "ACCOUNT_ALREADY_CONSOLIDATED" | "ACCOUNT_CONSOLIDATED" | "ACCOUNTS_NOT_CONSOLIDATED" | "EMAIL_IN_USE" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "PAYLOAD_TOO_LARGE" | "SANDBOX_LIMIT_REACHED" | "ADMIN_TOKEN_REQUIRED" | "ORIGIN_NOT_ALLOWED" | "HOST_NOT_ALLOWED";
         /** @description One broken rule, with where in the request it was broken. */
         Violation: {
             code: components["schemas"]["ProblemCode"];
@@ -1978,6 +2012,13 @@ export interface components {
          * @example 060646668
          */
         TaxId: string;
+        /**
+         * @description The health plan a member, claim, authorization, referral, admission notification or message
+         *     belongs to: EmblemHealth or ConnectiCare, which share this portal. Each member belongs to one.
+         * @example emblemhealth
+         * @enum {string}
+         */
+        HealthPlan: "emblemhealth" | "connecticare";
         /**
          * @description Member ID as printed on the member's ID card.
          * @example K5500648801
@@ -2241,6 +2282,11 @@ export interface components {
         /** @description The signed-in user with every Tax ID the user acts for and the linked provider accounts. */
         CurrentUser: {
             userId: components["schemas"]["UserId"];
+            /**
+             * @description The health plans the account sees: one for an EmblemHealth or a ConnectiCare account, both
+             *     once consolidated (`consolidateAccounts`).
+             */
+            healthPlans: components["schemas"]["HealthPlan"][];
             username: components["schemas"]["Username"];
             /** @example Olivia */
             firstName: string;
@@ -2251,6 +2297,30 @@ export interface components {
             grants: components["schemas"]["TaxIdGrant"][];
             /** @description Provider IDs associated or linked to this account (seed 002). */
             linkedAccounts: components["schemas"]["LinkedAccount"][];
+        };
+        AccountConsolidationRequest: {
+            /**
+             * @description The username of your account of the other health plan.
+             * @example dana.cci
+             */
+            username: string;
+            /**
+             * Format: password
+             * @description Its password.
+             * @example Portal!Pass2026
+             */
+            password: string;
+        };
+        AccountConsolidationResult: {
+            userId: components["schemas"]["UserId"];
+            username: components["schemas"]["Username"];
+            /** @description The plans the account sees now (both). */
+            healthPlans: components["schemas"]["HealthPlan"][];
+            /** @description The account consolidated into this one; it no longer signs in. */
+            consolidatedUsername: components["schemas"]["Username"];
+            consolidatedAt: components["schemas"]["Timestamp"];
+            /** @description Every Tax ID the account acts for now. */
+            taxIds: components["schemas"]["TaxId"][];
         };
         UsernameRecoveryRequest: {
             email: components["schemas"]["Email"];
@@ -2626,6 +2696,7 @@ export interface components {
         MemberLineOfBusiness: "commercial" | "medicare" | "medicaid" | "harp" | "child_health_plus" | "essential_plan";
         /** @description One row of the eligibility search, one coverage span of one member. */
         MemberSummary: {
+            healthPlan: components["schemas"]["HealthPlan"];
             memberId: components["schemas"]["MemberId"];
             /** @example Testh */
             firstName: string;
@@ -2682,6 +2753,7 @@ export interface components {
             phone: components["schemas"]["Phone"];
         };
         MemberDetails: {
+            healthPlan: components["schemas"]["HealthPlan"];
             status: components["schemas"]["MemberStatus"];
             memberId: components["schemas"]["MemberId"];
             /** @example Testh */
@@ -3072,6 +3144,7 @@ export interface components {
         };
         /** @description One row of a preauthorization search. */
         PreauthorizationSummary: {
+            healthPlan: components["schemas"]["HealthPlan"];
             referenceId: components["schemas"]["PreauthorizationReferenceId"];
             memberId: components["schemas"]["MemberId"];
             /** @example Rivera, Maria */
@@ -3114,6 +3187,7 @@ export interface components {
         };
         /** @description A preauthorization request as submitted, with its status, decision, attachments and modifications. */
         Preauthorization: {
+            healthPlan: components["schemas"]["HealthPlan"];
             referenceId: components["schemas"]["PreauthorizationReferenceId"];
             memberId: components["schemas"]["MemberId"];
             /** @example Rivera, Maria */
@@ -3237,6 +3311,7 @@ export interface components {
             reason?: string;
         };
         Referral: {
+            healthPlan: components["schemas"]["HealthPlan"];
             trackingNumber: components["schemas"]["ReferralTrackingNumber"];
             memberId: components["schemas"]["MemberId"];
             /** @example Rivera, Maria */
@@ -3283,6 +3358,7 @@ export interface components {
         };
         /** @description One row of a referral search. */
         ReferralSummary: {
+            healthPlan: components["schemas"]["HealthPlan"];
             trackingNumber: components["schemas"]["ReferralTrackingNumber"];
             direction: components["schemas"]["ReferralDirection"];
             memberId: components["schemas"]["MemberId"];
@@ -3395,6 +3471,7 @@ export interface components {
         };
         /** @description One row of an admission notification search. */
         AdmissionNotificationSummary: {
+            healthPlan: components["schemas"]["HealthPlan"];
             trackingNumber: components["schemas"]["AdmissionNotificationTrackingNumber"];
             memberId: components["schemas"]["MemberId"];
             /** @example Rivera, Maria */
@@ -3412,6 +3489,7 @@ export interface components {
         };
         /** @description A notification as submitted, with its concurrent review, documents and modifications. */
         AdmissionNotification: {
+            healthPlan: components["schemas"]["HealthPlan"];
             trackingNumber: components["schemas"]["AdmissionNotificationTrackingNumber"];
             memberId: components["schemas"]["MemberId"];
             /** @example Rivera, Maria */
@@ -3507,6 +3585,7 @@ export interface components {
         ClaimPaymentMethod: "check" | "eft" | "virtual_card";
         /** @description One row of the claims search results. */
         ClaimSummary: {
+            healthPlan: components["schemas"]["HealthPlan"];
             claimNumber: components["schemas"]["ClaimNumber"];
             memberId: components["schemas"]["MemberId"];
             /**
@@ -3713,6 +3792,11 @@ export interface components {
             transaction?: components["schemas"]["MessageTransaction"];
             /** @description The member the message is about, if any (a care plan message always names one). */
             memberId?: components["schemas"]["MemberId"];
+            /**
+             * @description The plan the message is for when it names no member (a message about a member is for the
+             *     member's plan). Left out: the account's plan; EmblemHealth for a consolidated account.
+             */
+            healthPlan?: components["schemas"]["HealthPlan"];
             /** @description The provider sending the message, one of the user's Tax IDs (`searchProviders`). */
             senderNpi: components["schemas"]["Npi"];
             category: components["schemas"]["MessageCategory"];
@@ -3736,6 +3820,7 @@ export interface components {
         };
         /** @description One row of My Messages. */
         MessageSummary: {
+            healthPlan: components["schemas"]["HealthPlan"];
             messageId: components["schemas"]["MessageId"];
             submittedAt: components["schemas"]["Timestamp"];
             topic: components["schemas"]["MessageTopic"];
@@ -4186,6 +4271,14 @@ export interface components {
          */
         Page: number;
         /**
+         * @description Only what belongs to this health plan. An account sees the plans it was opened for; a
+         *     consolidated account sees both ("Once you consolidate the accounts, you will be able to use one
+         *     account for both EmblemHealth and ConnectiCare", seed 003). Asking for a plan the account does
+         *     not see answers an empty page, as for anything else it may not see.
+         * @example connecticare
+         */
+        HealthPlanFilter: components["schemas"]["HealthPlan"];
+        /**
          * @description Items per page.
          * @example 25
          */
@@ -4407,6 +4500,62 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    consolidateAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "dana.cci",
+                 *       "password": "Portal!Pass2026"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccountConsolidationRequest"];
+            };
+        };
+        responses: {
+            /** @description The accounts are one; the answer says what the remaining account now sees. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "USR-000011",
+                     *       "username": "dana.emblem",
+                     *       "healthPlans": [
+                     *         "emblemhealth",
+                     *         "connecticare"
+                     *       ],
+                     *       "consolidatedUsername": "dana.cci",
+                     *       "consolidatedAt": "2026-11-23T14:00:00Z",
+                     *       "taxIds": [
+                     *         "060646668",
+                     *         "133456789"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountConsolidationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     refreshSession: {
         parameters: {
             query?: never;
@@ -4474,6 +4623,10 @@ export interface operations {
                      *       "firstName": "Olivia",
                      *       "lastName": "Miller",
                      *       "email": "omiller@hartfordfamilymed.example",
+                     *       "healthPlans": [
+                     *         "emblemhealth",
+                     *         "connecticare"
+                     *       ],
                      *       "grants": [
                      *         {
                      *           "taxId": "060646668",
@@ -5552,6 +5705,14 @@ export interface operations {
                  */
                 asOf?: components["schemas"]["Date"];
                 /**
+                 * @description Only what belongs to this health plan. An account sees the plans it was opened for; a
+                 *     consolidated account sees both ("Once you consolidate the accounts, you will be able to use one
+                 *     account for both EmblemHealth and ConnectiCare", seed 003). Asking for a plan the account does
+                 *     not see answers an empty page, as for anything else it may not see.
+                 * @example connecticare
+                 */
+                healthPlan?: components["parameters"]["HealthPlanFilter"];
+                /**
                  * @description Page number, from 1.
                  * @example 1
                  */
@@ -5580,6 +5741,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "memberId": "K5500648801",
+                     *           "healthPlan": "connecticare",
                      *           "firstName": "Testh",
                      *           "lastName": "Ayod",
                      *           "middleInitial": "F",
@@ -5636,6 +5798,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "healthPlan": "connecticare",
                      *       "status": "active",
                      *       "memberId": "K5500648801",
                      *       "firstName": "Testh",
@@ -6337,6 +6500,14 @@ export interface operations {
                  */
                 to?: components["schemas"]["Date"];
                 /**
+                 * @description Only what belongs to this health plan. An account sees the plans it was opened for; a
+                 *     consolidated account sees both ("Once you consolidate the accounts, you will be able to use one
+                 *     account for both EmblemHealth and ConnectiCare", seed 003). Asking for a plan the account does
+                 *     not see answers an empty page, as for anything else it may not see.
+                 * @example connecticare
+                 */
+                healthPlan?: components["parameters"]["HealthPlanFilter"];
+                /**
                  * @description Page number, from 1.
                  * @example 1
                  */
@@ -6365,6 +6536,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "referenceId": "PA-20261123",
+                     *           "healthPlan": "connecticare",
                      *           "memberId": "K5500648801",
                      *           "memberName": "Rivera, Maria",
                      *           "status": "pended",
@@ -6380,6 +6552,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "referenceId": "PA-20261017",
+                     *           "healthPlan": "connecticare",
                      *           "memberId": "K5500648801",
                      *           "memberName": "Rivera, Maria",
                      *           "status": "approved",
@@ -6543,6 +6716,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "healthPlan": "connecticare",
                      *       "referenceId": "PA-20261017",
                      *       "memberId": "K5500648801",
                      *       "memberName": "Rivera, Maria",
@@ -6954,6 +7128,14 @@ export interface operations {
                  */
                 providerNpi?: components["schemas"]["Npi"];
                 /**
+                 * @description Only what belongs to this health plan. An account sees the plans it was opened for; a
+                 *     consolidated account sees both ("Once you consolidate the accounts, you will be able to use one
+                 *     account for both EmblemHealth and ConnectiCare", seed 003). Asking for a plan the account does
+                 *     not see answers an empty page, as for anything else it may not see.
+                 * @example connecticare
+                 */
+                healthPlan?: components["parameters"]["HealthPlanFilter"];
+                /**
                  * @description Page number, from 1.
                  * @example 1
                  */
@@ -6982,6 +7164,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "trackingNumber": "RF-31877402",
+                     *           "healthPlan": "connecticare",
                      *           "direction": "received",
                      *           "memberId": "K5500648801",
                      *           "memberName": "Rivera, Maria",
@@ -6999,6 +7182,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "trackingNumber": "RF-31790115",
+                     *           "healthPlan": "emblemhealth",
                      *           "direction": "received",
                      *           "memberId": "K7712093402",
                      *           "memberName": "Chen, David",
@@ -7130,6 +7314,7 @@ export interface operations {
                      *       "outcome": "created",
                      *       "trackingNumber": "RF-31877402",
                      *       "referral": {
+                     *         "healthPlan": "connecticare",
                      *         "trackingNumber": "RF-31877402",
                      *         "memberId": "K5500648801",
                      *         "memberName": "Rivera, Maria",
@@ -7215,6 +7400,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "healthPlan": "emblemhealth",
                      *       "trackingNumber": "RF-31790115",
                      *       "memberId": "K7712093402",
                      *       "memberName": "Chen, David",
@@ -7297,6 +7483,14 @@ export interface operations {
                  */
                 to?: components["schemas"]["Date"];
                 /**
+                 * @description Only what belongs to this health plan. An account sees the plans it was opened for; a
+                 *     consolidated account sees both ("Once you consolidate the accounts, you will be able to use one
+                 *     account for both EmblemHealth and ConnectiCare", seed 003). Asking for a plan the account does
+                 *     not see answers an empty page, as for anything else it may not see.
+                 * @example connecticare
+                 */
+                healthPlan?: components["parameters"]["HealthPlanFilter"];
+                /**
                  * @description Page number, from 1.
                  * @example 1
                  */
@@ -7325,6 +7519,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "trackingNumber": "AN-40211876",
+                     *           "healthPlan": "connecticare",
                      *           "memberId": "K5500648801",
                      *           "memberName": "Rivera, Maria",
                      *           "admissionType": "emergent_inpatient",
@@ -7335,6 +7530,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "trackingNumber": "AN-40211590",
+                     *           "healthPlan": "emblemhealth",
                      *           "memberId": "K8812004502",
                      *           "memberName": "Johnson, Baby Girl",
                      *           "admissionType": "newborn",
@@ -7486,6 +7682,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "healthPlan": "connecticare",
                      *       "trackingNumber": "AN-40211876",
                      *       "memberId": "K5500648801",
                      *       "memberName": "Rivera, Maria",
@@ -7812,6 +8009,14 @@ export interface operations {
                  */
                 status?: components["schemas"]["ClaimStatus"];
                 /**
+                 * @description Only what belongs to this health plan. An account sees the plans it was opened for; a
+                 *     consolidated account sees both ("Once you consolidate the accounts, you will be able to use one
+                 *     account for both EmblemHealth and ConnectiCare", seed 003). Asking for a plan the account does
+                 *     not see answers an empty page, as for anything else it may not see.
+                 * @example connecticare
+                 */
+                healthPlan?: components["parameters"]["HealthPlanFilter"];
+                /**
                  * @description Page number, from 1.
                  * @example 1
                  */
@@ -7840,6 +8045,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "claimNumber": "2026C00123456",
+                     *           "healthPlan": "connecticare",
                      *           "memberId": "K5500648801",
                      *           "memberName": "Ayod, Testh F",
                      *           "providerNpi": "1407819535",
@@ -7855,6 +8061,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "claimNumber": "2026C00119872",
+                     *           "healthPlan": "connecticare",
                      *           "memberId": "K5500648801",
                      *           "memberName": "Ayod, Testh F",
                      *           "providerNpi": "1407819535",
@@ -8257,6 +8464,14 @@ export interface operations {
                  */
                 to?: components["schemas"]["Date"];
                 /**
+                 * @description Only what belongs to this health plan. An account sees the plans it was opened for; a
+                 *     consolidated account sees both ("Once you consolidate the accounts, you will be able to use one
+                 *     account for both EmblemHealth and ConnectiCare", seed 003). Asking for a plan the account does
+                 *     not see answers an empty page, as for anything else it may not see.
+                 * @example connecticare
+                 */
+                healthPlan?: components["parameters"]["HealthPlanFilter"];
+                /**
                  * @description Page number, from 1.
                  * @example 1
                  */
@@ -8285,6 +8500,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "messageId": "MSG-004218",
+                     *           "healthPlan": "connecticare",
                      *           "submittedAt": "2026-11-23T14:05:00Z",
                      *           "topic": "transaction",
                      *           "transaction": {
@@ -8303,6 +8519,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "messageId": "MSG-004105",
+                     *           "healthPlan": "connecticare",
                      *           "submittedAt": "2026-11-16T09:12:00Z",
                      *           "topic": "transaction",
                      *           "transaction": {
@@ -8415,6 +8632,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "healthPlan": "connecticare",
                      *       "messageId": "MSG-004218",
                      *       "submittedAt": "2026-11-23T14:05:00Z",
                      *       "topic": "transaction",

@@ -3,6 +3,7 @@ import { call, mapResult } from '../core/call.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { PortalCredentials, PortalSession, RequestOptions } from '../core/options.ts';
 import type { RequestBody } from '../core/types.ts';
+import { validateAccountConsolidation } from '../rules/index.ts';
 import type { SessionApi, SessionStatus } from '../session.ts';
 
 /**
@@ -19,6 +20,7 @@ export const SESSION_OPERATIONS = {
   me: 'getCurrentUser',
   recoverUsername: 'recoverUsername',
   requestPasswordReset: 'requestPasswordReset',
+  consolidateAccounts: 'consolidateAccounts',
 } as const satisfies Record<string, OperationId>;
 
 /**
@@ -84,6 +86,18 @@ export function createSessionResource(ctx: ResourceContext) {
     requestPasswordReset: (body: RequestBody<'requestPasswordReset'>, options: RequestOptions = {}) =>
       call(ctx, 'requestPasswordReset', options, ({ init }) =>
         ctx.raw.POST('/account/password-reset', { body, ...init }),
+      ),
+    /**
+     * Consolidates your EmblemHealth and ConnectiCare accounts (`consolidateAccounts`): name your
+     * account of the other plan by its username and password; the signed-in account then works for
+     * both plans and the other no longer signs in. Checked before sending (both fields given).
+     */
+    consolidateAccounts: (body: RequestBody<'consolidateAccounts'>, options: RequestOptions = {}) =>
+      call(ctx, 'consolidateAccounts', options, (s) =>
+        ctx.raw.POST('/me/consolidation', {
+          body: s.validate(body, validateAccountConsolidation(body)),
+          ...s.init,
+        }),
       ),
     /**
      * Reads the clock and updates the idle timer: calls `onSessionWarning` once in the last 30

@@ -82,6 +82,16 @@ describe('validation before sending', () => {
       ['VALIDATION_FAILED'],
     ],
     [
+      'session.consolidateAccounts: no password',
+      (p) => p.session.consolidateAccounts({ username: 'dana.cci' } as never),
+      ['VALIDATION_FAILED'],
+    ],
+    [
+      'session.consolidateAccounts: blank username',
+      (p) => p.session.consolidateAccounts({ username: '   ', password: 'Portal-Test-2026!' }),
+      ['VALIDATION_FAILED'],
+    ],
+    [
       'referrals.create: backdated 31 days',
       (p) => p.referrals.create({ ...referral, startDate: '2026-10-23' }),
       ['REFERRAL_BACKDATE_EXCEEDED'],

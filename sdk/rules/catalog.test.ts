@@ -5,7 +5,8 @@ import type { RuleCode } from './violation.ts';
 
 /**
  * Every code of RULES.md, in its order (42 table rows + ATTACHMENT_EMPTY, named in the
- * ATTACHMENT_TOO_LARGE row, + the access codes of issue 10: MEMBER_NOT_FOUND, LAST_ADMINISTRATOR, EMAIL_IN_USE). A Record keyed by RuleCode makes the compiler check the list against the
+ * ATTACHMENT_TOO_LARGE row, + the access codes of issue 10: MEMBER_NOT_FOUND, LAST_ADMINISTRATOR, EMAIL_IN_USE, + the account
+ * consolidation codes of issue 15: five). A Record keyed by RuleCode makes the compiler check the list against the
  * RuleCode union in both directions.
  */
 const CODES: Record<RuleCode, true> = {
@@ -55,6 +56,11 @@ const CODES: Record<RuleCode, true> = {
   MEMBER_NOT_FOUND: true,
   LAST_ADMINISTRATOR: true,
   EMAIL_IN_USE: true,
+  CONSOLIDATION_ACCOUNT_NOT_FOUND: true,
+  CONSOLIDATION_SAME_PLAN: true,
+  ACCOUNT_ALREADY_CONSOLIDATED: true,
+  ACCOUNT_CONSOLIDATED: true,
+  ACCOUNTS_NOT_CONSOLIDATED: true,
 };
 const ALL_CODES = Object.keys(CODES) as RuleCode[];
 
@@ -72,6 +78,11 @@ const HTTP_STATUS: Partial<Record<RuleCode, number>> = {
   MEMBER_NOT_FOUND: 404,
   LAST_ADMINISTRATOR: 409,
   EMAIL_IN_USE: 409,
+  CONSOLIDATION_ACCOUNT_NOT_FOUND: 422,
+  CONSOLIDATION_SAME_PLAN: 422,
+  ACCOUNT_ALREADY_CONSOLIDATED: 409,
+  ACCOUNT_CONSOLIDATED: 403,
+  ACCOUNTS_NOT_CONSOLIDATED: 403,
   PREAUTH_NOT_EDITABLE: 409,
   ATTACHMENT_LOCKED: 409,
   PREAUTH_DETAILS_PENDING: 409,
@@ -87,7 +98,7 @@ const NOT_ERRORS: Partial<Record<RuleCode, 'warning' | 'info'>> = {
 
 describe('RULE_CATALOG', () => {
   it('lists every code of RULES.md exactly once, in its order', () => {
-    expect(ALL_CODES).toHaveLength(46);
+    expect(ALL_CODES).toHaveLength(51);
     expect(RULE_CATALOG.map((rule) => rule.code)).toEqual(ALL_CODES);
   });
 
@@ -106,7 +117,7 @@ describe('RULE_CATALOG', () => {
         HTTP_STATUS[code] ?? 422,
       ]);
     }
-    expect(RULE_CATALOG.filter((rule) => rule.httpStatus === 422)).toHaveLength(46 - 4 - 17);
+    expect(RULE_CATALOG.filter((rule) => rule.httpStatus === 422)).toHaveLength(51 - 4 - 20);
   });
 
   it('describes each rule with a concern, the rule text and a source', () => {

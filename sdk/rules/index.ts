@@ -8,6 +8,13 @@
  * const result = validatePreauthorizationCreate(body, { clock: fixedClock('2026-11-23T15:00:00Z') });
  */
 
+export type { AccountConsolidation, ConsolidatedAccount } from './account-consolidation.ts';
+export {
+  AccountConsolidationSchema,
+  checkConsolidation,
+  plansAfterConsolidation,
+  validateAccountConsolidation,
+} from './account-consolidation.ts';
 // Admission notifications
 export type {
   AdmissionModificationContext,
@@ -111,6 +118,8 @@ export {
   toEpochDay,
   windowLengthDays,
 } from './dates.ts';
+export type { HealthPlan } from './health-plans.ts';
+export { HEALTH_PLANS, HealthPlanSchema } from './health-plans.ts';
 export type { FederalHoliday } from './holidays.ts';
 export { observedDate, observedFederalHolidays, usFederalHolidays } from './holidays.ts';
 // Identifiers

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { RuleContext } from './context.ts';
+import { HealthPlanSchema } from './health-plans.ts';
 import { isUsPhone } from './identifiers.ts';
 import { MESSAGE_PRIORITIES } from './turnaround.ts';
 import type { RuleValidationResult, ValidationViolation } from './zod-issues.ts';
@@ -213,6 +214,7 @@ export const MessageCreateSchema = z.strictObject({
     }),
   ),
   memberId: z.optional(MemberIdSchema),
+  healthPlan: z.optional(HealthPlanSchema),
   senderNpi: NpiSchema,
   category: z.enum(MESSAGE_CATEGORY_KEYS as [MessageCategory, ...MessageCategory[]]),
   subcategory: z.enum(MESSAGE_SUBCATEGORY_KEYS as [MessageSubcategory, ...MessageSubcategory[]]),

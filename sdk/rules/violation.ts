@@ -51,7 +51,12 @@ export type RuleCode =
   | 'EXPORT_OWNER_ONLY'
   | 'MEMBER_NOT_FOUND'
   | 'LAST_ADMINISTRATOR'
-  | 'EMAIL_IN_USE';
+  | 'EMAIL_IN_USE'
+  | 'CONSOLIDATION_ACCOUNT_NOT_FOUND'
+  | 'CONSOLIDATION_SAME_PLAN'
+  | 'ACCOUNT_ALREADY_CONSOLIDATED'
+  | 'ACCOUNT_CONSOLIDATED'
+  | 'ACCOUNTS_NOT_CONSOLIDATED';
 
 /**
  * One broken rule: its code, a JSON path into the checked input ('$', '$.serviceLines[0].serviceEndDate',

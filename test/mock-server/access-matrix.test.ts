@@ -227,7 +227,18 @@ describe('the access matrix (permission table × personas)', () => {
       }
     }
     // locked.user and revoked.user get no session at all: every other persona is in the matrix.
-    expect(personas).toEqual(['admin.a', 'clinical.a', 'billing.a', 'admin.b', 'multi.tin', 'mfa.due']);
+    expect(personas).toEqual([
+      'admin.a',
+      'clinical.a',
+      'billing.a',
+      'admin.b',
+      'multi.tin',
+      'mfa.due',
+      'emblem.only',
+      'cci.only',
+      'dana.emblem',
+      'dana.cci',
+    ]);
     expect(cases).toBe(
       personas.length *
         operations.filter(
@@ -261,7 +272,7 @@ describe('the access matrix (permission table × personas)', () => {
         cases += 1;
       }
     }
-    expect(cases).toBe(2 * 56);
+    expect(cases).toBe(2 * 57);
   }, 60_000);
 
   it('refuses a role without the permission, on every operation that needs one', async () => {

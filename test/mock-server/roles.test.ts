@@ -27,7 +27,7 @@ describe('roles per Tax ID', () => {
     const own = (await (await portal.call('GET', `/api/v1/tax-ids/${TAX_ID_B}/users`, { token })).json()) as {
       data: { userId: string }[];
     };
-    expect(own.data.map((user) => user.userId)).toEqual(['USR-000004', 'USR-000005']);
+    expect(own.data.map((user) => user.userId)).toEqual(['USR-000004', 'USR-000005', 'USR-000012']);
   });
 
   it('a role without the permission an operation needs: 403 PERMISSION_REQUIRED, naming it', async () => {

@@ -69,6 +69,7 @@ export function matchingClaims(
  */
 export function claimSummary(claim: Schemas['Claim']): Schemas['ClaimSummary'] {
   const summary: Schemas['ClaimSummary'] = {
+    healthPlan: claim.healthPlan,
     claimNumber: claim.claimNumber,
     memberId: claim.memberId,
     memberName: claim.memberName,

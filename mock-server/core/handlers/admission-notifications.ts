@@ -19,7 +19,14 @@ import { pageOf, pageOfTotal, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { type IndexSpec, indexRecord, pageFromIndex } from '../record-index.ts';
 import { collection, nextId } from '../sandbox.ts';
-import { assertActsFor, canSee, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
+import {
+  assertActsFor,
+  canSee,
+  planFilter,
+  signedInUser,
+  userTaxIds,
+  visibleOr404,
+} from '../transactions/access.ts';
 import {
   ADMISSION_MODIFICATION_MESSAGES,
   admissionModificationOutcome,
@@ -97,6 +104,7 @@ function createAdmissionNotification(ctx: HandlerContext) {
     createdBy: user.userId,
     memberId: input.memberId,
     memberName: memberName(member),
+    healthPlan: member.details.healthPlan,
     admissionType: input.admissionType,
     admissionDate: input.admissionDate,
     facility: providerReference(input.facility),
@@ -124,13 +132,15 @@ function searchAdmissionNotifications(ctx: HandlerContext) {
   const from = query.get('from');
   const to = query.get('to');
   const page = pageParameters(query);
+  const inPlan = planFilter(ctx);
   const matches = (record: AdmissionRecord): boolean =>
+    (inPlan === undefined || inPlan(record.healthPlan)) &&
     (memberId === null || record.memberId === memberId) &&
     (trackingNumber === null || record.trackingNumber === trackingNumber) &&
     (admissionType === null || record.admissionType === admissionType) &&
     (from === null || record.admissionDate >= from) &&
     (to === null || record.admissionDate <= to);
-  const visible = (record: AdmissionRecord): boolean => canSee(ctx, record.taxIds);
+  const visible = (record: AdmissionRecord): boolean => canSee(ctx, record.taxIds, record.healthPlan);
   if (trackingNumber !== null) {
     const record = records(ctx).get(trackingNumber);
     const found = record !== undefined && visible(record) && matches(record) ? [record] : [];
@@ -139,7 +149,7 @@ function searchAdmissionNotifications(ctx: HandlerContext) {
   }
   // Through the Tax ID and member indexes (core/record-index.ts); the admission's own dates and type
   // are tested record by record, and only the page's records are summarised.
-  const filtered = admissionType !== null || from !== null || to !== null;
+  const filtered = admissionType !== null || from !== null || to !== null || inPlan !== undefined;
   const { items, total } = pageFromIndex(ctx.sandbox, ADMISSION_INDEX, ctx.permittedTaxIds, page, {
     visible,
     ...(memberId === null ? {} : { memberId }),
@@ -170,7 +180,7 @@ function answerConcurrentReviewQuestions(ctx: HandlerContext) {
 const modificationValidation = oncePerRequest((ctx: HandlerContext) => {
   const user = ctx.user;
   const record = records(ctx).get(ctx.params.trackingNumber ?? '');
-  const visible = user !== undefined && record !== undefined && canSee(ctx, record.taxIds);
+  const visible = user !== undefined && record !== undefined && canSee(ctx, record.taxIds, record.healthPlan);
   return validateAdmissionNotificationModification(ctx.body, {
     ...(visible && record ? { admissionDate: record.admissionDate } : {}),
     providerDirectory: providerDirectory(ctx),

@@ -6,6 +6,7 @@
  * export into Documents, visible only to its owner (EXPORT_OWNER_ONLY). Claims and payments come from
  * the deterministic data (mock-server/data/claims.ts); another Tax ID's claim answers 404.
  */
+
 import type { components } from '../../../sdk/generated/portal.ts';
 import { checkImageAvailable, validateClaimsSearch } from '../../../sdk/rules/index.ts';
 import type { ClaimRecord } from '../../data/portal-data.ts';
@@ -16,6 +17,7 @@ import { claimSummary, matchingClaims } from '../documents/sources.ts';
 import { createDocument, documentAccepted } from '../documents/store.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
+import { planFilter } from '../transactions/access.ts';
 import type { DomainHandlers, HandlerContext, PortalRequest, RuleViolation } from '../types.ts';
 
 type Schemas = components['schemas'];
@@ -61,7 +63,10 @@ function filtersOf(input: unknown, ctx: HandlerContext): ClaimFilters {
 function searchClaims(ctx: HandlerContext) {
   const filters = filtersOf(queryInput(ctx.query), ctx);
   const taxIds = ctx.permittedTaxIds;
-  const rows = matchingClaims(ctx.data, taxIds, filters).map(({ claim }) => claimSummary(claim));
+  const inPlan = planFilter(ctx);
+  const rows = matchingClaims(ctx.data, taxIds, filters)
+    .filter(({ claim }) => inPlan === undefined || inPlan(claim.healthPlan))
+    .map(({ claim }) => claimSummary(claim));
   const body: Schemas['ClaimSummaryPage'] = pageOf(rows, pageParameters(ctx.query));
   return { status: 200, body };
 }
@@ -70,7 +75,12 @@ function visibleClaim(ctx: HandlerContext): ClaimRecord {
   const claimNumber = ctx.params.claimNumber ?? '';
   const taxIds = ctx.permittedTaxIds;
   const record = ctx.data.claim(claimNumber);
-  if (record === undefined || !taxIds.includes(record.taxId)) {
+  // A claim of a plan the account does not see answers as an unknown one (seed 003: consolidation).
+  if (
+    record === undefined ||
+    !taxIds.includes(record.taxId) ||
+    !ctx.permittedPlans.includes(record.claim.healthPlan)
+  ) {
     throw new ProblemError('NOT_FOUND', `No claim ${claimNumber} is visible to you.`);
   }
   return record;

@@ -1,5 +1,6 @@
 /** Every domain's operations, keyed by operationId. */
 import type { DomainHandlers } from '../types.ts';
+import { accountConsolidationHandlers } from './account-consolidation.ts';
 import { admissionNotificationsHandlers } from './admission-notifications.ts';
 import { carePlansHandlers } from './care-plans.ts';
 import { claimsHandlers } from './claims.ts';
@@ -15,6 +16,7 @@ import { usersHandlers } from './users.ts';
 
 export const operationHandlers: DomainHandlers = {
   ...sessionHandlers,
+  ...accountConsolidationHandlers,
   ...registrationHandlers,
   ...usersHandlers,
   ...membersHandlers,

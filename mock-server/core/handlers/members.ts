@@ -30,6 +30,7 @@ import { createDocument, documentAccepted } from '../documents/store.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { queryFields } from '../query.ts';
+import { planFilter } from '../transactions/access.ts';
 import type { DomainHandlers, HandlerContext, PortalUser, RuleViolation } from '../types.ts';
 
 type Schemas = components['schemas'];
@@ -76,8 +77,10 @@ function searchMembers(ctx: HandlerContext) {
     // born that day (mock-server/data/member-index.ts).
     found = ctx.data.membersByName(search);
   }
+  const inPlan = planFilter(ctx);
   const rows = found
     .filter((member) => member.visibleToTaxIds.some((taxId) => taxIds.includes(taxId)))
+    .filter((member) => inPlan === undefined || inPlan(member.details.healthPlan))
     // "you may see eligibility search results for the last two years" (Provider Portal FAQ)
     .filter((member) => compareDates(member.details.coverageEndDate, earliest) >= 0)
     .map((member): Schemas['MemberSummary'] => ({

@@ -15,14 +15,21 @@ import { pageOfTotal, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { type IndexSpec, indexRecord, pageFromIndex } from '../record-index.ts';
 import { collection, nextId } from '../sandbox.ts';
-import { assertActsFor, canSee, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
+import {
+  assertActsFor,
+  canSee,
+  planFilter,
+  signedInUser,
+  userTaxIds,
+  visibleOr404,
+} from '../transactions/access.ts';
 import { acceptAttachmentBatch } from '../transactions/attachments.ts';
 import { memberName } from '../transactions/members.ts';
 import type { MessageRecord } from '../transactions/message-records.ts';
 import { messageStatus, toMessage, toMessageSummary } from '../transactions/message-records.ts';
 import { ensureReferralHistory } from '../transactions/referral-history.ts';
 import { REFERRALS } from '../transactions/referral-index.ts';
-import type { DomainHandlers, HandlerContext } from '../types.ts';
+import type { DomainHandlers, HandlerContext, HealthPlan } from '../types.ts';
 
 type Schemas = components['schemas'];
 
@@ -70,26 +77,28 @@ function senderOf(ctx: HandlerContext, npi: string): { taxId: string; name: stri
  * exactly as reading it would. (A member or care plan is the member visibility rule's, core/access.ts.)
  */
 function requireVisibleTransaction(ctx: HandlerContext, type: string, id: string): void {
-  const visible = (taxIds: readonly string[] | undefined) =>
-    taxIds?.some((taxId) => ctx.permittedTaxIds.includes(taxId)) === true;
+  type Visible = { taxIds: string[]; healthPlan: HealthPlan };
+  // Of the user's Tax IDs and of a health plan the account sees (seed 003: consolidation).
+  const visible = (record: Visible | undefined) =>
+    record !== undefined && canSee(ctx, record.taxIds, record.healthPlan);
   let found: boolean;
   switch (type) {
     case 'claim': {
       const claim = ctx.data.claim(id);
-      found = visible(claim === undefined ? undefined : [claim.taxId]);
+      found = visible(
+        claim === undefined ? undefined : { taxIds: [claim.taxId], healthPlan: claim.claim.healthPlan },
+      );
       break;
     }
     case 'preauthorization':
-      found = visible(collection<{ taxIds: string[] }>(ctx.sandbox, 'preauthorizations').get(id)?.taxIds);
+      found = visible(collection<Visible>(ctx.sandbox, 'preauthorizations').get(id));
       break;
     case 'admission_notification':
-      found = visible(
-        collection<{ taxIds: string[] }>(ctx.sandbox, 'admission-notifications').get(id)?.taxIds,
-      );
+      found = visible(collection<Visible>(ctx.sandbox, 'admission-notifications').get(id));
       break;
     case 'referral':
       ensureReferralHistory(ctx.sandbox, ctx.data, [...ctx.permittedTaxIds]);
-      found = visible(collection<{ taxIds: string[] }>(ctx.sandbox, REFERRALS).get(id)?.taxIds);
+      found = visible(collection<Visible>(ctx.sandbox, REFERRALS).get(id));
       break;
     default:
       return;
@@ -112,6 +121,15 @@ function createMessage(ctx: HandlerContext) {
     requireVisibleTransaction(ctx, input.transaction.type, input.transaction.id);
   }
   const member = input.memberId === undefined ? undefined : ctx.data.member(input.memberId);
+  if (input.healthPlan !== undefined && !ctx.permittedPlans.includes(input.healthPlan)) {
+    // "Once you consolidate the accounts, you will be able to use one account for both EmblemHealth and
+    // ConnectiCare" (seed 003): until then, an account writes to its own plan only.
+    throw new ProblemError(
+      'ACCOUNTS_NOT_CONSOLIDATED',
+      'Your account does not act for that health plan: consolidate it with your account of that plan ' +
+        '(consolidateAccounts), or leave healthPlan out.',
+    );
+  }
   const now = ctx.sandbox.clock.now();
   const record: MessageRecord = {
     messageId: nextId(ctx.sandbox, 'MSG-', 6),
@@ -124,6 +142,7 @@ function createMessage(ctx: HandlerContext) {
       : { transaction: { type: input.transaction.type, id: input.transaction.id } }),
     ...(input.memberId === undefined ? {} : { memberId: input.memberId }),
     ...(member === undefined ? {} : { memberName: memberName(member) }),
+    healthPlan: member?.details.healthPlan ?? input.healthPlan ?? (user.healthPlans[0] as HealthPlan),
     senderNpi: input.senderNpi,
     senderProviderName: sender.name,
     category: input.category,
@@ -168,15 +187,17 @@ function listMessages(ctx: HandlerContext) {
   const from = query.get('from');
   const to = query.get('to');
   const page = pageParameters(query);
-  const filtered = q !== null || category !== null || status !== null;
+  const inPlan = planFilter(ctx);
+  const filtered = q !== null || category !== null || status !== null || inPlan !== undefined;
   // "The most recent message sent is listed at the top of the table" (seed 001 step 17): the Tax ID
   // index is newest first (core/record-index.ts) and the days sent are a time range on it.
   const { items, total } = pageFromIndex(ctx.sandbox, MESSAGE_INDEX, ctx.permittedTaxIds, page, {
-    visible: (record) => canSee(ctx, record.taxIds),
+    visible: (record) => canSee(ctx, record.taxIds, record.healthPlan),
     between: daysRange(from, to),
     ...(filtered
       ? {
           keep: (record: MessageRecord) =>
+            (inPlan === undefined || inPlan(record.healthPlan)) &&
             (q === null || matchesText(record, q)) &&
             (category === null || record.category === category) &&
             (status === null || messageStatus(record, day) === status),

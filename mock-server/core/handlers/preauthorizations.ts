@@ -31,9 +31,9 @@ import { daysRange } from '../day-bounds.ts';
 import { oncePerRequest } from '../once-per-request.ts';
 import { pageOf, pageOfTotal, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
-import { indexRecord, pageFromIndex } from '../record-index.ts';
+import { indexRecord, keepOf, pageFromIndex } from '../record-index.ts';
 import { collection, nextId } from '../sandbox.ts';
-import { assertActsFor, canSee, signedInUser, visibleOr404 } from '../transactions/access.ts';
+import { assertActsFor, canSee, planFilter, signedInUser, visibleOr404 } from '../transactions/access.ts';
 import { acceptAttachmentBatch } from '../transactions/attachments.ts';
 import { coverageOfBody, memberName, memberOfBody } from '../transactions/members.ts';
 import { checkProcedureCodeRequirement } from '../transactions/preauthorization-check.ts';
@@ -165,6 +165,7 @@ function createPreauthorization(ctx: HandlerContext) {
     createdBy: user.userId,
     memberId: input.memberId,
     memberName: memberName(member),
+    healthPlan: member.details.healthPlan,
     status: outcome.status,
     urgency: input.urgency,
     serviceType: input.serviceType,
@@ -204,12 +205,14 @@ function searchPreauthorizations(ctx: HandlerContext) {
   const from = query.get('from');
   const to = query.get('to');
   const page = pageParameters(query);
+  const inPlan = planFilter(ctx);
   const matches = (record: PreauthorizationRecord): boolean =>
+    (inPlan === undefined || inPlan(record.healthPlan)) &&
     (memberId === null || record.memberId === memberId) &&
     (status === null || settle(record, at).status === status) &&
     (from === null || record.requestDate >= from) &&
     (to === null || record.requestDate <= to);
-  const visible = (record: PreauthorizationRecord): boolean => canSee(ctx, record.taxIds);
+  const visible = (record: PreauthorizationRecord): boolean => canSee(ctx, record.taxIds, record.healthPlan);
   if (referenceId !== null) {
     const record = records(ctx).get(referenceId);
     const found = record !== undefined && visible(record) && matches(record) ? [record] : [];
@@ -226,7 +229,10 @@ function searchPreauthorizations(ctx: HandlerContext) {
     visible,
     between: daysRange(from, to),
     ...(memberId === null ? {} : { memberId }),
-    ...(status === null ? {} : { keep: (record) => settle(record, at).status === status }),
+    ...keepOf([
+      status === null ? undefined : (record) => settle(record, at).status === status,
+      inPlan === undefined ? undefined : (record) => inPlan(record.healthPlan),
+    ]),
   });
   const body: Schemas['PreauthorizationPage'] = pageOfTotal(
     items.map((record) => toSummary(settle(record, at), at)),
@@ -315,7 +321,7 @@ function listPreauthorizationAttachments(ctx: HandlerContext) {
 const modificationRules = oncePerRequest((ctx: HandlerContext) => {
   const user = ctx.user;
   const record = records(ctx).get(ctx.params.referenceId ?? '');
-  const visible = user !== undefined && record !== undefined && canSee(ctx, record.taxIds);
+  const visible = user !== undefined && record !== undefined && canSee(ctx, record.taxIds, record.healthPlan);
   const coverage = visible ? coverageOf(ctx.data.member(record.memberId)) : undefined;
   return validatePreauthorizationModification(ctx.body, {
     clock: ctx.sandbox.clock,

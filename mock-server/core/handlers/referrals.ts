@@ -19,9 +19,9 @@ import { oncePerRequest } from '../once-per-request.ts';
 import { pageOfTotal, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { queryFields } from '../query.ts';
-import { pageFromIndex } from '../record-index.ts';
+import { keepOf, pageFromIndex } from '../record-index.ts';
 import { collection, nextId } from '../sandbox.ts';
-import { assertActsFor, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
+import { assertActsFor, planFilter, signedInUser, userTaxIds, visibleOr404 } from '../transactions/access.ts';
 import { coverageOfBody, memberName, memberOfBody } from '../transactions/members.ts';
 import { providerDirectory } from '../transactions/provider-directory.ts';
 import { ensureReferralHistory } from '../transactions/referral-history.ts';
@@ -76,6 +76,7 @@ function createReferral(ctx: HandlerContext) {
     taxIds: [...new Set([input.referringProvider.taxId, input.specialist.taxId])],
     memberId: input.memberId,
     memberName: memberName(member),
+    healthPlan: member.details.healthPlan,
     referringProvider: providerReference(input.referringProvider),
     specialist: providerReference(input.specialist),
     startDate: input.startDate,
@@ -113,15 +114,16 @@ function searchReferrals(ctx: HandlerContext) {
   const day = today(ctx);
   // Each direction has its index (transactions/referral-index.ts), newest first; the days are a time
   // range on it. Only the provider filter is tested record by record.
+  const inPlan = planFilter(ctx);
   const { items, total } = pageFromIndex(ctx.sandbox, REFERRAL_INDEXES[direction], [...mine], page, {
     between: daysRange(from, to),
     ...(memberId === undefined ? {} : { memberId }),
-    ...(providerNpi === undefined
-      ? {}
-      : {
-          keep: (record: ReferralRecord) =>
-            record.referringProvider.npi === providerNpi || record.specialist.npi === providerNpi,
-        }),
+    ...keepOf<ReferralRecord>([
+      providerNpi === undefined
+        ? undefined
+        : (record) => record.referringProvider.npi === providerNpi || record.specialist.npi === providerNpi,
+      inPlan === undefined ? undefined : (record) => inPlan(record.healthPlan),
+    ]),
   });
   const rows = items.map((record) => {
     const made = mine.has(record.referringProvider.taxId);

@@ -14,6 +14,7 @@ import {
   validateUserRegistration,
 } from '../../../sdk/rules/index.ts';
 import { ORGANIZATION_A, ORGANIZATION_B, TAX_ID_A, TAX_ID_B } from '../../data/fixtures.ts';
+import { HEALTH_PLANS } from '../../data/health-plans.ts';
 import { signedInUser } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { pageOf, pageParameters } from '../paging.ts';
@@ -221,6 +222,8 @@ export const registrationHandlers: DomainHandlers = {
         knownDevices: [],
         lastActiveOn: calendarDayAt(context.sandbox.clock.now()),
         providerNpis: [body.organization.groupNpi],
+        // An account registered in today's portal is one account for both plans (seed 003).
+        healthPlans: [...HEALTH_PLANS],
       };
       context.sandbox.users.set(lead.userId, lead);
       const registrationId = nextId(context.sandbox, 'REG-', 6);
@@ -301,6 +304,7 @@ export const registrationHandlers: DomainHandlers = {
         knownDevices: [],
         lastActiveOn: today,
         providerNpis: context.data.providersOfTaxId(taxId).map(({ profile }) => profile.npi),
+        healthPlans: [...HEALTH_PLANS],
       };
       user.username = body.username;
       user.password = body.password;

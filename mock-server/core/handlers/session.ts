@@ -65,6 +65,15 @@ function maskEmail(email: string): string {
  * verification unless a site manager (403 SITE_VERIFICATION_OVERDUE).
  */
 function assertMaySignIn(context: HandlerContext, user: PortalUser): void {
+  if (user.consolidatedInto !== undefined) {
+    // "Access will be through one account, and you will no longer need to switch back and forth." (seed 003)
+    const remaining = context.sandbox.users.get(user.consolidatedInto);
+    throw new ProblemError(
+      'ACCOUNT_CONSOLIDATED',
+      `This account was consolidated into ${remaining?.username ?? 'another account'}: sign in with that one, ` +
+        'which now works for EmblemHealth and ConnectiCare.',
+    );
+  }
   if (user.status === 'revoked') {
     throw new ProblemError(
       'ACCOUNT_REVOKED',
@@ -227,6 +236,7 @@ export const sessionHandlers: DomainHandlers = {
         firstName: user.firstName,
         lastName: user.lastName,
         email: user.email,
+        healthPlans: [...user.healthPlans],
         grants: user.grants.map((grant) => ({
           taxId: grant.taxId,
           organizationName: grant.organizationName,

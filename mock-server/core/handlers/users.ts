@@ -4,6 +4,7 @@
  * for administrators of the Tax ID only (sdk/rules requireAdmin → 403 ADMIN_ROLE_REQUIRED) and never
  * shows another Tax ID's users (403 TAX_ID_NOT_AUTHORIZED).
  */
+
 import type { components } from '../../../sdk/generated/portal.ts';
 import {
   calendarDayAt,
@@ -12,6 +13,7 @@ import {
   validateInvitations,
   validateRoleGrants,
 } from '../../../sdk/rules/index.ts';
+import { HEALTH_PLANS } from '../../data/health-plans.ts';
 import {
   lastSiteVerification,
   SITE_VERIFICATIONS,
@@ -272,6 +274,8 @@ function invite(
       knownDevices: [],
       lastActiveOn: calendarDayAt(context.sandbox.clock.now()),
       providerNpis: invitation.npis ?? providerNpis,
+      // The plans of the administrator who invites them (both unless that account is of one plan).
+      healthPlans: [...(context.user?.healthPlans ?? HEALTH_PLANS)],
     };
     context.sandbox.users.set(user.userId, user);
   } else {

@@ -5,9 +5,11 @@
  * IDs. Another Tax ID's transaction answers 404 NOT_FOUND, exactly as an unknown one, so that nothing
  * about it leaks.
  */
+
+import { HEALTH_PLANS } from '../../data/health-plans.ts';
 import { requireTaxIdAccess, signedInUser, userTaxIds } from '../access.ts';
 import { ProblemError } from '../problem.ts';
-import type { HandlerContext } from '../types.ts';
+import type { HandlerContext, HealthPlan } from '../types.ts';
 
 export { signedInUser, userTaxIds };
 
@@ -17,7 +19,13 @@ export { signedInUser, userTaxIds };
  * @example
  * canSee(ctx, record.taxIds); // true when one of them is open to the call
  */
-export function canSee(ctx: Pick<HandlerContext, 'permittedTaxIds'>, taxIds: readonly string[]): boolean {
+export function canSee(
+  ctx: Pick<HandlerContext, 'permittedTaxIds' | 'permittedPlans'>,
+  taxIds: readonly string[],
+  healthPlan?: HealthPlan,
+): boolean {
+  // An account of one plan sees nothing of the other's until the accounts are consolidated (seed 003).
+  if (healthPlan !== undefined && !ctx.permittedPlans.includes(healthPlan)) return false;
   return taxIds.some((taxId) => ctx.permittedTaxIds.includes(taxId));
 }
 
@@ -53,11 +61,31 @@ export function assertActsFor(
  * @example
  * const record = visibleOr404(ctx, records.get(id), `No preauthorization ${id} is visible to you.`);
  */
-export function visibleOr404<T extends { taxIds: readonly string[] }>(
-  ctx: Pick<HandlerContext, 'permittedTaxIds'>,
+export function visibleOr404<T extends { taxIds: readonly string[]; healthPlan?: HealthPlan }>(
+  ctx: Pick<HandlerContext, 'permittedTaxIds' | 'permittedPlans'>,
   record: T | undefined,
   detail: string,
 ): T {
-  if (record === undefined || !canSee(ctx, record.taxIds)) throw new ProblemError('NOT_FOUND', detail);
+  if (record === undefined || !canSee(ctx, record.taxIds, record.healthPlan))
+    throw new ProblemError('NOT_FOUND', detail);
   return record;
+}
+
+/**
+ * The health-plan filter of a list: what the account sees (seed 003: one account for both plans once
+ * consolidated, its own plan until then) narrowed by the query's `healthPlan`; `undefined` when every
+ * plan passes (a consolidated account, no `healthPlan` asked), so that an indexed list keeps its
+ * fast path.
+ *
+ * @example
+ * const inPlan = planFilter(ctx);
+ * const rows = inPlan === undefined ? all : all.filter((row) => inPlan(row.healthPlan));
+ */
+export function planFilter(
+  ctx: Pick<HandlerContext, 'permittedPlans' | 'query'>,
+): ((plan: HealthPlan) => boolean) | undefined {
+  const asked = ctx.query.get('healthPlan');
+  const plans = ctx.permittedPlans.filter((plan) => asked === null || plan === asked);
+  if (plans.length === HEALTH_PLANS.length) return undefined;
+  return (plan) => plans.includes(plan);
 }

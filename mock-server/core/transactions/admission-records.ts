@@ -9,6 +9,8 @@ type Schemas = components['schemas'];
 
 /** An emergent inpatient admission, maternity or newborn notification. */
 export interface AdmissionRecord {
+  /** The plan the member belongs to (data/health-plans.ts), kept from when the record was made. */
+  healthPlan: Schemas['HealthPlan'];
   trackingNumber: string;
   /** The facility's and the attending provider's Tax IDs: their users see the notification. */
   taxIds: string[];
@@ -55,6 +57,7 @@ export function toCreated(record: AdmissionRecord): Schemas['AdmissionNotificati
  */
 export function toAdmissionSummary(record: AdmissionRecord): Schemas['AdmissionNotificationSummary'] {
   return {
+    healthPlan: record.healthPlan,
     trackingNumber: record.trackingNumber,
     memberId: record.memberId,
     memberName: record.memberName,
@@ -74,6 +77,7 @@ export function toAdmissionSummary(record: AdmissionRecord): Schemas['AdmissionN
  */
 export function toAdmission(record: AdmissionRecord): Schemas['AdmissionNotification'] {
   return structuredClone({
+    healthPlan: record.healthPlan,
     trackingNumber: record.trackingNumber,
     memberId: record.memberId,
     memberName: record.memberName,

@@ -4,6 +4,7 @@ import { messageStatus, RESPONSE_CHANNEL, toMessage } from './message-records.ts
 
 const message: MessageRecord = {
   messageId: 'MSG-000001',
+  healthPlan: 'connecticare',
   taxIds: ['060646668'],
   createdBy: 'USR-000002',
   submittedAt: Date.parse('2026-11-25T15:00:00Z'),

@@ -17,6 +17,8 @@ export const RESPONSE_CHANNEL =
 
 /** A message sent through the Message Center. */
 export interface MessageRecord {
+  /** The plan the member belongs to (data/health-plans.ts), kept from when the record was made. */
+  healthPlan: Schemas['HealthPlan'];
   messageId: string;
   /** The sender provider's Tax ID that the sending user acts for: its users see the message. */
   taxIds: string[];
@@ -58,6 +60,7 @@ export function messageStatus(record: MessageRecord, today: string): Schemas['Me
  */
 export function toMessageSummary(record: MessageRecord, today: string): Schemas['MessageSummary'] {
   return structuredClone({
+    healthPlan: record.healthPlan,
     messageId: record.messageId,
     submittedAt: isoTimestamp(record.submittedAt),
     topic: record.topic,

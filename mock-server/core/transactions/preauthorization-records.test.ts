@@ -18,6 +18,7 @@ function record(overrides: Partial<PreauthorizationRecord> = {}): Preauthorizati
     createdBy: 'USR-000002',
     memberId: 'K5500648801',
     memberName: 'Ayod, Testh',
+    healthPlan: 'connecticare',
     status: 'pended',
     urgency: 'expedited',
     serviceType: 'imaging',

@@ -33,6 +33,8 @@ export const PREAUTHORIZATION_INDEX: IndexSpec<PreauthorizationRecord> = {
 };
 
 export interface PreauthorizationRecord {
+  /** The plan the member belongs to (data/health-plans.ts), kept from when the record was made. */
+  healthPlan: Schemas['HealthPlan'];
   referenceId: string;
   /** The Tax IDs whose users see the request: the requesting and the servicing provider's. */
   taxIds: string[];
@@ -151,6 +153,7 @@ export function toReceipt(record: PreauthorizationRecord): Schemas['Preauthoriza
  */
 export function toSummary(record: PreauthorizationRecord, now: number): Schemas['PreauthorizationSummary'] {
   return {
+    healthPlan: record.healthPlan,
     referenceId: record.referenceId,
     memberId: record.memberId,
     memberName: record.memberName,
@@ -175,6 +178,7 @@ export function toSummary(record: PreauthorizationRecord, now: number): Schemas[
  */
 export function toDetails(record: PreauthorizationRecord): Schemas['Preauthorization'] {
   return structuredClone({
+    healthPlan: record.healthPlan,
     referenceId: record.referenceId,
     memberId: record.memberId,
     memberName: record.memberName,

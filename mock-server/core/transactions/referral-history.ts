@@ -142,6 +142,7 @@ function historicalReferral(
     taxIds: [...new Set([draft.referring.taxId, draft.specialist.taxId])],
     memberId: member.details.memberId,
     memberName: memberName(member),
+    healthPlan: member.details.healthPlan,
     referringProvider: draft.referring,
     specialist: draft.specialist,
     startDate,

@@ -12,6 +12,8 @@ type Schemas = components['schemas'];
 
 /** A referral (created through the API, or on file from fax, phone or the portal). */
 export interface ReferralRecord {
+  /** The plan the member belongs to (data/health-plans.ts), kept from when the record was made. */
+  healthPlan: Schemas['HealthPlan'];
   trackingNumber: string;
   /** The referring provider's and the specialist's Tax IDs: their users see the referral. */
   taxIds: string[];
@@ -62,6 +64,7 @@ export function referralStatus(record: ReferralRecord, today: string): Schemas['
  */
 export function toReferral(record: ReferralRecord, today: string): Schemas['Referral'] {
   return structuredClone({
+    healthPlan: record.healthPlan,
     trackingNumber: record.trackingNumber,
     memberId: record.memberId,
     memberName: record.memberName,
@@ -91,6 +94,7 @@ export function toReferralSummary(
   today: string,
 ): Schemas['ReferralSummary'] {
   return {
+    healthPlan: record.healthPlan,
     trackingNumber: record.trackingNumber,
     direction,
     memberId: record.memberId,

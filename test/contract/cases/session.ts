@@ -87,6 +87,61 @@ export const cases: ContractCase[] = [
       api.call('POST', '/session/mfa', { json: { challengeId: 'MFA-ABCDEFGH', code: '12' }, token: null }),
   },
   {
+    operationId: 'signIn',
+    name: '403 ACCOUNT_CONSOLIDATED for an account consolidated into another',
+    status: 403,
+    async run(api) {
+      const token = await api.tokenFor('dana.emblem');
+      const consolidated = await api.call('POST', '/me/consolidation', {
+        json: { username: 'dana.cci', password: PERSONA_PASSWORD },
+        token,
+      });
+      if (consolidated.status !== 200) throw new Error(`consolidation answered ${consolidated.status}`);
+      return signIn(api, 'dana.cci');
+    },
+  },
+  {
+    operationId: 'consolidateAccounts',
+    name: 'one account for both plans',
+    as: 'dana.emblem',
+    status: 200,
+    run: (api) =>
+      api.call('POST', '/me/consolidation', { json: { username: 'dana.cci', password: PERSONA_PASSWORD } }),
+  },
+  {
+    operationId: 'consolidateAccounts',
+    name: '422 CONSOLIDATION_ACCOUNT_NOT_FOUND for a wrong password',
+    as: 'dana.emblem',
+    status: 422,
+    run: (api) =>
+      api.call('POST', '/me/consolidation', { json: { username: 'dana.cci', password: 'not-it' } }),
+  },
+  {
+    operationId: 'consolidateAccounts',
+    name: '422 CONSOLIDATION_SAME_PLAN for another EmblemHealth account',
+    as: 'dana.emblem',
+    status: 422,
+    run: (api) =>
+      api.call('POST', '/me/consolidation', {
+        json: { username: 'emblem.only', password: PERSONA_PASSWORD },
+      }),
+  },
+  {
+    operationId: 'consolidateAccounts',
+    name: '409 ACCOUNT_ALREADY_CONSOLIDATED for an account that sees both plans',
+    as: 'clinical.a',
+    status: 409,
+    run: (api) =>
+      api.call('POST', '/me/consolidation', { json: { username: 'cci.only', password: PERSONA_PASSWORD } }),
+  },
+  {
+    operationId: 'consolidateAccounts',
+    name: '400 without a password',
+    as: 'dana.emblem',
+    status: 400,
+    run: (api) => api.call('POST', '/me/consolidation', { json: { username: 'dana.cci' } }),
+  },
+  {
     operationId: 'refreshSession',
     name: 'moves expiresAt',
     as: 'admin.a',
