@@ -238,6 +238,15 @@ describe('consolidating accounts', () => {
     expect(me.healthPlans).toEqual(['emblemhealth', 'connecticare']);
     expect(me.grants.map((grant: { taxId: string }) => grant.taxId)).toEqual(['060646668', '133456789']);
     expect((await portal.call('GET', `/api/v1/members/${CCI_MEMBER}`, { token: emblem })).status).toBe(200);
+    // Tax ID B's users: the remaining account instead of the retired one.
+    const usersOfB = await json(
+      await portal.call('GET', '/api/v1/tax-ids/133456789/users', {
+        token: await portal.tokenFor('admin.b'),
+      }),
+    );
+    const ids = usersOfB.data.map((row: { userId: string }) => row.userId);
+    expect(ids).toContain('USR-000011');
+    expect(ids).not.toContain('USR-000012');
     // The other account: its session ended, and it signs in no more.
     expect((await portal.call('GET', '/api/v1/me', { token: cci })).status).toBe(401);
     const signIn = await portal.signIn('dana.cci');

@@ -48,6 +48,8 @@ function consolidateAccounts(ctx: HandlerContext) {
   for (const grant of other.grants) if (!mine.has(grant.taxId)) user.grants.push(structuredClone(grant));
   user.providerNpis = [...new Set([...user.providerNpis, ...other.providerNpis])];
   other.consolidatedInto = user.userId;
+  // The retired account leaves its Tax IDs' user lists: the remaining account acts for them now.
+  other.grants = [];
   endSessionsOf(ctx.sandbox, other.userId);
   recordAudit(ctx, 'account.consolidate', user.userId, { consolidatedUserId: other.userId });
   const body: Schemas['AccountConsolidationResult'] = {
