@@ -1,7 +1,8 @@
 /**
  * The headline promise, checked as a property: the SDK refuses, before sending, exactly the requests
  * the portal refuses, with the same codes. Valid preauthorizations, referrals, admission notifications,
- * messages, registrations, invitations and member, claims, referral and provider searches are mutated
+ * messages, registrations, invitations, account consolidations and member, claims, referral and
+ * provider searches are mutated
  * at random (dates around the 180-day, 30-day backdate, coverage, lookback and window boundaries,
  * codes, NPIs, Tax IDs in both forms, PINs, units, visits, weights, modifiers, lists, lengths, enums,
  * paging, unknown and missing fields); each is given to the SDK (with the facts the portal has: today,
@@ -13,6 +14,7 @@
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { PERSONA_PASSWORD } from '../../mock-server/core/personas.ts';
 import { createPortalClient, PortalApiError, PortalValidationError } from '../../sdk/index.ts';
 import { addDays, fixedClock, type ProviderDirectory } from '../../sdk/rules/index.ts';
 import { BASE, createTestPortal, TEST_CLOCK, type TestPortal } from '../mock-server/helpers.ts';
@@ -361,6 +363,19 @@ const invitationMutations: fc.Arbitrary<Mutation>[] = [
   fc.constant((b: Body) => set(b, 'unexpected', true)),
 ];
 
+// Only input changes: another existing username or a wrong password is a fact of state no input rule
+// can know (CONSOLIDATION_ACCOUNT_NOT_FOUND), so the password stays right or becomes malformed.
+const consolidationMutations: fc.Arbitrary<Mutation>[] = [
+  fc
+    .constantFrom('', '   ', '  dana.cci  ', 'd'.repeat(101), 42, null)
+    .map((username) => (b) => set(b, 'username', username)),
+  fc.constantFrom('', 'p'.repeat(129), null, 7).map((password) => (b) => set(b, 'password', password)),
+  fc.constantFrom('username', 'password').map((key) => (b) => {
+    delete b[key];
+  }),
+  fc.constant((b: Body) => set(b, 'rememberMe', true)),
+];
+
 function mutated(base: object, all: fc.Arbitrary<Mutation>[]) {
   return fc.array(fc.oneof(...all), { maxLength: 3 }).map((changes) => {
     const body = structuredClone(base) as Body;
@@ -526,6 +541,14 @@ const OPERATIONS: Operation[] = [
     requests: mutated({ direction: 'all', from: day(-180), to: TODAY }, referralSearchMutations),
     facts: () => ({}),
     send: async (sdk, body) => sdk.referrals.search(body as never),
+  },
+  {
+    name: 'an account consolidation',
+    path: '/api/v1/me/consolidation',
+    as: 'dana.emblem',
+    requests: mutated({ username: 'dana.cci', password: PERSONA_PASSWORD }, consolidationMutations),
+    facts: () => ({}),
+    send: (sdk, body) => sdk.session.consolidateAccounts(body as never),
   },
   {
     name: 'a provider search',
