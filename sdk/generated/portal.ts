@@ -721,6 +721,15 @@ export interface paths {
          *     "Network checks are limited to the provider themselves and their authorized portal Users"
          *     (Provider Portal FAQ): a provider the user is not authorized for answers 403
          *     `NETWORK_STATUS_FORBIDDEN`. The NPI must be valid (`INVALID_NPI`).
+         *
+         *     Participation is per practice address: the answer lists each practice address of the
+         *     provider under the user's Tax IDs (`locations`, the same addresses and `addressId`s as the
+         *     provider's `searchProviders` rows) with whether the provider is in network there for this
+         *     member's plan. Provider search and this check read one participation source, so they agree
+         *     for every provider and address: Adamski at 80 Seymour St, Hartford ("In Network No", seed
+         *     001) is not in network there, and is at his Farmington office. With `addressId`, `inNetwork`
+         *     answers for that address (404 when it is not one of `locations`); without it, whether the
+         *     provider is in network at any of them. A member who is not active is in network nowhere.
          */
         get: operations["checkProviderNetworkStatus"];
         put?: never;
@@ -2786,14 +2795,28 @@ export interface components {
             npi: components["schemas"]["Npi"];
             /** @example Adamski, John */
             providerName: string;
-            /** @example true */
+            /**
+             * @description In network at the asked `addressId`, or without one at any of `locations`.
+             * @example true
+             */
             inNetwork: boolean;
+            /** @description The provider's practice addresses under the user's Tax IDs, as provider search lists them. */
+            locations: components["schemas"]["NetworkStatusLocation"][];
             /**
              * @description The network the provider participates in for the member's plan, when in network.
              * @example PASSAGE
              */
             networkName?: string;
             checkedAt: components["schemas"]["Timestamp"];
+        };
+        /** @description One practice address of the provider and whether it is in network for the member's plan. */
+        NetworkStatusLocation: {
+            /** @example ADDR-000101 */
+            addressId: string;
+            taxId: components["schemas"]["TaxId"];
+            address: components["schemas"]["Address"];
+            /** @example false */
+            inNetwork: boolean;
         };
         PcpMemberPanelReportCreate: {
             /** @description The NPI of a PCP the user is affiliated with (`INVALID_NPI`). */
@@ -3795,12 +3818,20 @@ export interface components {
              * @example Adamski, John
              */
             name: string;
+            /**
+             * @description The practice address (`checkProviderNetworkStatus` answers for it with `addressId`).
+             * @example ADDR-000101
+             */
+            addressId: string;
             address: components["schemas"]["Address"];
             taxId: components["schemas"]["TaxId"];
             type: components["schemas"]["ProviderType"];
             /** @example Family Medicine */
             specialty?: string;
-            /** @example false */
+            /**
+             * @description Whether the provider participates at this address; `checkProviderNetworkStatus` agrees for a member of a network the provider joins.
+             * @example false
+             */
             inNetwork: boolean;
         };
         ProviderSummaryPage: {
@@ -5907,6 +5938,11 @@ export interface operations {
                  * @example 1407819535
                  */
                 npi: components["schemas"]["Npi"];
+                /**
+                 * @description One practice address of the provider (the `addressId` of a `searchProviders` row) to answer `inNetwork` for.
+                 * @example ADDR-000104
+                 */
+                addressId?: string;
             };
             header?: never;
             path: {
@@ -5934,6 +5970,31 @@ export interface operations {
                      *       "providerName": "Adamski, John",
                      *       "inNetwork": true,
                      *       "networkName": "PASSAGE",
+                     *       "locations": [
+                     *         {
+                     *           "addressId": "ADDR-000101",
+                     *           "taxId": "060646668",
+                     *           "address": {
+                     *             "line1": "80 Seymour St",
+                     *             "city": "Hartford",
+                     *             "state": "CT",
+                     *             "zip": "06102"
+                     *           },
+                     *           "inNetwork": false
+                     *         },
+                     *         {
+                     *           "addressId": "ADDR-000104",
+                     *           "taxId": "060646668",
+                     *           "address": {
+                     *             "line1": "175 Scott Swamp Rd",
+                     *             "line2": "Suite 3",
+                     *             "city": "Farmington",
+                     *             "state": "CT",
+                     *             "zip": "06032"
+                     *           },
+                     *           "inNetwork": true
+                     *         }
+                     *       ],
                      *       "checkedAt": "2026-11-23T14:05:00Z"
                      *     }
                      */
@@ -8589,6 +8650,7 @@ export interface operations {
                      *         {
                      *           "npi": "1407819535",
                      *           "name": "Adamski, John",
+                     *           "addressId": "ADDR-000101",
                      *           "address": {
                      *             "line1": "80 Seymour St",
                      *             "city": "Hartford",
@@ -8602,6 +8664,7 @@ export interface operations {
                      *         {
                      *           "npi": "1407819535",
                      *           "name": "Adamski, John",
+                     *           "addressId": "ADDR-000104",
                      *           "address": {
                      *             "line1": "175 Scott Swamp Rd",
                      *             "line2": "Suite 3",

@@ -11,6 +11,7 @@ import type { components } from '../../../sdk/generated/portal.ts';
 import { checkNpi, checkProviderSearch } from '../../../sdk/rules/index.ts';
 import { asRecord } from '../../../sdk/rules/zod-issues.ts';
 import { nameMatches } from '../../data/names.ts';
+import { profileNetworkStatus } from '../../data/participation.ts';
 import type { ProviderRecord } from '../../data/portal-data.ts';
 import { requireTaxIdAccess, signedInUser, userTaxIds } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
@@ -19,8 +20,8 @@ import { ProblemError } from '../problem.ts';
 import { queryFields } from '../query.ts';
 import { collection, nextId } from '../sandbox.ts';
 import { acceptAttachmentBatch } from '../transactions/attachments.ts';
+import { affiliatedTaxIds, visibleLocations } from '../transactions/provider-affiliation.ts';
 import type { DomainHandlers, HandlerContext, RuleViolation } from '../types.ts';
-import { REMOVED_PROVIDERS } from './users.ts';
 
 type Schemas = components['schemas'];
 
@@ -43,20 +44,6 @@ const PROFILE_FIELDS: readonly Schemas['ProviderProfileField'][] = [
 
 function grantedTaxIds(ctx: HandlerContext): readonly string[] {
   return ctx.permittedTaxIds;
-}
-
-/**
- * Whether a provider is still affiliated with a Tax ID: a site manager who answers that a provider no
- * longer belongs takes it out of that Tax ID's directory ("verify that all providers in the group are
- * still valid", seed 000).
- */
-function stillAffiliated(ctx: HandlerContext, taxId: string, npi: string): boolean {
-  return !collection<true>(ctx.sandbox, REMOVED_PROVIDERS).has(`${taxId}|${npi}`);
-}
-
-/** The Tax IDs a provider is (still) affiliated with. */
-function affiliatedTaxIds(ctx: HandlerContext, provider: ProviderRecord): string[] {
-  return provider.profile.taxIds.filter((taxId) => stillAffiliated(ctx, taxId, provider.profile.npi));
 }
 
 /** A provider of one of the user's Tax IDs, or 404 (another Tax ID's provider looks unknown). */
@@ -89,12 +76,12 @@ function searchProviders(ctx: HandlerContext) {
   const seen = new Set<string>();
   for (const taxId of taxIds) {
     for (const provider of ctx.data.providersOfTaxId(taxId)) {
-      if (!stillAffiliated(ctx, taxId, provider.profile.npi)) continue;
       if (npi !== null && provider.profile.npi !== npi) continue;
       if (name !== null && !nameMatches(provider.profile.name, name)) continue;
+      const here = new Set(visibleLocations(ctx, provider, [taxId]).map((location) => location.addressId));
       for (const row of provider.rows) {
-        const key = `${row.npi}|${row.taxId}|${row.address.line1}|${row.address.zip}`;
-        if (row.taxId !== taxId || seen.has(key)) continue;
+        const key = `${row.npi}|${row.addressId}`;
+        if (!here.has(row.addressId) || seen.has(key)) continue;
         seen.add(key);
         rows.push(row);
       }
@@ -119,6 +106,7 @@ function getProvider(ctx: HandlerContext) {
   const body: Schemas['ProviderProfile'] = {
     ...provider.profile,
     taxIds: [...mine],
+    networkStatus: profileNetworkStatus(visibleLocations(ctx, provider, [...mine])),
     addresses: provider.profile.addresses.filter((address) =>
       mine.has(provider.addressTaxIds[address.addressId] ?? ''),
     ),

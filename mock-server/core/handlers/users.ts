@@ -24,6 +24,7 @@ import { defaultPermissions, organizationName } from '../personas.ts';
 import { ProblemError } from '../problem.ts';
 import { collection, nextId, recordAudit } from '../sandbox.ts';
 import { endSessionsOf } from '../sessions.ts';
+import { REMOVED_PROVIDERS, stillAffiliated } from '../transactions/provider-affiliation.ts';
 import type { DomainHandlers, HandlerContext, PortalUser, RuleViolation, SandboxState } from '../types.ts';
 import { nextUserId, organizationsOf } from './registration.ts';
 
@@ -34,8 +35,6 @@ type Permission = Schemas['UserPermission'];
 export const REVOKED_GRANTS = 'revoked-grants';
 /** The sandbox collection of invitations, by invitationId. */
 export const INVITATIONS = 'invitations';
-/** The sandbox collection of providers removed from a Tax ID by a site verification, by `taxId|npi`. */
-export const REMOVED_PROVIDERS = 'removed-providers';
 
 interface RevokedGrant {
   taxId: string;
@@ -182,10 +181,9 @@ function revokeOnTaxId(context: HandlerContext, user: PortalUser, taxId: string)
 }
 
 function providersToVerify(context: HandlerContext, taxId: string): Schemas['SiteVerificationProvider'][] {
-  const removed = collection<true>(context.sandbox, REMOVED_PROVIDERS);
   return context.data
     .providersOfTaxId(taxId)
-    .filter(({ profile }) => !removed.has(`${taxId}|${profile.npi}`))
+    .filter(({ profile }) => stillAffiliated(context, taxId, profile.npi))
     .map(({ profile }) => ({ npi: profile.npi, name: profile.name }));
 }
 
