@@ -78,6 +78,7 @@ export type {
   DocumentsResource,
   MembersResource,
   MessagesResource,
+  OrganizationRegistrationOptions,
   PreauthorizationCreateOptions,
   PreauthorizationModificationOptions,
   PreauthorizationsResource,

@@ -1836,14 +1836,174 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate15.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var searchMembers_query = validate16;
-var pattern10 = new RegExp("^[A-Z0-9]{6,15}$", "u");
-var pattern11 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-var formats0 = require_formats().fullFormats.date;
+var designateSecondarySiteManager_path = validate16;
 function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate16.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.taxId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "taxId" }, message: "must have required property 'taxId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.taxId !== void 0) {
+      let data0 = data.taxId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/taxId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["taxId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err2 = { instancePath: instancePath + "/taxId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate16.errors = vErrors;
+  return errors === 0;
+}
+validate16.evaluated = { "props": { "taxId": true }, "dynamicProps": false, "dynamicItems": false };
+var designateSecondarySiteManager_header = validate17;
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate17.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+validate17.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var searchMembers_query = validate18;
+var pattern11 = new RegExp("^[A-Z0-9]{6,15}$", "u");
+var pattern12 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+var formats0 = require_formats().fullFormats.date;
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate18.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1886,7 +2046,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err1];
@@ -2042,7 +2202,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern11.test(data3)) {
+        if (!pattern12.test(data3)) {
           const err9 = { instancePath: instancePath + "/dateOfBirth", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -2097,7 +2257,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data4 === "string") {
-        if (!pattern11.test(data4)) {
+        if (!pattern12.test(data4)) {
           const err12 = { instancePath: instancePath + "/asOf", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -2223,176 +2383,176 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate16.errors = vErrors;
-  return errors === 0;
-}
-validate16.evaluated = { "props": { "memberId": true, "firstName": true, "lastName": true, "dateOfBirth": true, "asOf": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getMember_path = validate17;
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate17.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate17.errors = vErrors;
-  return errors === 0;
-}
-validate17.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var getMemberIdCard_path = validate18;
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate18.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate18.errors = vErrors;
   return errors === 0;
 }
-validate18.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadMemberIdCardImage_path = validate19;
-var schema37 = { "type": "string", "enum": ["front", "back"], "example": "front" };
+validate18.evaluated = { "props": { "memberId": true, "firstName": true, "lastName": true, "dateOfBirth": true, "asOf": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getMember_path = validate19;
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate19.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate19.errors = vErrors;
+  return errors === 0;
+}
+validate19.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var getMemberIdCard_path = validate20;
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate20.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+validate20.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadMemberIdCardImage_path = validate21;
+var schema40 = { "type": "string", "enum": ["front", "back"], "example": "front" };
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate21.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -2453,7 +2613,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err3 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2499,7 +2659,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data1 === "front" || data1 === "back")) {
-        const err5 = { instancePath: instancePath + "/side", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberIdCardSide/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/side", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberIdCardSide/enum", keyword: "enum", params: { allowedValues: schema40.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2517,171 +2677,11 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate19.errors = vErrors;
-  return errors === 0;
-}
-validate19.evaluated = { "props": { "memberId": true, "side": true }, "dynamicProps": false, "dynamicItems": false };
-var getBenefitsSummary_path = validate20;
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
-}
-validate20.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadSummaryOfBenefits_path = validate21;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate21.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate21.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var checkProviderNetworkStatus_path = validate22;
+validate21.evaluated = { "props": { "memberId": true, "side": true }, "dynamicProps": false, "dynamicItems": false };
+var getBenefitsSummary_path = validate22;
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2737,7 +2737,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2761,12 +2761,172 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate22.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var checkProviderNetworkStatus_query = validate23;
-var pattern19 = new RegExp("^\\d{10}$", "u");
+var downloadSummaryOfBenefits_path = validate23;
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate23.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+validate23.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var checkProviderNetworkStatus_path = validate24;
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate24.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate24.errors = vErrors;
+  return errors === 0;
+}
+validate24.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var checkProviderNetworkStatus_query = validate25;
+var pattern20 = new RegExp("^\\d{10}$", "u");
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate25.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -2818,7 +2978,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern19.test(data0)) {
+        if (!pattern20.test(data0)) {
           const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2873,171 +3033,11 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
-  return errors === 0;
-}
-validate23.evaluated = { "props": { "npi": true, "addressId": true }, "dynamicProps": false, "dynamicItems": false };
-var createPcpMemberPanelReport_header = validate24;
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate24.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate24.errors = vErrors;
-  return errors === 0;
-}
-validate24.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var attestCarePlanAccess_path = validate25;
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate25.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate25.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var attestCarePlanAccess_header = validate26;
+validate25.evaluated = { "props": { "npi": true, "addressId": true }, "dynamicProps": false, "dynamicItems": false };
+var createPcpMemberPanelReport_header = validate26;
 function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3117,7 +3117,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate26.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getCarePlan_path = validate27;
+var attestCarePlanAccess_path = validate27;
 function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3173,7 +3173,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -3197,8 +3197,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate27.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var getCarePlan_header = validate28;
-var pattern22 = new RegExp("^CPA-\\d{6,}$", "u");
+var attestCarePlanAccess_header = validate28;
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3210,17 +3209,8 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["x-care-plan-attestation"] === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-care-plan-attestation" }, message: "must have required property 'x-care-plan-attestation'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data["x-care-plan-attestation"] !== void 0) {
-      let data0 = data["x-care-plan-attestation"];
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
       if (typeof data0 !== "string") {
         let dataType0 = typeof data0;
         let coerced0 = void 0;
@@ -3237,11 +3227,11 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data0 === null) {
             coerced0 = "";
           } else {
-            const err1 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err1];
+              vErrors = [err0];
             } else {
-              vErrors.push(err1);
+              vErrors.push(err0);
             }
             errors++;
           }
@@ -3249,13 +3239,22 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced0 !== void 0) {
           data0 = coerced0;
           if (data !== void 0) {
-            data["x-care-plan-attestation"] = coerced0;
+            data["idempotency-key"] = coerced0;
           }
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern22.test(data0)) {
-          const err2 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/pattern", keyword: "pattern", params: { pattern: "^CPA-\\d{6,}$" }, message: 'must match pattern "^CPA-\\d{6,}$"' };
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -3277,8 +3276,8 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   validate28.errors = vErrors;
   return errors === 0;
 }
-validate28.evaluated = { "props": { "x-care-plan-attestation": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadCarePlan_path = validate29;
+validate28.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getCarePlan_path = validate29;
 function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3334,7 +3333,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -3358,7 +3357,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate29.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadCarePlan_header = validate30;
+var getCarePlan_header = validate30;
+var pattern23 = new RegExp("^CPA-\\d{6,}$", "u");
 function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3414,7 +3414,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern22.test(data0)) {
+        if (!pattern23.test(data0)) {
           const err2 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/pattern", keyword: "pattern", params: { pattern: "^CPA-\\d{6,}$" }, message: 'must match pattern "^CPA-\\d{6,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -3438,13 +3438,173 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate30.evaluated = { "props": { "x-care-plan-attestation": true }, "dynamicProps": false, "dynamicItems": false };
-var searchPreauthorizations_query = validate31;
-var schema61 = { "type": "string", "description": "`approved` (possibly at once), `pended` (under review by Utilization Management),\n`more_information_needed` (a questionnaire or documents are awaited), `denied`.\n", "enum": ["approved", "pended", "more_information_needed", "denied"], "example": "pended" };
-var pattern26 = new RegExp("^PA-\\d{8,}$", "u");
+var downloadCarePlan_path = validate31;
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate31.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+validate31.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadCarePlan_header = validate32;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate32.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["x-care-plan-attestation"] === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-care-plan-attestation" }, message: "must have required property 'x-care-plan-attestation'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data["x-care-plan-attestation"] !== void 0) {
+      let data0 = data["x-care-plan-attestation"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["x-care-plan-attestation"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern23.test(data0)) {
+          const err2 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/pattern", keyword: "pattern", params: { pattern: "^CPA-\\d{6,}$" }, message: 'must match pattern "^CPA-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+validate32.evaluated = { "props": { "x-care-plan-attestation": true }, "dynamicProps": false, "dynamicItems": false };
+var searchPreauthorizations_query = validate33;
+var schema64 = { "type": "string", "description": "`approved` (possibly at once), `pended` (under review by Utilization Management),\n`more_information_needed` (a questionnaire or documents are awaited), `denied`.\n", "enum": ["approved", "pended", "more_information_needed", "denied"], "example": "pended" };
+var pattern27 = new RegExp("^PA-\\d{8,}$", "u");
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate33.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3487,7 +3647,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err1];
@@ -3533,7 +3693,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data1 === "string") {
-        if (!pattern26.test(data1)) {
+        if (!pattern27.test(data1)) {
           const err3 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -3579,7 +3739,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data2 === "approved" || data2 === "pended" || data2 === "more_information_needed" || data2 === "denied")) {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationStatus/enum", keyword: "enum", params: { allowedValues: schema61.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationStatus/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3623,7 +3783,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern11.test(data3)) {
+        if (!pattern12.test(data3)) {
           const err7 = { instancePath: instancePath + "/from", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -3678,7 +3838,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data4 === "string") {
-        if (!pattern11.test(data4)) {
+        if (!pattern12.test(data4)) {
           const err10 = { instancePath: instancePath + "/to", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -3804,15 +3964,15 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = { "props": { "memberId": true, "referenceId": true, "status": true, "from": true, "to": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var createPreauthorization_header = validate32;
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate33.evaluated = { "props": { "memberId": true, "referenceId": true, "status": true, "from": true, "to": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var createPreauthorization_header = validate34;
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate32.evaluated;
+  const evaluated0 = validate34.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3866,166 +4026,6 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (func0(data0) < 1) {
           const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate32.errors = vErrors;
-  return errors === 0;
-}
-validate32.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getPreauthorization_path = validate33;
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate33.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.referenceId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.referenceId !== void 0) {
-      let data0 = data.referenceId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["referenceId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern26.test(data0)) {
-          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate33.errors = vErrors;
-  return errors === 0;
-}
-validate33.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var answerPreauthorizationQuestionnaire_path = validate34;
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate34.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.referenceId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.referenceId !== void 0) {
-      let data0 = data.referenceId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["referenceId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern26.test(data0)) {
-          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -4047,8 +4047,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   validate34.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var answerPreauthorizationQuestionnaire_header = validate35;
+validate34.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getPreauthorization_path = validate35;
 function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4060,8 +4060,17 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
+    if (data.referenceId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.referenceId !== void 0) {
+      let data0 = data.referenceId;
       if (typeof data0 !== "string") {
         let dataType0 = typeof data0;
         let coerced0 = void 0;
@@ -4078,11 +4087,11 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data0 === null) {
             coerced0 = "";
           } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err0];
+              vErrors = [err1];
             } else {
-              vErrors.push(err0);
+              vErrors.push(err1);
             }
             errors++;
           }
@@ -4090,22 +4099,13 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced0 !== void 0) {
           data0 = coerced0;
           if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
+            data["referenceId"] = coerced0;
           }
         }
       }
       if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (!pattern27.test(data0)) {
+          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -4127,8 +4127,8 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   validate35.errors = vErrors;
   return errors === 0;
 }
-validate35.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var listPreauthorizationAttachments_path = validate36;
+validate35.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
+var answerPreauthorizationQuestionnaire_path = validate36;
 function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4184,7 +4184,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern26.test(data0)) {
+        if (!pattern27.test(data0)) {
           const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -4208,11 +4208,171 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate36.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var listPreauthorizationAttachments_query = validate37;
+var answerPreauthorizationQuestionnaire_header = validate37;
 function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate37.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
+validate37.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var listPreauthorizationAttachments_path = validate38;
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate38.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.referenceId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.referenceId !== void 0) {
+      let data0 = data.referenceId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["referenceId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern27.test(data0)) {
+          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate38.errors = vErrors;
+  return errors === 0;
+}
+validate38.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
+var listPreauthorizationAttachments_query = validate39;
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate39.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -4326,171 +4486,11 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate37.errors = vErrors;
-  return errors === 0;
-}
-validate37.evaluated = { "props": { "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadPreauthorizationAttachments_path = validate38;
-function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate38.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.referenceId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.referenceId !== void 0) {
-      let data0 = data.referenceId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["referenceId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern26.test(data0)) {
-          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate38.errors = vErrors;
-  return errors === 0;
-}
-validate38.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadPreauthorizationAttachments_header = validate39;
-function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate39.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate39.errors = vErrors;
   return errors === 0;
 }
-validate39.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var requestPreauthorizationModification_path = validate40;
+validate39.evaluated = { "props": { "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var uploadPreauthorizationAttachments_path = validate40;
 function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4546,7 +4546,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern26.test(data0)) {
+        if (!pattern27.test(data0)) {
           const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -4570,7 +4570,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate40.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var requestPreauthorizationModification_header = validate41;
+var uploadPreauthorizationAttachments_header = validate41;
 function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4650,12 +4650,172 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate41.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var searchReferrals_query = validate42;
-var schema80 = { "type": "string", "enum": ["made", "received", "all"], "default": "all", "example": "all" };
+var requestPreauthorizationModification_path = validate42;
 function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate42.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.referenceId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.referenceId !== void 0) {
+      let data0 = data.referenceId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["referenceId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern27.test(data0)) {
+          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+validate42.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
+var requestPreauthorizationModification_header = validate43;
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate43.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate43.errors = vErrors;
+  return errors === 0;
+}
+validate43.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var searchReferrals_query = validate44;
+var schema83 = { "type": "string", "enum": ["made", "received", "all"], "default": "all", "example": "all" };
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate44.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -4716,7 +4876,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data0 === "made" || data0 === "received" || data0 === "all")) {
-        const err3 = { instancePath: instancePath + "/direction", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ReferralSearchDirection/enum", keyword: "enum", params: { allowedValues: schema80.enum }, message: "must be equal to one of the allowed values" };
+        const err3 = { instancePath: instancePath + "/direction", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ReferralSearchDirection/enum", keyword: "enum", params: { allowedValues: schema83.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4760,7 +4920,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data1 === "string") {
-        if (!pattern11.test(data1)) {
+        if (!pattern12.test(data1)) {
           const err5 = { instancePath: instancePath + "/from", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -4815,7 +4975,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data2 === "string") {
-        if (!pattern11.test(data2)) {
+        if (!pattern12.test(data2)) {
           const err8 = { instancePath: instancePath + "/to", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -4870,7 +5030,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern10.test(data3)) {
+        if (!pattern11.test(data3)) {
           const err11 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -4916,7 +5076,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data4 === "string") {
-        if (!pattern19.test(data4)) {
+        if (!pattern20.test(data4)) {
           const err13 = { instancePath: instancePath + "/providerNpi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -5033,15 +5193,15 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate42.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-validate42.evaluated = { "props": { "direction": true, "from": true, "to": true, "memberId": true, "providerNpi": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var createReferral_header = validate43;
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate44.evaluated = { "props": { "direction": true, "from": true, "to": true, "memberId": true, "providerNpi": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var createReferral_header = validate45;
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate43.evaluated;
+  const evaluated0 = validate45.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5113,16 +5273,16 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate43.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-validate43.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getReferral_path = validate44;
-var pattern38 = new RegExp("^RF-\\d{8,}$", "u");
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate45.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getReferral_path = validate46;
+var pattern39 = new RegExp("^RF-\\d{8,}$", "u");
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate44.evaluated;
+  const evaluated0 = validate46.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5174,7 +5334,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern38.test(data0)) {
+        if (!pattern39.test(data0)) {
           const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ReferralTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^RF-\\d{8,}$" }, message: 'must match pattern "^RF-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -5194,17 +5354,17 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate44.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-validate44.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var searchAdmissionNotifications_query = validate45;
-var schema91 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
-var pattern40 = new RegExp("^AN-\\d{8,}$", "u");
-function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate46.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var searchAdmissionNotifications_query = validate47;
+var schema94 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
+var pattern41 = new RegExp("^AN-\\d{8,}$", "u");
+function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate45.evaluated;
+  const evaluated0 = validate47.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5247,7 +5407,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err1];
@@ -5293,7 +5453,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data1 === "string") {
-        if (!pattern40.test(data1)) {
+        if (!pattern41.test(data1)) {
           const err3 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -5339,7 +5499,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data2 === "emergent_inpatient" || data2 === "maternity" || data2 === "newborn")) {
-        const err5 = { instancePath: instancePath + "/admissionType", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema91.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/admissionType", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema94.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -5383,7 +5543,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern11.test(data3)) {
+        if (!pattern12.test(data3)) {
           const err7 = { instancePath: instancePath + "/from", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -5438,7 +5598,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data4 === "string") {
-        if (!pattern11.test(data4)) {
+        if (!pattern12.test(data4)) {
           const err10 = { instancePath: instancePath + "/to", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -5564,15 +5724,15 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate45.errors = vErrors;
+  validate47.errors = vErrors;
   return errors === 0;
 }
-validate45.evaluated = { "props": { "memberId": true, "trackingNumber": true, "admissionType": true, "from": true, "to": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var createAdmissionNotification_header = validate46;
-function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate47.evaluated = { "props": { "memberId": true, "trackingNumber": true, "admissionType": true, "from": true, "to": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var createAdmissionNotification_header = validate48;
+function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate46.evaluated;
+  const evaluated0 = validate48.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5626,166 +5786,6 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (func0(data0) < 1) {
           const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate46.errors = vErrors;
-  return errors === 0;
-}
-validate46.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getAdmissionNotification_path = validate47;
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate47.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.trackingNumber === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trackingNumber" }, message: "must have required property 'trackingNumber'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.trackingNumber !== void 0) {
-      let data0 = data.trackingNumber;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["trackingNumber"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern40.test(data0)) {
-          const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate47.errors = vErrors;
-  return errors === 0;
-}
-validate47.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var answerConcurrentReviewQuestions_path = validate48;
-function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate48.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.trackingNumber === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trackingNumber" }, message: "must have required property 'trackingNumber'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.trackingNumber !== void 0) {
-      let data0 = data.trackingNumber;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["trackingNumber"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern40.test(data0)) {
-          const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -5807,8 +5807,8 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
   validate48.errors = vErrors;
   return errors === 0;
 }
-validate48.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var answerConcurrentReviewQuestions_header = validate49;
+validate48.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getAdmissionNotification_path = validate49;
 function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -5820,8 +5820,17 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
+    if (data.trackingNumber === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trackingNumber" }, message: "must have required property 'trackingNumber'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.trackingNumber !== void 0) {
+      let data0 = data.trackingNumber;
       if (typeof data0 !== "string") {
         let dataType0 = typeof data0;
         let coerced0 = void 0;
@@ -5838,11 +5847,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data0 === null) {
             coerced0 = "";
           } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err1 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err0];
+              vErrors = [err1];
             } else {
-              vErrors.push(err0);
+              vErrors.push(err1);
             }
             errors++;
           }
@@ -5850,22 +5859,13 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced0 !== void 0) {
           data0 = coerced0;
           if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
+            data["trackingNumber"] = coerced0;
           }
         }
       }
       if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (!pattern41.test(data0)) {
+          const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -5887,8 +5887,8 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
   validate49.errors = vErrors;
   return errors === 0;
 }
-validate49.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadAdmissionNotificationAttachments_path = validate50;
+validate49.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var answerConcurrentReviewQuestions_path = validate50;
 function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -5944,7 +5944,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern40.test(data0)) {
+        if (!pattern41.test(data0)) {
           const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -5968,7 +5968,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate50.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadAdmissionNotificationAttachments_header = validate51;
+var answerConcurrentReviewQuestions_header = validate51;
 function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6048,7 +6048,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate51.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var requestAdmissionNotificationModification_path = validate52;
+var uploadAdmissionNotificationAttachments_path = validate52;
 function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6104,7 +6104,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern40.test(data0)) {
+        if (!pattern41.test(data0)) {
           const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -6128,7 +6128,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate52.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var requestAdmissionNotificationModification_header = validate53;
+var uploadAdmissionNotificationAttachments_header = validate53;
 function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6208,13 +6208,173 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate53.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var searchClaims_query = validate54;
-var schema112 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
-var pattern50 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
+var requestAdmissionNotificationModification_path = validate54;
 function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate54.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.trackingNumber === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trackingNumber" }, message: "must have required property 'trackingNumber'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.trackingNumber !== void 0) {
+      let data0 = data.trackingNumber;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["trackingNumber"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern41.test(data0)) {
+          const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate54.errors = vErrors;
+  return errors === 0;
+}
+validate54.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var requestAdmissionNotificationModification_header = validate55;
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate55.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate55.errors = vErrors;
+  return errors === 0;
+}
+validate55.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var searchClaims_query = validate56;
+var schema115 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
+var pattern51 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
+function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate56.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6275,7 +6435,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern11.test(data0)) {
+        if (!pattern12.test(data0)) {
           const err3 = { instancePath: instancePath + "/from", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -6330,7 +6490,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data1 === "string") {
-        if (!pattern11.test(data1)) {
+        if (!pattern12.test(data1)) {
           const err6 = { instancePath: instancePath + "/to", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -6385,7 +6545,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data2 === "string") {
-        if (!pattern10.test(data2)) {
+        if (!pattern11.test(data2)) {
           const err9 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -6431,7 +6591,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern50.test(data3)) {
+        if (!pattern51.test(data3)) {
           const err11 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -6477,7 +6637,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data4 === "string") {
-        if (!pattern19.test(data4)) {
+        if (!pattern20.test(data4)) {
           const err13 = { instancePath: instancePath + "/providerNpi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -6523,7 +6683,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "received" || data5 === "in_process" || data5 === "pended" || data5 === "paid" || data5 === "denied" || data5 === "adjusted")) {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema112.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema115.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -6638,176 +6798,176 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate54.errors = vErrors;
-  return errors === 0;
-}
-validate54.evaluated = { "props": { "from": true, "to": true, "memberId": true, "claimNumber": true, "providerNpi": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getClaim_path = validate55;
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate55.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.claimNumber === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "claimNumber" }, message: "must have required property 'claimNumber'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.claimNumber !== void 0) {
-      let data0 = data.claimNumber;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["claimNumber"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern50.test(data0)) {
-          const err2 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate55.errors = vErrors;
-  return errors === 0;
-}
-validate55.evaluated = { "props": { "claimNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadExplanationOfPayment_path = validate56;
-function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate56.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.claimNumber === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "claimNumber" }, message: "must have required property 'claimNumber'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.claimNumber !== void 0) {
-      let data0 = data.claimNumber;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["claimNumber"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern50.test(data0)) {
-          const err2 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate56.errors = vErrors;
   return errors === 0;
 }
-validate56.evaluated = { "props": { "claimNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadCheckImage_path = validate57;
-var pattern54 = new RegExp("^[0-9]{6,15}$", "u");
+validate56.evaluated = { "props": { "from": true, "to": true, "memberId": true, "claimNumber": true, "providerNpi": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getClaim_path = validate57;
 function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate57.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.claimNumber === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "claimNumber" }, message: "must have required property 'claimNumber'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.claimNumber !== void 0) {
+      let data0 = data.claimNumber;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["claimNumber"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern51.test(data0)) {
+          const err2 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate57.errors = vErrors;
+  return errors === 0;
+}
+validate57.evaluated = { "props": { "claimNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadExplanationOfPayment_path = validate58;
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate58.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.claimNumber === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "claimNumber" }, message: "must have required property 'claimNumber'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.claimNumber !== void 0) {
+      let data0 = data.claimNumber;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["claimNumber"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern51.test(data0)) {
+          const err2 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate58.errors = vErrors;
+  return errors === 0;
+}
+validate58.evaluated = { "props": { "claimNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadCheckImage_path = validate59;
+var pattern55 = new RegExp("^[0-9]{6,15}$", "u");
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate59.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6859,7 +7019,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern54.test(data0)) {
+        if (!pattern55.test(data0)) {
           const err2 = { instancePath: instancePath + "/checkNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CheckNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{6,15}$" }, message: 'must match pattern "^[0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -6879,15 +7039,15 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate57.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-validate57.evaluated = { "props": { "checkNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var exportClaims_header = validate58;
-function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate59.evaluated = { "props": { "checkNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var exportClaims_header = validate60;
+function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate58.evaluated;
+  const evaluated0 = validate60.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6959,17 +7119,17 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate58.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-validate58.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var listMessages_query = validate59;
-var schema121 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
-var schema122 = { "type": "string", "description": "`submitted`, `in_review`, `responded` (answered by phone, fax or email) or `closed`.", "enum": ["submitted", "in_review", "responded", "closed"], "example": "submitted" };
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate60.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var listMessages_query = validate61;
+var schema124 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
+var schema125 = { "type": "string", "description": "`submitted`, `in_review`, `responded` (answered by phone, fax or email) or `closed`.", "enum": ["submitted", "in_review", "responded", "closed"], "example": "submitted" };
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate59.evaluated;
+  const evaluated0 = validate61.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7067,7 +7227,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data1 === "care_management" || data1 === "claims" || data1 === "grievances_and_appeals" || data1 === "preauthorizations" || data1 === "referrals" || data1 === "eligibility_and_benefits" || data1 === "provider_data" || data1 === "portal_support")) {
-        const err4 = { instancePath: instancePath + "/category", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema121.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = { instancePath: instancePath + "/category", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema124.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -7111,7 +7271,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data2 === "submitted" || data2 === "in_review" || data2 === "responded" || data2 === "closed")) {
-        const err6 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageStatus/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageStatus/enum", keyword: "enum", params: { allowedValues: schema125.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -7155,7 +7315,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern11.test(data3)) {
+        if (!pattern12.test(data3)) {
           const err8 = { instancePath: instancePath + "/from", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -7210,7 +7370,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data4 === "string") {
-        if (!pattern11.test(data4)) {
+        if (!pattern12.test(data4)) {
           const err11 = { instancePath: instancePath + "/to", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -7336,15 +7496,15 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate59.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-validate59.evaluated = { "props": { "q": true, "category": true, "status": true, "from": true, "to": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var createMessage_header = validate60;
-function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate61.evaluated = { "props": { "q": true, "category": true, "status": true, "from": true, "to": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var createMessage_header = validate62;
+function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate60.evaluated;
+  const evaluated0 = validate62.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7398,167 +7558,6 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (func0(data0) < 1) {
           const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate60.errors = vErrors;
-  return errors === 0;
-}
-validate60.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getMessage_path = validate61;
-var pattern57 = new RegExp("^MSG-\\d{6,}$", "u");
-function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate61.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.messageId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.messageId !== void 0) {
-      let data0 = data.messageId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["messageId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern57.test(data0)) {
-          const err2 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/pattern", keyword: "pattern", params: { pattern: "^MSG-\\d{6,}$" }, message: 'must match pattern "^MSG-\\d{6,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate61.errors = vErrors;
-  return errors === 0;
-}
-validate61.evaluated = { "props": { "messageId": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadMessageAttachments_path = validate62;
-function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate62.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.messageId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.messageId !== void 0) {
-      let data0 = data.messageId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["messageId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern57.test(data0)) {
-          const err2 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/pattern", keyword: "pattern", params: { pattern: "^MSG-\\d{6,}$" }, message: 'must match pattern "^MSG-\\d{6,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -7580,12 +7579,173 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
   validate62.errors = vErrors;
   return errors === 0;
 }
-validate62.evaluated = { "props": { "messageId": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadMessageAttachments_header = validate63;
+validate62.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getMessage_path = validate63;
+var pattern58 = new RegExp("^MSG-\\d{6,}$", "u");
 function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate63.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.messageId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.messageId !== void 0) {
+      let data0 = data.messageId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["messageId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern58.test(data0)) {
+          const err2 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/pattern", keyword: "pattern", params: { pattern: "^MSG-\\d{6,}$" }, message: 'must match pattern "^MSG-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate63.errors = vErrors;
+  return errors === 0;
+}
+validate63.evaluated = { "props": { "messageId": true }, "dynamicProps": false, "dynamicItems": false };
+var uploadMessageAttachments_path = validate64;
+function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate64.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.messageId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.messageId !== void 0) {
+      let data0 = data.messageId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["messageId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern58.test(data0)) {
+          const err2 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/pattern", keyword: "pattern", params: { pattern: "^MSG-\\d{6,}$" }, message: 'must match pattern "^MSG-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate64.errors = vErrors;
+  return errors === 0;
+}
+validate64.evaluated = { "props": { "messageId": true }, "dynamicProps": false, "dynamicItems": false };
+var uploadMessageAttachments_header = validate65;
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate65.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7657,15 +7817,15 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate63.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-validate63.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var searchProviders_query = validate64;
-function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate65.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var searchProviders_query = validate66;
+function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate64.evaluated;
+  const evaluated0 = validate66.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7763,7 +7923,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data1 === "string") {
-        if (!pattern19.test(data1)) {
+        if (!pattern20.test(data1)) {
           const err4 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -7926,175 +8086,175 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate64.errors = vErrors;
-  return errors === 0;
-}
-validate64.evaluated = { "props": { "name": true, "npi": true, "taxId": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getProvider_path = validate65;
-function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate65.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.npi === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "npi" }, message: "must have required property 'npi'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.npi !== void 0) {
-      let data0 = data.npi;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["npi"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern19.test(data0)) {
-          const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate65.errors = vErrors;
-  return errors === 0;
-}
-validate65.evaluated = { "props": { "npi": true }, "dynamicProps": false, "dynamicItems": false };
-var requestProviderProfileUpdate_path = validate66;
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate66.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.npi === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "npi" }, message: "must have required property 'npi'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.npi !== void 0) {
-      let data0 = data.npi;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["npi"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern19.test(data0)) {
-          const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate66.errors = vErrors;
   return errors === 0;
 }
-validate66.evaluated = { "props": { "npi": true }, "dynamicProps": false, "dynamicItems": false };
-var requestProviderProfileUpdate_header = validate67;
+validate66.evaluated = { "props": { "name": true, "npi": true, "taxId": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getProvider_path = validate67;
 function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate67.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.npi === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "npi" }, message: "must have required property 'npi'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.npi !== void 0) {
+      let data0 = data.npi;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["npi"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern20.test(data0)) {
+          const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate67.errors = vErrors;
+  return errors === 0;
+}
+validate67.evaluated = { "props": { "npi": true }, "dynamicProps": false, "dynamicItems": false };
+var requestProviderProfileUpdate_path = validate68;
+function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate68.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.npi === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "npi" }, message: "must have required property 'npi'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.npi !== void 0) {
+      let data0 = data.npi;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["npi"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern20.test(data0)) {
+          const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate68.errors = vErrors;
+  return errors === 0;
+}
+validate68.evaluated = { "props": { "npi": true }, "dynamicProps": false, "dynamicItems": false };
+var requestProviderProfileUpdate_header = validate69;
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate69.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8166,17 +8326,17 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate67.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-validate67.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var listDocuments_query = validate68;
-var schema140 = { "type": "string", "enum": ["claims_export", "pcp_member_panel_report", "explanation_of_payment", "care_plan", "summary_of_benefits"], "example": "claims_export" };
-var schema141 = { "type": "string", "enum": ["preparing", "ready", "failed"], "example": "ready" };
-function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate69.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var listDocuments_query = validate70;
+var schema143 = { "type": "string", "enum": ["claims_export", "pcp_member_panel_report", "explanation_of_payment", "care_plan", "summary_of_benefits"], "example": "claims_export" };
+var schema144 = { "type": "string", "enum": ["preparing", "ready", "failed"], "example": "ready" };
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate68.evaluated;
+  const evaluated0 = validate70.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8219,7 +8379,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data0 === "claims_export" || data0 === "pcp_member_panel_report" || data0 === "explanation_of_payment" || data0 === "care_plan" || data0 === "summary_of_benefits")) {
-        const err1 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/enum", keyword: "enum", params: { allowedValues: schema140.enum }, message: "must be equal to one of the allowed values" };
+        const err1 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/enum", keyword: "enum", params: { allowedValues: schema143.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -8263,7 +8423,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data1 === "preparing" || data1 === "ready" || data1 === "failed")) {
-        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/enum", keyword: "enum", params: { allowedValues: schema141.enum }, message: "must be equal to one of the allowed values" };
+        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/enum", keyword: "enum", params: { allowedValues: schema144.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -8378,171 +8538,171 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate68.errors = vErrors;
-  return errors === 0;
-}
-validate68.evaluated = { "props": { "kind": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getDocument_path = validate69;
-var pattern63 = new RegExp("^DOC-\\d{6,}$", "u");
-function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate69.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.documentId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.documentId !== void 0) {
-      let data0 = data.documentId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["documentId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern63.test(data0)) {
-          const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate69.errors = vErrors;
-  return errors === 0;
-}
-validate69.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadDocument_path = validate70;
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate70.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.documentId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.documentId !== void 0) {
-      let data0 = data.documentId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["documentId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern63.test(data0)) {
-          const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate70.errors = vErrors;
   return errors === 0;
 }
-validate70.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
+validate70.evaluated = { "props": { "kind": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getDocument_path = validate71;
+var pattern64 = new RegExp("^DOC-\\d{6,}$", "u");
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate71.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.documentId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.documentId !== void 0) {
+      let data0 = data.documentId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["documentId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern64.test(data0)) {
+          const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate71.errors = vErrors;
+  return errors === 0;
+}
+validate71.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadDocument_path = validate72;
+function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate72.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.documentId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.documentId !== void 0) {
+      let data0 = data.documentId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["documentId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern64.test(data0)) {
+          const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate72.errors = vErrors;
+  return errors === 0;
+}
+validate72.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
 
 // virtual:virtual:bodies
 var signIn_body = validate02;
@@ -9718,7 +9878,7 @@ validate112.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": 
 var registerUser_body = validate202;
 var schema26 = { "type": "object", "additionalProperties": false, "description": "Exactly one of `applicationKey` and `registrationCode`.", "required": ["taxId", "firstName", "lastName", "email", "username", "password", "pin", "securityPolicyAcknowledged", "providerAgreementAccepted"], "properties": { "applicationKey": { "$ref": "#/components/schemas/ApplicationKey" }, "registrationCode": { "$ref": "#/components/schemas/RegistrationCode" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "firstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Daniel" }, "lastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Reyes" }, "email": { "$ref": "#/components/schemas/Email" }, "phone": { "$ref": "#/components/schemas/Phone" }, "username": { "$ref": "#/components/schemas/Username" }, "password": { "$ref": "#/components/schemas/NewPassword" }, "pin": { "$ref": "#/components/schemas/UserPin" }, "securityPolicyAcknowledged": { "type": "boolean", "const": true, "description": "The security policies were read and their receipt acknowledged (seed 000).", "example": true }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The provider agreement was read and accepted.", "example": true } }, "oneOf": [{ "title": "With an application key", "type": "object", "required": ["applicationKey"], "properties": { "applicationKey": { "$ref": "#/components/schemas/ApplicationKey" } } }, { "title": "With a registration code", "type": "object", "required": ["registrationCode"], "properties": { "registrationCode": { "$ref": "#/components/schemas/RegistrationCode" } } }] };
 var pattern9 = new RegExp("^AK-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$", "u");
-var pattern102 = new RegExp("^RC-\\d{5}-\\d{4}$", "u");
+var pattern10 = new RegExp("^RC-\\d{5}-\\d{4}$", "u");
 var func19 = Object.prototype.hasOwnProperty;
 function validate212(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -9796,7 +9956,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.registrationCode !== void 0) {
       let data1 = data.registrationCode;
       if (typeof data1 === "string") {
-        if (!pattern102.test(data1)) {
+        if (!pattern10.test(data1)) {
           const err5 = { instancePath: instancePath + "/registrationCode", schemaPath: "#/components/schemas/RegistrationCode/pattern", keyword: "pattern", params: { pattern: "^RC-\\d{5}-\\d{4}$" }, message: 'must match pattern "^RC-\\d{5}-\\d{4}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -9974,7 +10134,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.registrationCode !== void 0) {
       let data3 = data.registrationCode;
       if (typeof data3 === "string") {
-        if (!pattern102.test(data3)) {
+        if (!pattern10.test(data3)) {
           const err21 = { instancePath: instancePath + "/registrationCode", schemaPath: "#/components/schemas/RegistrationCode/pattern", keyword: "pattern", params: { pattern: "^RC-\\d{5}-\\d{4}$" }, message: 'must match pattern "^RC-\\d{5}-\\d{4}$"' };
           if (vErrors === null) {
             vErrors = [err21];
@@ -10299,7 +10459,7 @@ validate202.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": 
 var associateProviderAccount_body = validate232;
 var schema39 = { "type": "object", "additionalProperties": false, "description": "A single practitioner, as on the practitioner's Welcome Letter or EOB.", "required": ["providerType", "practitionerFirstName", "practitionerLastName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["practitioner"], "example": "practitioner" }, "practitionerFirstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "John" }, "practitionerLastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Adamski" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "Any ZIP code of the provider's addresses." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed.", "example": true } } };
 var pattern18 = new RegExp("^[A-Z0-9]{5,15}$", "u");
-var pattern192 = new RegExp("^\\d{5}(-\\d{4})?$", "u");
+var pattern19 = new RegExp("^\\d{5}(-\\d{4})?$", "u");
 function validate252(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -10515,7 +10675,7 @@ function validate252(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.zip !== void 0) {
       let data5 = data.zip;
       if (typeof data5 === "string") {
-        if (!pattern192.test(data5)) {
+        if (!pattern19.test(data5)) {
           const err20 = { instancePath: instancePath + "/zip", schemaPath: "#/components/schemas/ZipCode/pattern", keyword: "pattern", params: { pattern: "^\\d{5}(-\\d{4})?$" }, message: 'must match pattern "^\\d{5}(-\\d{4})?$"' };
           if (vErrors === null) {
             vErrors = [err20];
@@ -10744,7 +10904,7 @@ function validate272(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.zip !== void 0) {
       let data4 = data.zip;
       if (typeof data4 === "string") {
-        if (!pattern192.test(data4)) {
+        if (!pattern19.test(data4)) {
           const err16 = { instancePath: instancePath + "/zip", schemaPath: "#/components/schemas/ZipCode/pattern", keyword: "pattern", params: { pattern: "^\\d{5}(-\\d{4})?$" }, message: 'must match pattern "^\\d{5}(-\\d{4})?$"' };
           if (vErrors === null) {
             vErrors = [err16];
@@ -11148,7 +11308,7 @@ function validate372(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.zip !== void 0) {
       let data4 = data.zip;
       if (typeof data4 === "string") {
-        if (!pattern192.test(data4)) {
+        if (!pattern19.test(data4)) {
           const err16 = { instancePath: instancePath + "/zip", schemaPath: "#/components/schemas/ZipCode/pattern", keyword: "pattern", params: { pattern: "^\\d{5}(-\\d{4})?$" }, message: 'must match pattern "^\\d{5}(-\\d{4})?$"' };
           if (vErrors === null) {
             vErrors = [err16];
@@ -11822,11 +11982,127 @@ function validate432(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 validate432.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createPcpMemberPanelReport_body = validate502;
+var designateSecondarySiteManager_body = validate502;
+var schema69 = { "type": "string", "description": "A site manager's title (seed 000, `LEAD_SITE_MANAGER_TITLE`).", "enum": ["medical_director", "agency_director", "office_administrator"], "example": "medical_director" };
 function validate512(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate512.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.userId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.title === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "userId" || key0 === "title")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.userId !== void 0) {
+      let data0 = data.userId;
+      if (typeof data0 === "string") {
+        if (!pattern25.test(data0)) {
+          const err3 = { instancePath: instancePath + "/userId", schemaPath: "#/components/schemas/UserId/pattern", keyword: "pattern", params: { pattern: "^USR-\\d{6}$" }, message: 'must match pattern "^USR-\\d{6}$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/userId", schemaPath: "#/components/schemas/UserId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      let data1 = data.title;
+      if (typeof data1 !== "string") {
+        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/components/schemas/SiteManagerTitle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (!(data1 === "medical_director" || data1 === "agency_director" || data1 === "office_administrator")) {
+        const err6 = { instancePath: instancePath + "/title", schemaPath: "#/components/schemas/SiteManagerTitle/enum", keyword: "enum", params: { allowedValues: schema69.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate512.errors = vErrors;
+  return errors === 0;
+}
+validate512.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate502(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate502.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate512(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate512.errors : vErrors.concat(validate512.errors);
+    errors = vErrors.length;
+  }
+  validate502.errors = vErrors;
+  return errors === 0;
+}
+validate502.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createPcpMemberPanelReport_body = validate532;
+function validate542(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate542.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11916,33 +12192,33 @@ function validate512(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate512.errors = vErrors;
+  validate542.errors = vErrors;
   return errors === 0;
 }
-validate512.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate502(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate542.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate532(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate502.evaluated;
+  const evaluated0 = validate532.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate512(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate512.errors : vErrors.concat(validate512.errors);
+  if (!validate542(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate542.errors : vErrors.concat(validate542.errors);
     errors = vErrors.length;
   }
-  validate502.errors = vErrors;
+  validate532.errors = vErrors;
   return errors === 0;
 }
-validate502.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var attestCarePlanAccess_body = validate532;
-function validate532(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate532.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var attestCarePlanAccess_body = validate562;
+function validate562(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate532.evaluated;
+  const evaluated0 = validate562.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12022,18 +12298,18 @@ function validate532(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate532.errors = vErrors;
+  validate562.errors = vErrors;
   return errors === 0;
 }
-validate532.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var checkPreauthorizationRequirement_body = validate542;
-var pattern29 = new RegExp("^[A-Z0-9]{6,15}$", "u");
-var pattern30 = new RegExp("^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$", "u");
-var pattern32 = new RegExp("^\\d{2}$", "u");
-function validate552(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate562.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var checkPreauthorizationRequirement_body = validate572;
+var pattern30 = new RegExp("^[A-Z0-9]{6,15}$", "u");
+var pattern31 = new RegExp("^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$", "u");
+var pattern33 = new RegExp("^\\d{2}$", "u");
+function validate582(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate552.evaluated;
+  const evaluated0 = validate582.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12073,7 +12349,7 @@ function validate552(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern29.test(data0)) {
+        if (!pattern30.test(data0)) {
           const err3 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -12117,7 +12393,7 @@ function validate552(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === "string") {
-            if (!pattern30.test(data2)) {
+            if (!pattern31.test(data2)) {
               const err7 = { instancePath: instancePath + "/procedureCodes/" + i0, schemaPath: "#/components/schemas/ProcedureCode/pattern", keyword: "pattern", params: { pattern: "^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$" }, message: 'must match pattern "^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$"' };
               if (vErrors === null) {
                 vErrors = [err7];
@@ -12189,7 +12465,7 @@ function validate552(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.placeOfService !== void 0) {
       let data4 = data.placeOfService;
       if (typeof data4 === "string") {
-        if (!pattern32.test(data4)) {
+        if (!pattern33.test(data4)) {
           const err13 = { instancePath: instancePath + "/placeOfService", schemaPath: "#/components/schemas/PlaceOfServiceCode/pattern", keyword: "pattern", params: { pattern: "^\\d{2}$" }, message: 'must match pattern "^\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -12217,38 +12493,38 @@ function validate552(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate552.errors = vErrors;
+  validate582.errors = vErrors;
   return errors === 0;
 }
-validate552.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate542(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate582.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate572(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate542.evaluated;
+  const evaluated0 = validate572.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate552(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate552.errors : vErrors.concat(validate552.errors);
+  if (!validate582(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate582.errors : vErrors.concat(validate582.errors);
     errors = vErrors.length;
   }
-  validate542.errors = vErrors;
+  validate572.errors = vErrors;
   return errors === 0;
 }
-validate542.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createPreauthorization_body = validate572;
-var schema79 = { "type": "object", "required": ["memberId", "urgency", "serviceType", "requestingProvider", "servicingProvider", "diagnoses", "serviceStartDate", "serviceEndDate", "serviceLines"], "additionalProperties": false, "properties": { "memberId": { "$ref": "#/components/schemas/MemberId" }, "urgency": { "$ref": "#/components/schemas/PreauthorizationUrgency" }, "serviceType": { "$ref": "#/components/schemas/PreauthorizationServiceType" }, "requestingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider asking for the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "servicingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider who will render the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "diagnoses": { "type": "array", "minItems": 1, "maxItems": 12, "items": { "$ref": "#/components/schemas/CodedDiagnosis" } }, "serviceStartDate": { "$ref": "#/components/schemas/Date", "description": "Within the member's coverage (`SERVICE_OUTSIDE_COVERAGE`)." }, "serviceEndDate": { "$ref": "#/components/schemas/Date", "description": "At most 180 days after the request date (`SERVICE_END_BEYOND_180_DAYS`), within coverage." }, "serviceLines": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/components/schemas/PreauthorizationServiceLineCreate" } }, "notes": { "type": "string", "maxLength": 2e3, "description": "Clinical notes for the reviewer.", "example": "Low back pain after lifting injury; 6 weeks of home exercise without improvement." } } };
-var schema81 = { "type": "string", "description": "`expedited` is decided within 72 hours, `standard` within 7 calendar days (CMS-0057-F).", "enum": ["standard", "expedited"], "example": "standard" };
-var schema82 = { "type": "string", "enum": ["outpatient_procedure", "inpatient_admission", "home_health_care", "durable_medical_equipment", "physical_therapy", "occupational_therapy", "speech_therapy", "imaging", "behavioral_health", "skilled_nursing", "infusion_therapy", "transplant"], "example": "physical_therapy" };
-var pattern39 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-var pattern36 = new RegExp("^[A-Z]{2}$", "u");
-function validate602(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate572.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createPreauthorization_body = validate602;
+var schema832 = { "type": "object", "required": ["memberId", "urgency", "serviceType", "requestingProvider", "servicingProvider", "diagnoses", "serviceStartDate", "serviceEndDate", "serviceLines"], "additionalProperties": false, "properties": { "memberId": { "$ref": "#/components/schemas/MemberId" }, "urgency": { "$ref": "#/components/schemas/PreauthorizationUrgency" }, "serviceType": { "$ref": "#/components/schemas/PreauthorizationServiceType" }, "requestingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider asking for the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "servicingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider who will render the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "diagnoses": { "type": "array", "minItems": 1, "maxItems": 12, "items": { "$ref": "#/components/schemas/CodedDiagnosis" } }, "serviceStartDate": { "$ref": "#/components/schemas/Date", "description": "Within the member's coverage (`SERVICE_OUTSIDE_COVERAGE`)." }, "serviceEndDate": { "$ref": "#/components/schemas/Date", "description": "At most 180 days after the request date (`SERVICE_END_BEYOND_180_DAYS`), within coverage." }, "serviceLines": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/components/schemas/PreauthorizationServiceLineCreate" } }, "notes": { "type": "string", "maxLength": 2e3, "description": "Clinical notes for the reviewer.", "example": "Low back pain after lifting injury; 6 weeks of home exercise without improvement." } } };
+var schema85 = { "type": "string", "description": "`expedited` is decided within 72 hours, `standard` within 7 calendar days (CMS-0057-F).", "enum": ["standard", "expedited"], "example": "standard" };
+var schema86 = { "type": "string", "enum": ["outpatient_procedure", "inpatient_admission", "home_health_care", "durable_medical_equipment", "physical_therapy", "occupational_therapy", "speech_therapy", "imaging", "behavioral_health", "skilled_nursing", "infusion_therapy", "transplant"], "example": "physical_therapy" };
+var pattern40 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+var pattern37 = new RegExp("^[A-Z]{2}$", "u");
+function validate632(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate602.evaluated;
+  const evaluated0 = validate632.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12379,7 +12655,7 @@ function validate602(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.state !== void 0) {
       let data3 = data.state;
       if (typeof data3 === "string") {
-        if (!pattern36.test(data3)) {
+        if (!pattern37.test(data3)) {
           const err12 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: 'must match pattern "^[A-Z]{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -12401,7 +12677,7 @@ function validate602(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.zip !== void 0) {
       let data4 = data.zip;
       if (typeof data4 === "string") {
-        if (!pattern192.test(data4)) {
+        if (!pattern19.test(data4)) {
           const err14 = { instancePath: instancePath + "/zip", schemaPath: "#/components/schemas/ZipCode/pattern", keyword: "pattern", params: { pattern: "^\\d{5}(-\\d{4})?$" }, message: 'must match pattern "^\\d{5}(-\\d{4})?$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -12429,14 +12705,14 @@ function validate602(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate602.errors = vErrors;
+  validate632.errors = vErrors;
   return errors === 0;
 }
-validate602.evaluated = { "props": { "line1": true, "line2": true, "city": true, "state": true, "zip": true }, "dynamicProps": false, "dynamicItems": false };
-function validate592(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate632.evaluated = { "props": { "line1": true, "line2": true, "city": true, "state": true, "zip": true }, "dynamicProps": false, "dynamicItems": false };
+function validate622(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate592.evaluated;
+  const evaluated0 = validate622.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12556,8 +12832,8 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.address !== void 0) {
-      if (!validate602(data.address, { instancePath: instancePath + "/address", parentData: data, parentDataProperty: "address", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
+      if (!validate632(data.address, { instancePath: instancePath + "/address", parentData: data, parentDataProperty: "address", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
         errors = vErrors.length;
       }
     }
@@ -12570,15 +12846,15 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate592.errors = vErrors;
+  validate622.errors = vErrors;
   return errors === 0;
 }
-validate592.evaluated = { "props": { "npi": true, "taxId": true, "name": true, "address": true }, "dynamicProps": false, "dynamicItems": false };
-var pattern382 = new RegExp("^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$", "u");
-function validate642(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate622.evaluated = { "props": { "npi": true, "taxId": true, "name": true, "address": true }, "dynamicProps": false, "dynamicItems": false };
+var pattern392 = new RegExp("^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$", "u");
+function validate672(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate642.evaluated;
+  const evaluated0 = validate672.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12609,7 +12885,7 @@ function validate642(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.code !== void 0) {
       let data0 = data.code;
       if (typeof data0 === "string") {
-        if (!pattern382.test(data0)) {
+        if (!pattern392.test(data0)) {
           const err2 = { instancePath: instancePath + "/code", schemaPath: "#/components/schemas/DiagnosisCode/pattern", keyword: "pattern", params: { pattern: "^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$" }, message: 'must match pattern "^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -12648,16 +12924,16 @@ function validate642(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate642.errors = vErrors;
+  validate672.errors = vErrors;
   return errors === 0;
 }
-validate642.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var pattern44 = new RegExp("^[A-Z0-9]{2}$", "u");
+validate672.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var pattern45 = new RegExp("^[A-Z0-9]{2}$", "u");
 var formats10 = require_formats().fullFormats.date;
-function validate662(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate692(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate662.evaluated;
+  const evaluated0 = validate692.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12715,7 +12991,7 @@ function validate662(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.procedureCode !== void 0) {
       let data0 = data.procedureCode;
       if (typeof data0 === "string") {
-        if (!pattern30.test(data0)) {
+        if (!pattern31.test(data0)) {
           const err5 = { instancePath: instancePath + "/procedureCode", schemaPath: "#/components/schemas/ProcedureCode/pattern", keyword: "pattern", params: { pattern: "^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$" }, message: 'must match pattern "^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -12769,7 +13045,7 @@ function validate662(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.serviceStartDate !== void 0) {
       let data2 = data.serviceStartDate;
       if (typeof data2 === "string") {
-        if (!pattern39.test(data2)) {
+        if (!pattern40.test(data2)) {
           const err10 = { instancePath: instancePath + "/serviceStartDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -12800,7 +13076,7 @@ function validate662(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.serviceEndDate !== void 0) {
       let data3 = data.serviceEndDate;
       if (typeof data3 === "string") {
-        if (!pattern39.test(data3)) {
+        if (!pattern40.test(data3)) {
           const err13 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -12844,7 +13120,7 @@ function validate662(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
           if (typeof data5 === "string") {
-            if (!pattern44.test(data5)) {
+            if (!pattern45.test(data5)) {
               const err17 = { instancePath: instancePath + "/modifiers/" + i0, schemaPath: "#/components/schemas/ProcedureModifier/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{2}$" }, message: 'must match pattern "^[A-Z0-9]{2}$"' };
               if (vErrors === null) {
                 vErrors = [err17];
@@ -12882,14 +13158,14 @@ function validate662(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate662.errors = vErrors;
+  validate692.errors = vErrors;
   return errors === 0;
 }
-validate662.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate582(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate692.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate612(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate582.evaluated;
+  const evaluated0 = validate612.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12979,7 +13255,7 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func19.call(schema79.properties, key0)) {
+      if (!func19.call(schema832.properties, key0)) {
         const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err9];
@@ -12992,7 +13268,7 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern29.test(data0)) {
+        if (!pattern30.test(data0)) {
           const err10 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -13023,7 +13299,7 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data1 === "standard" || data1 === "expedited")) {
-        const err13 = { instancePath: instancePath + "/urgency", schemaPath: "#/components/schemas/PreauthorizationUrgency/enum", keyword: "enum", params: { allowedValues: schema81.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/urgency", schemaPath: "#/components/schemas/PreauthorizationUrgency/enum", keyword: "enum", params: { allowedValues: schema85.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -13044,7 +13320,7 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data2 === "outpatient_procedure" || data2 === "inpatient_admission" || data2 === "home_health_care" || data2 === "durable_medical_equipment" || data2 === "physical_therapy" || data2 === "occupational_therapy" || data2 === "speech_therapy" || data2 === "imaging" || data2 === "behavioral_health" || data2 === "skilled_nursing" || data2 === "infusion_therapy" || data2 === "transplant")) {
-        const err15 = { instancePath: instancePath + "/serviceType", schemaPath: "#/components/schemas/PreauthorizationServiceType/enum", keyword: "enum", params: { allowedValues: schema82.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/serviceType", schemaPath: "#/components/schemas/PreauthorizationServiceType/enum", keyword: "enum", params: { allowedValues: schema86.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -13054,14 +13330,14 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.requestingProvider !== void 0) {
-      if (!validate592(data.requestingProvider, { instancePath: instancePath + "/requestingProvider", parentData: data, parentDataProperty: "requestingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate622(data.requestingProvider, { instancePath: instancePath + "/requestingProvider", parentData: data, parentDataProperty: "requestingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
         errors = vErrors.length;
       }
     }
     if (data.servicingProvider !== void 0) {
-      if (!validate592(data.servicingProvider, { instancePath: instancePath + "/servicingProvider", parentData: data, parentDataProperty: "servicingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate622(data.servicingProvider, { instancePath: instancePath + "/servicingProvider", parentData: data, parentDataProperty: "servicingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
         errors = vErrors.length;
       }
     }
@@ -13088,8 +13364,8 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
         }
         const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate642(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate642.errors : vErrors.concat(validate642.errors);
+          if (!validate672(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate672.errors : vErrors.concat(validate672.errors);
             errors = vErrors.length;
           }
         }
@@ -13106,7 +13382,7 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.serviceStartDate !== void 0) {
       let data7 = data.serviceStartDate;
       if (typeof data7 === "string") {
-        if (!pattern39.test(data7)) {
+        if (!pattern40.test(data7)) {
           const err19 = { instancePath: instancePath + "/serviceStartDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err19];
@@ -13137,7 +13413,7 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.serviceEndDate !== void 0) {
       let data8 = data.serviceEndDate;
       if (typeof data8 === "string") {
-        if (!pattern39.test(data8)) {
+        if (!pattern40.test(data8)) {
           const err22 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err22];
@@ -13188,8 +13464,8 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
         }
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate662(data9[i1], { instancePath: instancePath + "/serviceLines/" + i1, parentData: data9, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate662.errors : vErrors.concat(validate662.errors);
+          if (!validate692(data9[i1], { instancePath: instancePath + "/serviceLines/" + i1, parentData: data9, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate692.errors : vErrors.concat(validate692.errors);
             errors = vErrors.length;
           }
         }
@@ -13234,33 +13510,33 @@ function validate582(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate582.errors = vErrors;
+  validate612.errors = vErrors;
   return errors === 0;
 }
-validate582.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate572(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate612.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate602(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate572.evaluated;
+  const evaluated0 = validate602.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate582(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate582.errors : vErrors.concat(validate582.errors);
+  if (!validate612(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate612.errors : vErrors.concat(validate612.errors);
     errors = vErrors.length;
   }
-  validate572.errors = vErrors;
+  validate602.errors = vErrors;
   return errors === 0;
 }
-validate572.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var answerPreauthorizationQuestionnaire_body = validate692;
-function validate702(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate602.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var answerPreauthorizationQuestionnaire_body = validate722;
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate702.evaluated;
+  const evaluated0 = validate73.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13426,33 +13702,33 @@ function validate702(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate702.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-validate702.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate692(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate722(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate692.evaluated;
+  const evaluated0 = validate722.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate702(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate702.errors : vErrors.concat(validate702.errors);
+  if (!validate73(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
     errors = vErrors.length;
   }
-  validate692.errors = vErrors;
+  validate722.errors = vErrors;
   return errors === 0;
 }
-validate692.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestPreauthorizationModification_body = validate72;
-function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate722.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var requestPreauthorizationModification_body = validate75;
+function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate74.evaluated;
+  const evaluated0 = validate77.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13529,7 +13805,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceStartDate !== void 0) {
       let data2 = data.serviceStartDate;
       if (typeof data2 === "string") {
-        if (!pattern39.test(data2)) {
+        if (!pattern40.test(data2)) {
           const err6 = { instancePath: instancePath + "/serviceStartDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -13560,7 +13836,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceEndDate !== void 0) {
       let data3 = data.serviceEndDate;
       if (typeof data3 === "string") {
-        if (!pattern39.test(data3)) {
+        if (!pattern40.test(data3)) {
           const err9 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -13597,14 +13873,14 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-validate74.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate77.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate73.evaluated;
+  const evaluated0 = validate76.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13666,7 +13942,7 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceEndDate !== void 0) {
       let data1 = data.serviceEndDate;
       if (typeof data1 === "string") {
-        if (!pattern39.test(data1)) {
+        if (!pattern40.test(data1)) {
           const err5 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -13717,8 +13993,8 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate74(data2[i0], { instancePath: instancePath + "/lines/" + i0, parentData: data2, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+          if (!validate77(data2[i0], { instancePath: instancePath + "/lines/" + i0, parentData: data2, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
             errors = vErrors.length;
           }
         }
@@ -13741,33 +14017,33 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate76.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate72.evaluated;
+  const evaluated0 = validate75.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate73(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+  if (!validate76(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
     errors = vErrors.length;
   }
-  validate72.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-validate72.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createReferral_body = validate77;
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate75.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createReferral_body = validate80;
+function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate78.evaluated;
+  const evaluated0 = validate81.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13843,7 +14119,7 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern29.test(data0)) {
+        if (!pattern30.test(data0)) {
           const err7 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -13863,21 +14139,21 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.referringProvider !== void 0) {
-      if (!validate592(data.referringProvider, { instancePath: instancePath + "/referringProvider", parentData: data, parentDataProperty: "referringProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate622(data.referringProvider, { instancePath: instancePath + "/referringProvider", parentData: data, parentDataProperty: "referringProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
         errors = vErrors.length;
       }
     }
     if (data.specialist !== void 0) {
-      if (!validate592(data.specialist, { instancePath: instancePath + "/specialist", parentData: data, parentDataProperty: "specialist", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate622(data.specialist, { instancePath: instancePath + "/specialist", parentData: data, parentDataProperty: "specialist", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
         errors = vErrors.length;
       }
     }
     if (data.startDate !== void 0) {
       let data3 = data.startDate;
       if (typeof data3 === "string") {
-        if (!pattern39.test(data3)) {
+        if (!pattern40.test(data3)) {
           const err9 = { instancePath: instancePath + "/startDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -13908,7 +14184,7 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.endDate !== void 0) {
       let data4 = data.endDate;
       if (typeof data4 === "string") {
-        if (!pattern39.test(data4)) {
+        if (!pattern40.test(data4)) {
           const err12 = { instancePath: instancePath + "/endDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -13991,8 +14267,8 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate642(data6[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate642.errors : vErrors.concat(validate642.errors);
+          if (!validate672(data6[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate672.errors : vErrors.concat(validate672.errors);
             errors = vErrors.length;
           }
         }
@@ -14037,35 +14313,35 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-validate78.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate81.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate77.evaluated;
+  const evaluated0 = validate80.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate78(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+  if (!validate81(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
     errors = vErrors.length;
   }
-  validate77.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-validate77.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createAdmissionNotification_body = validate83;
-var schema114 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
-var schema118 = { "type": "string", "enum": ["female", "male", "undetermined"], "example": "female" };
-function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate80.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createAdmissionNotification_body = validate86;
+var schema118 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
+var schema122 = { "type": "string", "enum": ["female", "male", "undetermined"], "example": "female" };
+function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate88.evaluated;
+  const evaluated0 = validate91.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14114,7 +14390,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.birthDate !== void 0) {
       let data0 = data.birthDate;
       if (typeof data0 === "string") {
-        if (!pattern39.test(data0)) {
+        if (!pattern40.test(data0)) {
           const err4 = { instancePath: instancePath + "/birthDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -14154,7 +14430,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "female" || data1 === "male" || data1 === "undetermined")) {
-        const err8 = { instancePath: instancePath + "/sex", schemaPath: "#/components/schemas/AdmissionNewbornSex/enum", keyword: "enum", params: { allowedValues: schema118.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/sex", schemaPath: "#/components/schemas/AdmissionNewbornSex/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -14204,14 +14480,14 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate88.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-validate88.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate91.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate84.evaluated;
+  const evaluated0 = validate87.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14278,7 +14554,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern29.test(data0)) {
+        if (!pattern30.test(data0)) {
           const err6 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -14309,7 +14585,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "emergent_inpatient" || data1 === "maternity" || data1 === "newborn")) {
-        const err9 = { instancePath: instancePath + "/admissionType", schemaPath: "#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema114.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/admissionType", schemaPath: "#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema118.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -14321,7 +14597,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.admissionDate !== void 0) {
       let data2 = data.admissionDate;
       if (typeof data2 === "string") {
-        if (!pattern39.test(data2)) {
+        if (!pattern40.test(data2)) {
           const err10 = { instancePath: instancePath + "/admissionDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -14350,14 +14626,14 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.facility !== void 0) {
-      if (!validate592(data.facility, { instancePath: instancePath + "/facility", parentData: data, parentDataProperty: "facility", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate622(data.facility, { instancePath: instancePath + "/facility", parentData: data, parentDataProperty: "facility", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
         errors = vErrors.length;
       }
     }
     if (data.attendingProvider !== void 0) {
-      if (!validate592(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate622(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
         errors = vErrors.length;
       }
     }
@@ -14384,8 +14660,8 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate642(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate642.errors : vErrors.concat(validate642.errors);
+          if (!validate672(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate672.errors : vErrors.concat(validate672.errors);
             errors = vErrors.length;
           }
         }
@@ -14400,8 +14676,8 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.newborn !== void 0) {
-      if (!validate88(data.newborn, { instancePath: instancePath + "/newborn", parentData: data, parentDataProperty: "newborn", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+      if (!validate91(data.newborn, { instancePath: instancePath + "/newborn", parentData: data, parentDataProperty: "newborn", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
@@ -14414,33 +14690,33 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate84.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-validate84.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate87.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate83.evaluated;
+  const evaluated0 = validate86.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate84(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+  if (!validate87(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
     errors = vErrors.length;
   }
-  validate83.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-validate83.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var answerConcurrentReviewQuestions_body = validate91;
-function validate922(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate86.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var answerConcurrentReviewQuestions_body = validate94;
+function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate922.evaluated;
+  const evaluated0 = validate95.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14606,33 +14882,33 @@ function validate922(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate922.errors = vErrors;
+  validate95.errors = vErrors;
   return errors === 0;
 }
-validate922.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate95.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate91.evaluated;
+  const evaluated0 = validate94.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate922(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate922.errors : vErrors.concat(validate922.errors);
+  if (!validate95(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
     errors = vErrors.length;
   }
-  validate91.errors = vErrors;
+  validate94.errors = vErrors;
   return errors === 0;
 }
-validate91.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestAdmissionNotificationModification_body = validate94;
-function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate94.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var requestAdmissionNotificationModification_body = validate97;
+function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate95.evaluated;
+  const evaluated0 = validate98.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14694,7 +14970,7 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.admissionDate !== void 0) {
       let data1 = data.admissionDate;
       if (typeof data1 === "string") {
-        if (!pattern39.test(data1)) {
+        if (!pattern40.test(data1)) {
           const err5 = { instancePath: instancePath + "/admissionDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -14725,7 +15001,7 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.dischargeDate !== void 0) {
       let data2 = data.dischargeDate;
       if (typeof data2 === "string") {
-        if (!pattern39.test(data2)) {
+        if (!pattern40.test(data2)) {
           const err8 = { instancePath: instancePath + "/dischargeDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -14754,8 +15030,8 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.attendingProvider !== void 0) {
-      if (!validate592(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+      if (!validate622(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
         errors = vErrors.length;
       }
     }
@@ -14782,8 +15058,8 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate642(data4[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate642.errors : vErrors.concat(validate642.errors);
+          if (!validate672(data4[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate672.errors : vErrors.concat(validate672.errors);
             errors = vErrors.length;
           }
         }
@@ -14806,35 +15082,35 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate95.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-validate95.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate98.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate94.evaluated;
+  const evaluated0 = validate97.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate95(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+  if (!validate98(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
     errors = vErrors.length;
   }
-  validate94.errors = vErrors;
+  validate97.errors = vErrors;
   return errors === 0;
 }
-validate94.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var exportClaims_body = validate99;
-var schema133 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
-var pattern59 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
-function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate97.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var exportClaims_body = validate102;
+var schema137 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
+var pattern60 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
+function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate100.evaluated;
+  const evaluated0 = validate103.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14874,7 +15150,7 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.from !== void 0) {
       let data0 = data.from;
       if (typeof data0 === "string") {
-        if (!pattern39.test(data0)) {
+        if (!pattern40.test(data0)) {
           const err3 = { instancePath: instancePath + "/from", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -14905,7 +15181,7 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.to !== void 0) {
       let data1 = data.to;
       if (typeof data1 === "string") {
-        if (!pattern39.test(data1)) {
+        if (!pattern40.test(data1)) {
           const err6 = { instancePath: instancePath + "/to", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -14936,7 +15212,7 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.memberId !== void 0) {
       let data2 = data.memberId;
       if (typeof data2 === "string") {
-        if (!pattern29.test(data2)) {
+        if (!pattern30.test(data2)) {
           const err9 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -14958,7 +15234,7 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.claimNumber !== void 0) {
       let data3 = data.claimNumber;
       if (typeof data3 === "string") {
-        if (!pattern59.test(data3)) {
+        if (!pattern60.test(data3)) {
           const err11 = { instancePath: instancePath + "/claimNumber", schemaPath: "#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -15011,7 +15287,7 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data5 === "received" || data5 === "in_process" || data5 === "pended" || data5 === "paid" || data5 === "denied" || data5 === "adjusted")) {
-        const err16 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema133.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema137.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -15029,40 +15305,40 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate100.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
 }
-validate100.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate103.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate99.evaluated;
+  const evaluated0 = validate102.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate100(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+  if (!validate103(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
     errors = vErrors.length;
   }
-  validate99.errors = vErrors;
+  validate102.errors = vErrors;
   return errors === 0;
 }
-validate99.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createMessage_body = validate102;
-var schema135 = { "type": "object", "description": "A new message. With `topic: transaction`, `transaction` is required (a message without it\nis refused); with `topic: general` it is left out. `content`,\n`contactName` and `contactPhone` are required, the phone a valid US number\n(`MESSAGE_CONTENT_REQUIRED`); `subcategory` belongs to `category`\n(`INVALID_MESSAGE_CATEGORY`).\n", "required": ["topic", "senderNpi", "category", "subcategory", "priority", "content", "contactName", "contactPhone"], "additionalProperties": false, "properties": { "topic": { "$ref": "#/components/schemas/MessageTopic" }, "transaction": { "$ref": "#/components/schemas/MessageTransaction" }, "memberId": { "description": "The member the message is about, if any (a care plan message always names one).", "allOf": [{ "$ref": "#/components/schemas/MemberId" }] }, "senderNpi": { "description": "The provider sending the message, one of the user's Tax IDs (`searchProviders`).", "allOf": [{ "$ref": "#/components/schemas/Npi" }] }, "category": { "$ref": "#/components/schemas/MessageCategory" }, "subcategory": { "$ref": "#/components/schemas/MessageSubcategory" }, "priority": { "$ref": "#/components/schemas/MessagePriority" }, "content": { "type": "string", "minLength": 1, "maxLength": 4e3, "description": 'The message. "Please include sufficient details and examples so the Care Team can take appropriate action or get you an accurate answer" (003, about care plan messages).', "example": "Please add the updated asthma action plan to the care plan." }, "contactName": { "type": "string", "minLength": 1, "maxLength": 100, "example": "Maria Lopez" }, "contactPhone": { "$ref": "#/components/schemas/Phone" } } };
-var schema136 = { "type": "string", "description": "`general` (a general topic) or `transaction` (about one specific transaction, named in `transaction`).", "enum": ["general", "transaction"], "example": "transaction" };
-var schema1412 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
-var schema142 = { "type": "string", "description": "A subcategory; it must belong to the message's category (`INVALID_MESSAGE_CATEGORY`):\n`care_management` \u2192 `care_plan_question`, `care_plan_member_resources`;\n`claims` \u2192 `claim_status`, `claim_payment`, `corrected_claim_documents`, `remittance_question`;\n`grievances_and_appeals` \u2192 `claim_denial_appeal`, `provider_grievance`, `member_grievance`;\n`preauthorizations` \u2192 `preauthorization_status`, `additional_clinical_information`, `modification_question`;\n`referrals` \u2192 `referral_status`, `referral_question`;\n`eligibility_and_benefits` \u2192 `eligibility_question`, `benefits_question`;\n`provider_data` \u2192 `demographic_update`, `network_participation`;\n`portal_support` \u2192 `sign_in_problem`, `user_access`.\n", "enum": ["care_plan_question", "care_plan_member_resources", "claim_status", "claim_payment", "corrected_claim_documents", "remittance_question", "claim_denial_appeal", "provider_grievance", "member_grievance", "preauthorization_status", "additional_clinical_information", "modification_question", "referral_status", "referral_question", "eligibility_question", "benefits_question", "demographic_update", "network_participation", "sign_in_problem", "user_access"], "example": "care_plan_question" };
-var schema143 = { "type": "string", "description": "Sets the response due date (`MESSAGE_TURNAROUND`): `urgent` 1, `high` 2, `medium` 4, `low` 7\nbusiness days after the submission date.\n", "enum": ["urgent", "high", "medium", "low"], "example": "medium" };
-var schema138 = { "type": "string", "enum": ["member", "claim", "preauthorization", "referral", "care_plan", "admission_notification"], "example": "claim" };
-var pattern61 = new RegExp("^[A-Za-z0-9-]+$", "u");
-function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate102.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createMessage_body = validate105;
+var schema139 = { "type": "object", "description": "A new message. With `topic: transaction`, `transaction` is required (a message without it\nis refused); with `topic: general` it is left out. `content`,\n`contactName` and `contactPhone` are required, the phone a valid US number\n(`MESSAGE_CONTENT_REQUIRED`); `subcategory` belongs to `category`\n(`INVALID_MESSAGE_CATEGORY`).\n", "required": ["topic", "senderNpi", "category", "subcategory", "priority", "content", "contactName", "contactPhone"], "additionalProperties": false, "properties": { "topic": { "$ref": "#/components/schemas/MessageTopic" }, "transaction": { "$ref": "#/components/schemas/MessageTransaction" }, "memberId": { "description": "The member the message is about, if any (a care plan message always names one).", "allOf": [{ "$ref": "#/components/schemas/MemberId" }] }, "senderNpi": { "description": "The provider sending the message, one of the user's Tax IDs (`searchProviders`).", "allOf": [{ "$ref": "#/components/schemas/Npi" }] }, "category": { "$ref": "#/components/schemas/MessageCategory" }, "subcategory": { "$ref": "#/components/schemas/MessageSubcategory" }, "priority": { "$ref": "#/components/schemas/MessagePriority" }, "content": { "type": "string", "minLength": 1, "maxLength": 4e3, "description": 'The message. "Please include sufficient details and examples so the Care Team can take appropriate action or get you an accurate answer" (003, about care plan messages).', "example": "Please add the updated asthma action plan to the care plan." }, "contactName": { "type": "string", "minLength": 1, "maxLength": 100, "example": "Maria Lopez" }, "contactPhone": { "$ref": "#/components/schemas/Phone" } } };
+var schema140 = { "type": "string", "description": "`general` (a general topic) or `transaction` (about one specific transaction, named in `transaction`).", "enum": ["general", "transaction"], "example": "transaction" };
+var schema145 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
+var schema146 = { "type": "string", "description": "A subcategory; it must belong to the message's category (`INVALID_MESSAGE_CATEGORY`):\n`care_management` \u2192 `care_plan_question`, `care_plan_member_resources`;\n`claims` \u2192 `claim_status`, `claim_payment`, `corrected_claim_documents`, `remittance_question`;\n`grievances_and_appeals` \u2192 `claim_denial_appeal`, `provider_grievance`, `member_grievance`;\n`preauthorizations` \u2192 `preauthorization_status`, `additional_clinical_information`, `modification_question`;\n`referrals` \u2192 `referral_status`, `referral_question`;\n`eligibility_and_benefits` \u2192 `eligibility_question`, `benefits_question`;\n`provider_data` \u2192 `demographic_update`, `network_participation`;\n`portal_support` \u2192 `sign_in_problem`, `user_access`.\n", "enum": ["care_plan_question", "care_plan_member_resources", "claim_status", "claim_payment", "corrected_claim_documents", "remittance_question", "claim_denial_appeal", "provider_grievance", "member_grievance", "preauthorization_status", "additional_clinical_information", "modification_question", "referral_status", "referral_question", "eligibility_question", "benefits_question", "demographic_update", "network_participation", "sign_in_problem", "user_access"], "example": "care_plan_question" };
+var schema147 = { "type": "string", "description": "Sets the response due date (`MESSAGE_TURNAROUND`): `urgent` 1, `high` 2, `medium` 4, `low` 7\nbusiness days after the submission date.\n", "enum": ["urgent", "high", "medium", "low"], "example": "medium" };
+var schema142 = { "type": "string", "enum": ["member", "claim", "preauthorization", "referral", "care_plan", "admission_notification"], "example": "claim" };
+var pattern62 = new RegExp("^[A-Za-z0-9-]+$", "u");
+function validate107(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate104.evaluated;
+  const evaluated0 = validate107.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15111,7 +15387,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "member" || data0 === "claim" || data0 === "preauthorization" || data0 === "referral" || data0 === "care_plan" || data0 === "admission_notification")) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/components/schemas/MessageTransactionType/enum", keyword: "enum", params: { allowedValues: schema138.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/components/schemas/MessageTransactionType/enum", keyword: "enum", params: { allowedValues: schema142.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -15141,7 +15417,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (!pattern61.test(data1)) {
+        if (!pattern62.test(data1)) {
           const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9-]+$" }, message: 'must match pattern "^[A-Za-z0-9-]+$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -15169,14 +15445,14 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate104.errors = vErrors;
+  validate107.errors = vErrors;
   return errors === 0;
 }
-validate104.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate107.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate106(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate103.evaluated;
+  const evaluated0 = validate106.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15257,7 +15533,7 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func19.call(schema135.properties, key0)) {
+      if (!func19.call(schema139.properties, key0)) {
         const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err8];
@@ -15279,7 +15555,7 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "general" || data0 === "transaction")) {
-        const err10 = { instancePath: instancePath + "/topic", schemaPath: "#/components/schemas/MessageTopic/enum", keyword: "enum", params: { allowedValues: schema136.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/topic", schemaPath: "#/components/schemas/MessageTopic/enum", keyword: "enum", params: { allowedValues: schema140.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -15289,15 +15565,15 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.transaction !== void 0) {
-      if (!validate104(data.transaction, { instancePath: instancePath + "/transaction", parentData: data, parentDataProperty: "transaction", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+      if (!validate107(data.transaction, { instancePath: instancePath + "/transaction", parentData: data, parentDataProperty: "transaction", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
         errors = vErrors.length;
       }
     }
     if (data.memberId !== void 0) {
       let data2 = data.memberId;
       if (typeof data2 === "string") {
-        if (!pattern29.test(data2)) {
+        if (!pattern30.test(data2)) {
           const err11 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -15350,7 +15626,7 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data4 === "care_management" || data4 === "claims" || data4 === "grievances_and_appeals" || data4 === "preauthorizations" || data4 === "referrals" || data4 === "eligibility_and_benefits" || data4 === "provider_data" || data4 === "portal_support")) {
-        const err16 = { instancePath: instancePath + "/category", schemaPath: "#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema1412.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/category", schemaPath: "#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema145.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -15371,7 +15647,7 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data5 === "care_plan_question" || data5 === "care_plan_member_resources" || data5 === "claim_status" || data5 === "claim_payment" || data5 === "corrected_claim_documents" || data5 === "remittance_question" || data5 === "claim_denial_appeal" || data5 === "provider_grievance" || data5 === "member_grievance" || data5 === "preauthorization_status" || data5 === "additional_clinical_information" || data5 === "modification_question" || data5 === "referral_status" || data5 === "referral_question" || data5 === "eligibility_question" || data5 === "benefits_question" || data5 === "demographic_update" || data5 === "network_participation" || data5 === "sign_in_problem" || data5 === "user_access")) {
-        const err18 = { instancePath: instancePath + "/subcategory", schemaPath: "#/components/schemas/MessageSubcategory/enum", keyword: "enum", params: { allowedValues: schema142.enum }, message: "must be equal to one of the allowed values" };
+        const err18 = { instancePath: instancePath + "/subcategory", schemaPath: "#/components/schemas/MessageSubcategory/enum", keyword: "enum", params: { allowedValues: schema146.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -15392,7 +15668,7 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data6 === "urgent" || data6 === "high" || data6 === "medium" || data6 === "low")) {
-        const err20 = { instancePath: instancePath + "/priority", schemaPath: "#/components/schemas/MessagePriority/enum", keyword: "enum", params: { allowedValues: schema143.enum }, message: "must be equal to one of the allowed values" };
+        const err20 = { instancePath: instancePath + "/priority", schemaPath: "#/components/schemas/MessagePriority/enum", keyword: "enum", params: { allowedValues: schema147.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -15494,28 +15770,28 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate103.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-validate103.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate106.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate105(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate102.evaluated;
+  const evaluated0 = validate105.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate103(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+  if (!validate106(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
     errors = vErrors.length;
   }
-  validate102.errors = vErrors;
+  validate105.errors = vErrors;
   return errors === 0;
 }
-validate102.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate105.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 export {
   answerConcurrentReviewQuestions_body,
   answerConcurrentReviewQuestions_header,
@@ -15541,6 +15817,9 @@ export {
   createPreauthorization_header,
   createReferral_body,
   createReferral_header,
+  designateSecondarySiteManager_body,
+  designateSecondarySiteManager_header,
+  designateSecondarySiteManager_path,
   downloadCarePlan_header,
   downloadCarePlan_path,
   downloadCheckImage_path,

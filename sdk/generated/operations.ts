@@ -25,6 +25,7 @@ export const OPERATION_TABLE = {
   makeUserAdmin: ['POST', '/tax-ids/{taxId}/users/{userId}/admin', 0],
   getSiteVerification: ['GET', '/tax-ids/{taxId}/site-verification', 0],
   submitSiteVerification: ['POST', '/tax-ids/{taxId}/site-verification', CREATE],
+  designateSecondarySiteManager: ['POST', '/tax-ids/{taxId}/site-managers/secondary', CREATE],
   searchMembers: ['GET', '/members', LIST],
   getMember: ['GET', '/members/{memberId}', 0],
   getMemberIdCard: ['GET', '/members/{memberId}/id-card', 0],

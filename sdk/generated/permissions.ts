@@ -32,6 +32,7 @@ export const OPERATION_PERMISSIONS = {
   makeUserAdmin: { permission: 'manage_users', adminOnly: true, whileBlocked: false, public: false },
   getSiteVerification: { permission: 'manage_users', adminOnly: true, whileBlocked: true, public: false },
   submitSiteVerification: { permission: 'manage_users', adminOnly: true, whileBlocked: true, public: false },
+  designateSecondarySiteManager: { permission: 'manage_users', adminOnly: true, whileBlocked: false, public: false },
   searchMembers: { permission: 'view_eligibility', adminOnly: false, whileBlocked: false, public: false },
   getMember: { permission: 'view_eligibility', adminOnly: false, whileBlocked: false, public: false },
   getMemberIdCard: { permission: 'view_eligibility', adminOnly: false, whileBlocked: false, public: false },

@@ -201,8 +201,15 @@ export interface paths {
          *       authorizations and claims" (seed 000); the group and sponsor NPIs must have a valid check
          *       digit.
          *
-         *     The sponsor is "a … Participating Provider/Physician" who sponsors the group and its site
-         *     managers (seed 000). Both the provider agreement and the security policies must be accepted
+         *     - `SPONSOR_NOT_PARTICIPATING`: "The designated Sponsor Representative must be a CCP
+         *       Participating Provider/Physician" (seed 000): the sponsor's NPI must be a provider of the
+         *       directory who is in network at one of its addresses (the participation that provider search
+         *       and network status show).
+         *
+         *     The sponsor sponsors the group and its site managers (seed 000). The answer's `notices`
+         *     recommend a Secondary Site Manager (`SECONDARY_SITE_MANAGER_RECOMMENDED`: "It is recommended
+         *     that two (2) Site Managers be assigned for all groups"), designated later with
+         *     `designateSecondarySiteManager`; a recommendation, not a refusal. Both the provider agreement and the security policies must be accepted
          *     ("All PlanLink users must carefully read and acknowledge receipt of the associated … IT
          *     security policies"). 409 when the Tax ID is already registered: ask its site manager for the
          *     application key.
@@ -510,6 +517,52 @@ export interface paths {
          *     seeds 002 and 003).
          */
         post: operations["submitSiteVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tax-ids/{taxId}/site-managers/secondary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Tax ID (9 digits) the user acts for.
+                 * @example 060646668
+                 */
+                taxId: components["parameters"]["TaxIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Designate or replace the Tax ID's Secondary Site Manager
+         * @description "It is recommended that two (2) Site Managers be assigned for all groups. This will ensure
+         *     shared responsibilities and provide an administrative backup"; "We strongly recommend that
+         *     both a Lead Site Manager AND a secondary Site Manager be designated to share Site Manager
+         *     responsibilities" (seed 000). A site manager of the Tax ID (an administrator, the Lead Site
+         *     Manager first of all) designates one user of the Tax ID as its Secondary Site Manager, or
+         *     replaces the one there is.
+         *
+         *     What it grants: the designated user's one role on the Tax ID becomes `administrator` with the
+         *     administrator's permissions (`ONE_ROLE_PER_TAX_ID`), so they share the site manager's work
+         *     (users, the monthly site verification). A replaced Secondary Site Manager goes back to the
+         *     role they had before the designation. The designation shows in `getSiteVerification`
+         *     (`siteManagers`); it lapses when the user is revoked or given another role. While only one
+         *     Site Manager is designated, `siteManagers.notices` carries `SECONDARY_SITE_MANAGER_RECOMMENDED`:
+         *     a recommendation, never a refusal.
+         *
+         *     - 422 `LEAD_SITE_MANAGER_TITLE`: "The Agency Director, Office Manager or Medical Director must
+         *       complete a PlanLink access application form designating them 'Lead Site Manager(s)' or
+         *       'Secondary Site Manager(s)'" (seed 000).
+         *     - 403 `ADMIN_ROLE_REQUIRED`: only a site manager designates one.
+         *     - 404: the user is not a user of the Tax ID.
+         *     - 409: the user is the Lead Site Manager, revoked, or has not accepted the invitation yet.
+         */
+        post: operations["designateSecondarySiteManager"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1906,7 +1959,7 @@ export interface components {
          *     does not answer that method (`Allow` lists those it answers).
          * @enum {string}
          */
-        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "EMAIL_IN_USE" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "PAYLOAD_TOO_LARGE" | "SANDBOX_LIMIT_REACHED" | "ADMIN_TOKEN_REQUIRED" | "ORIGIN_NOT_ALLOWED" | "HOST_NOT_ALLOWED";
+        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "EMAIL_IN_USE" | "SPONSOR_NOT_PARTICIPATING" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "PAYLOAD_TOO_LARGE" | "SANDBOX_LIMIT_REACHED" | "ADMIN_TOKEN_REQUIRED" | "ORIGIN_NOT_ALLOWED" | "HOST_NOT_ALLOWED";
         /** @description One broken rule, with where in the request it was broken. */
         Violation: {
             code: components["schemas"]["ProblemCode"];
@@ -2356,6 +2409,8 @@ export interface components {
             leadSiteManagerUserId: components["schemas"]["UserId"];
             applicationKey: components["schemas"]["ApplicationKey"];
             status: components["schemas"]["OrganizationRegistrationStatus"];
+            /** @description Recommendations (a Secondary Site Manager); never a refusal. */
+            notices: components["schemas"]["SiteManagerNotice"][];
         };
         /** @description Exactly one of `applicationKey` and `registrationCode`. */
         UserRegistrationRequest: {
@@ -2569,6 +2624,54 @@ export interface components {
             /** @example Adamski, John */
             name: string;
         };
+        /**
+         * @description A site manager's title (seed 000, `LEAD_SITE_MANAGER_TITLE`).
+         * @example medical_director
+         * @enum {string}
+         */
+        SiteManagerTitle: "medical_director" | "agency_director" | "office_administrator";
+        SecondarySiteManagerDesignation: {
+            userId: components["schemas"]["UserId"];
+            title: components["schemas"]["SiteManagerTitle"];
+        };
+        SiteManager: {
+            userId: components["schemas"]["UserId"];
+            /** @example Daniel */
+            firstName: string;
+            /** @example Reyes */
+            lastName: string;
+            /**
+             * Format: email
+             * @example dreyes@hartfordfamilymed.example
+             */
+            email: string;
+            /**
+             * @example secondary
+             * @enum {string}
+             */
+            designation: "lead" | "secondary";
+            title?: components["schemas"]["SiteManagerTitle"];
+            designatedAt?: components["schemas"]["Timestamp"];
+        };
+        /** @description A recommendation about the site managers; never a refusal. */
+        SiteManagerNotice: {
+            /**
+             * @example SECONDARY_SITE_MANAGER_RECOMMENDED
+             * @enum {string}
+             */
+            code: "SECONDARY_SITE_MANAGER_RECOMMENDED";
+            /** @example $.secondary */
+            path: string;
+            /** @example Only one Site Manager is assigned: it is recommended that two (2) Site Managers be assigned. */
+            message: string;
+        };
+        /** @description The Lead and Secondary Site Managers of a Tax ID, and what is recommended. */
+        SiteManagers: {
+            taxId: components["schemas"]["TaxId"];
+            lead?: components["schemas"]["SiteManager"];
+            secondary?: components["schemas"]["SiteManager"];
+            notices: components["schemas"]["SiteManagerNotice"][];
+        };
         /** @description The Tax ID's monthly site and user verification (seed 000, `SITE_VERIFICATION_OVERDUE`). */
         SiteVerification: {
             taxId: components["schemas"]["TaxId"];
@@ -2590,6 +2693,7 @@ export interface components {
             users: components["schemas"]["SiteVerificationUser"][];
             /** @description The providers of the Tax ID to confirm. */
             providers: components["schemas"]["SiteVerificationProvider"][];
+            siteManagers: components["schemas"]["SiteManagers"];
         };
         SiteVerificationUserAnswer: {
             userId: components["schemas"]["UserId"];
@@ -4706,7 +4810,14 @@ export interface operations {
                      *       },
                      *       "leadSiteManagerUserId": "USR-000042",
                      *       "applicationKey": "AK-7Q4M-2XPD-9H3B",
-                     *       "status": "pending_review"
+                     *       "status": "pending_review",
+                     *       "notices": [
+                     *         {
+                     *           "code": "SECONDARY_SITE_MANAGER_RECOMMENDED",
+                     *           "path": "$.secondary",
+                     *           "message": "Only one Site Manager is assigned: it is recommended that two (2) Site Managers be assigned, to share the responsibilities and provide an administrative backup. Designate a Secondary Site Manager (designateSecondarySiteManager)."
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationRegistration"];
@@ -5434,7 +5545,24 @@ export interface operations {
                      *           "npi": "1234567893",
                      *           "name": "Lopez, Maria"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "siteManagers": {
+                     *         "taxId": "060646668",
+                     *         "lead": {
+                     *           "userId": "USR-000042",
+                     *           "firstName": "Olivia",
+                     *           "lastName": "Miller",
+                     *           "email": "omiller@hartfordfamilymed.example",
+                     *           "designation": "lead"
+                     *         },
+                     *         "notices": [
+                     *           {
+                     *             "code": "SECONDARY_SITE_MANAGER_RECOMMENDED",
+                     *             "path": "$.secondary",
+                     *             "message": "Only one Site Manager is assigned: it is recommended that two (2) Site Managers be assigned, to share the responsibilities and provide an administrative backup. Designate a Secondary Site Manager (designateSecondarySiteManager)."
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["SiteVerification"];
@@ -5538,7 +5666,24 @@ export interface operations {
                      *           "npi": "1407819535",
                      *           "name": "Adamski, John"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "siteManagers": {
+                     *         "taxId": "060646668",
+                     *         "lead": {
+                     *           "userId": "USR-000042",
+                     *           "firstName": "Olivia",
+                     *           "lastName": "Miller",
+                     *           "email": "omiller@hartfordfamilymed.example",
+                     *           "designation": "lead"
+                     *         },
+                     *         "notices": [
+                     *           {
+                     *             "code": "SECONDARY_SITE_MANAGER_RECOMMENDED",
+                     *             "path": "$.secondary",
+                     *             "message": "Only one Site Manager is assigned: it is recommended that two (2) Site Managers be assigned, to share the responsibilities and provide an administrative backup. Designate a Secondary Site Manager (designateSecondarySiteManager)."
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["SiteVerification"];
@@ -5549,6 +5694,85 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    designateSecondarySiteManager: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The Tax ID (9 digits) the user acts for.
+                 * @example 060646668
+                 */
+                taxId: components["parameters"]["TaxIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "USR-000002",
+                 *       "title": "medical_director"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SecondarySiteManagerDesignation"];
+            };
+        };
+        responses: {
+            /** @description The Tax ID's site managers, with the new Secondary Site Manager. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "taxId": "060646668",
+                     *       "lead": {
+                     *         "userId": "USR-000001",
+                     *         "firstName": "Olivia",
+                     *         "lastName": "Miller",
+                     *         "email": "admin.a@hartfordfamilymed.example",
+                     *         "designation": "lead"
+                     *       },
+                     *       "secondary": {
+                     *         "userId": "USR-000002",
+                     *         "firstName": "Daniel",
+                     *         "lastName": "Reyes",
+                     *         "email": "clinical.a@hartfordfamilymed.example",
+                     *         "designation": "secondary",
+                     *         "title": "medical_director",
+                     *         "designatedAt": "2026-11-23T14:05:00Z"
+                     *       },
+                     *       "notices": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SiteManagers"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -4,11 +4,21 @@ import { requireObject, taxIdParam } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { QueryParams, RequestBody } from '../core/types.ts';
+import type { OrganizationRegistrationContext } from '../rules/index.ts';
 import {
   checkAccountLinkRequest,
   validateOrganizationRegistration,
   validateUserRegistration,
 } from '../rules/index.ts';
+
+/**
+ * Options of an organisation registration: what the rules may also check (whether the sponsor is a
+ * participating provider).
+ *
+ * @example
+ * await portal.registration.registerOrganization(body, { rules: { participatingProvider: (npi) => known.has(npi) } });
+ */
+export type OrganizationRegistrationOptions = RequestOptions & { rules?: OrganizationRegistrationContext };
 
 /**
  * The operation behind each method of `portal.registration`.
@@ -40,11 +50,21 @@ function withTaxIdNormalised<B extends { taxId?: string | undefined }>(body: B):
  */
 export function createRegistrationResource(ctx: ResourceContext) {
   return {
-    /** Registers an organisation with its lead site manager (`registerOrganization`, public). */
-    registerOrganization: (body: RequestBody<'registerOrganization'>, options: RequestOptions = {}) =>
+    /**
+     * Registers an organisation with its lead site manager (`registerOrganization`, public). With
+     * `options.rules.participatingProvider` the sponsor's NPI is checked before sending
+     * (`SPONSOR_NOT_PARTICIPATING`); the portal always checks it against its provider directory.
+     */
+    registerOrganization: (
+      body: RequestBody<'registerOrganization'>,
+      options: OrganizationRegistrationOptions = {},
+    ) =>
       call(ctx, 'registerOrganization', options, (s) =>
         ctx.raw.POST('/registrations/organizations', {
-          body: s.validate(body, validateOrganizationRegistration(body)),
+          body: s.validate(
+            body,
+            validateOrganizationRegistration(body, s.rules<OrganizationRegistrationContext>()),
+          ),
           ...s.init,
         }),
       ),

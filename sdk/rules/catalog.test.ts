@@ -5,7 +5,8 @@ import type { RuleCode } from './violation.ts';
 
 /**
  * Every code of RULES.md, in its order (42 table rows + ATTACHMENT_EMPTY, named in the
- * ATTACHMENT_TOO_LARGE row, + the access codes of issue 10: MEMBER_NOT_FOUND, LAST_ADMINISTRATOR, EMAIL_IN_USE). A Record keyed by RuleCode makes the compiler check the list against the
+ * ATTACHMENT_TOO_LARGE row, + the access codes of issue 10: MEMBER_NOT_FOUND, LAST_ADMINISTRATOR, EMAIL_IN_USE; the site manager codes of
+ * seed 000: SPONSOR_NOT_PARTICIPATING, SECONDARY_SITE_MANAGER_RECOMMENDED). A Record keyed by RuleCode makes the compiler check the list against the
  * RuleCode union in both directions.
  */
 const CODES: Record<RuleCode, true> = {
@@ -55,6 +56,8 @@ const CODES: Record<RuleCode, true> = {
   MEMBER_NOT_FOUND: true,
   LAST_ADMINISTRATOR: true,
   EMAIL_IN_USE: true,
+  SPONSOR_NOT_PARTICIPATING: true,
+  SECONDARY_SITE_MANAGER_RECOMMENDED: true,
 };
 const ALL_CODES = Object.keys(CODES) as RuleCode[];
 
@@ -83,11 +86,12 @@ const NOT_ERRORS: Partial<Record<RuleCode, 'warning' | 'info'>> = {
   REPORT_ACTIVE_MEMBERS_ONLY: 'info',
   REFERRAL_NOT_REQUIRED: 'warning',
   DELEGATED_MEMBER: 'info',
+  SECONDARY_SITE_MANAGER_RECOMMENDED: 'warning',
 };
 
 describe('RULE_CATALOG', () => {
   it('lists every code of RULES.md exactly once, in its order', () => {
-    expect(ALL_CODES).toHaveLength(46);
+    expect(ALL_CODES).toHaveLength(48);
     expect(RULE_CATALOG.map((rule) => rule.code)).toEqual(ALL_CODES);
   });
 
@@ -106,7 +110,7 @@ describe('RULE_CATALOG', () => {
         HTTP_STATUS[code] ?? 422,
       ]);
     }
-    expect(RULE_CATALOG.filter((rule) => rule.httpStatus === 422)).toHaveLength(46 - 4 - 17);
+    expect(RULE_CATALOG.filter((rule) => rule.httpStatus === 422)).toHaveLength(48 - 5 - 17);
   });
 
   it('describes each rule with a concern, the rule text and a source', () => {

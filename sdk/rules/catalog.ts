@@ -340,7 +340,7 @@ const ENTRIES: readonly Entry[] = [
     'error',
     422,
     'registration',
-    'A lead site manager is a Medical Director, Agency Director or Office Administrator/Manager.',
+    'A lead (or secondary) site manager is a Medical Director, Agency Director or Office Administrator/Manager.',
     null,
     'Seed 000: "Only a Medical Director, Agency Director, or Office Administration/ Manager may be listed as the Lead Site Manager."',
   ],
@@ -442,6 +442,24 @@ const ENTRIES: readonly Entry[] = [
     'An email address belongs to one account: a second account (another Tax ID, or another access on one) needs its own email.',
     '1 account per email',
     'Seed 003: "if a single user does want separate accounts to differentiate their work across Tax IDs or to have more than one type of access for a Tax ID, they must use a unique email address for each account."',
+  ],
+  [
+    'SPONSOR_NOT_PARTICIPATING',
+    'error',
+    422,
+    'registration',
+    "A group's Sponsor Representative is a participating provider of the plan (in network at one of its addresses in the provider directory).",
+    null,
+    'Seed 000: "The designated Sponsor Representative must be a CCP Participating Provider/Physician".',
+  ],
+  [
+    'SECONDARY_SITE_MANAGER_RECOMMENDED',
+    'warning',
+    null,
+    'sites',
+    'Two site managers (a lead and a secondary) are recommended for every group: a notice while only one is assigned, never a refusal.',
+    '2 site managers',
+    'Seed 000: "It is recommended that two (2) Site Managers be assigned for all groups. This will ensure shared responsibilities and provide an administrative backup."',
   ],
 ];
 

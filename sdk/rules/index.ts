@@ -227,6 +227,15 @@ export {
   sessionExpiresAt,
   sessionState,
 } from './sessions.ts';
+export type { ParticipatingProvider, SecondarySiteManager } from './site-managers.ts';
+export {
+  checkSponsorParticipation,
+  LEAD_SITE_MANAGER_TITLES,
+  RECOMMENDED_SITE_MANAGERS,
+  SecondarySiteManagerSchema,
+  siteManagerNotices,
+  validateSecondarySiteManager,
+} from './site-managers.ts';
 // Message turnaround
 export type { MessagePriority, ResponseDueOptions } from './turnaround.ts';
 export {
@@ -241,6 +250,7 @@ export {
 export type {
   AccountLockStatus,
   OrganizationRegistration,
+  OrganizationRegistrationContext,
   Role,
   RoleGrant,
   SiteVerificationStatus,
@@ -255,7 +265,6 @@ export {
   checkDocumentAccess,
   checkNetworkStatusAccess,
   isRole,
-  LEAD_SITE_MANAGER_TITLES,
   MAX_INVITATIONS,
   OrganizationRegistrationSchema,
   ROLE_LABELS,

@@ -51,7 +51,9 @@ export type RuleCode =
   | 'EXPORT_OWNER_ONLY'
   | 'MEMBER_NOT_FOUND'
   | 'LAST_ADMINISTRATOR'
-  | 'EMAIL_IN_USE';
+  | 'EMAIL_IN_USE'
+  | 'SPONSOR_NOT_PARTICIPATING'
+  | 'SECONDARY_SITE_MANAGER_RECOMMENDED';
 
 /**
  * One broken rule: its code, a JSON path into the checked input ('$', '$.serviceLines[0].serviceEndDate',

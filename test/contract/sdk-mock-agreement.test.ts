@@ -315,7 +315,10 @@ const organizationMutations: fc.Arbitrary<Mutation>[] = [
   fc
     .constantFrom('(860) 555-0142', '860.555.0142', '555-0142')
     .map((phone) => (b) => setIn(b, 'leadSiteManager', 'phone', phone)),
-  fc.constantFrom('1407819535', '1407819536').map((npi) => (b) => setIn(b, 'sponsor', 'npi', npi)),
+  // 1999999992 is a valid NPI the directory does not know (SPONSOR_NOT_PARTICIPATING).
+  fc
+    .constantFrom('1407819535', '1407819536', '1999999992')
+    .map((npi) => (b) => setIn(b, 'sponsor', 'npi', npi)),
   fc.constantFrom(true, false, 'yes').map((v) => (b) => set(b, 'providerAgreementAccepted', v)),
   fc.constant((b: Body) => void delete b.sponsor),
   fc.constant((b: Body) => set(b, 'unexpected', true)),
@@ -346,6 +349,16 @@ const userMutations: fc.Arbitrary<Mutation>[] = [
   fc.constantFrom(true, false).map((v) => (b) => set(b, 'securityPolicyAcknowledged', v)),
   fc.constantFrom('Karen', '', ' ', 'x'.repeat(61)).map((n) => (b) => set(b, 'firstName', n)),
   fc.constant((b: Body) => void delete b.registrationCode),
+];
+
+// (The Lead Site Manager, a revoked or unknown user would be the portal's state, not the input.)
+const secondarySiteManagerMutations: fc.Arbitrary<Mutation>[] = [
+  fc.constantFrom('USR-000002', 'USR-000003', 'USR-2', '', 42).map((id) => (b) => set(b, 'userId', id)),
+  fc
+    .constantFrom('medical_director', 'agency_director', 'office_administrator', 'nurse', '', null)
+    .map((title) => (b) => set(b, 'title', title)),
+  fc.constant((b: Body) => set(b, 'unexpected', true)),
+  fc.constantFrom('userId', 'title').map((key) => (b) => void delete b[key]),
 ];
 
 const invitationValue = fc.record({
@@ -488,8 +501,11 @@ const OPERATIONS: Operation[] = [
     path: '/api/v1/registrations/organizations',
     as: null,
     requests: mutated(ORGANIZATION, organizationMutations),
-    facts: () => ({}),
-    send: (sdk, body) => sdk.registration.registerOrganization(body as never),
+    facts: (data) => ({
+      participatingProvider: (npi: string) => data.provider(npi)?.profile.networkStatus === 'in_network',
+    }),
+    send: (sdk, body, rules) =>
+      sdk.registration.registerOrganization(body as never, { rules: rules as never }),
   },
   {
     name: 'a user registration',
@@ -518,6 +534,14 @@ const OPERATIONS: Operation[] = [
     ),
     facts: () => ({}),
     send: (sdk, body) => sdk.users.invite('060646668', body as never),
+  },
+  {
+    name: 'a secondary site manager designation',
+    path: '/api/v1/tax-ids/060646668/site-managers/secondary',
+    as: 'admin.a',
+    requests: mutated({ userId: 'USR-000002', title: 'medical_director' }, secondarySiteManagerMutations),
+    facts: () => ({}),
+    send: (sdk, body) => sdk.users.designateSecondarySiteManager('060646668', body as never),
   },
   {
     name: 'a referral search',

@@ -11,12 +11,14 @@ import { providersHandlers } from './providers.ts';
 import { referralsHandlers } from './referrals.ts';
 import { registrationHandlers } from './registration.ts';
 import { sessionHandlers } from './session.ts';
+import { siteManagersHandlers } from './site-managers.ts';
 import { usersHandlers } from './users.ts';
 
 export const operationHandlers: DomainHandlers = {
   ...sessionHandlers,
   ...registrationHandlers,
   ...usersHandlers,
+  ...siteManagersHandlers,
   ...membersHandlers,
   ...carePlansHandlers,
   ...preauthorizationsHandlers,

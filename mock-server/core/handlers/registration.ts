@@ -10,6 +10,7 @@ import {
   checkAccountLinkRequest,
   normalizeTaxId,
   requireUniqueEmail,
+  siteManagerNotices,
   validateOrganizationRegistration,
   validateUserRegistration,
 } from '../../../sdk/rules/index.ts';
@@ -20,6 +21,7 @@ import { pageOf, pageParameters } from '../paging.ts';
 import { defaultPermissions, organizationName } from '../personas.ts';
 import { ProblemError } from '../problem.ts';
 import { collection, findUserByUsername, nextId, recordAudit } from '../sandbox.ts';
+import { participatingProvider } from '../transactions/provider-directory.ts';
 import type { DomainHandlers, HandlerContext, PortalUser, RuleViolation, SandboxState } from '../types.ts';
 
 type Schemas = components['schemas'];
@@ -178,7 +180,13 @@ function linkAccount(context: HandlerContext) {
 
 export const registrationHandlers: DomainHandlers = {
   registerOrganization: {
-    rules: (context) => asViolations(validateOrganizationRegistration(context.body)),
+    // "The designated Sponsor Representative must be a CCP Participating Provider/Physician" (seed 000).
+    rules: (context) =>
+      asViolations(
+        validateOrganizationRegistration(context.body, {
+          participatingProvider: participatingProvider(context),
+        }),
+      ),
     handle(context) {
       const body = context.body as Schemas['OrganizationRegistrationRequest'];
       const taxId = normalizeTaxId(body.organization.taxId) ?? body.organization.taxId;
@@ -237,7 +245,17 @@ export const registrationHandlers: DomainHandlers = {
         leadSiteManagerUserId: lead.userId,
         applicationKey,
         status: 'pending_review',
+        // "It is recommended that two (2) Site Managers be assigned for all groups" (seed 000): only the
+        // Lead is there yet, so the answer recommends a Secondary Site Manager.
+        notices: siteManagerNotices(1).map((notice) => ({
+          code: 'SECONDARY_SITE_MANAGER_RECOMMENDED',
+          path: notice.path,
+          message: notice.message,
+        })),
       };
+      recordAudit({ sandbox: context.sandbox, user: lead }, 'organization.register', taxId, {
+        registrationId,
+      });
       return { status: 201, body: answer };
     },
   },

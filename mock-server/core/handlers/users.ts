@@ -25,6 +25,7 @@ import { ProblemError } from '../problem.ts';
 import { collection, nextId, recordAudit } from '../sandbox.ts';
 import { endSessionsOf } from '../sessions.ts';
 import { REMOVED_PROVIDERS, stillAffiliated } from '../transactions/provider-affiliation.ts';
+import { siteManagersOf } from '../transactions/site-managers.ts';
 import type { DomainHandlers, HandlerContext, PortalUser, RuleViolation, SandboxState } from '../types.ts';
 import { nextUserId, organizationsOf } from './registration.ts';
 
@@ -69,7 +70,11 @@ function invitationOf(sandbox: SandboxState, taxId: string, userId: string): Inv
  * invitation is accepted (or a registration approved), `blocked` while the account is locked or the
  * Tax ID's site verification is overdue, `active` otherwise.
  */
-function taxIdUser(sandbox: SandboxState, user: PortalUser, taxId: string): Schemas['TaxIdUser'] | undefined {
+export function taxIdUser(
+  sandbox: SandboxState,
+  user: PortalUser,
+  taxId: string,
+): Schemas['TaxIdUser'] | undefined {
   const grant = user.grants.find((entry) => entry.taxId === taxId);
   const revoked = collection<RevokedGrant>(sandbox, REVOKED_GRANTS).get(`${taxId}|${user.userId}`);
   if (grant === undefined && revoked === undefined) return undefined;
@@ -188,6 +193,7 @@ function providersToVerify(context: HandlerContext, taxId: string): Schemas['Sit
 }
 
 function siteVerification(context: HandlerContext, taxId: string): Schemas['SiteVerification'] {
+  // The site's details show its Lead and Secondary Site Managers (seed 000).
   const status = siteVerificationOf(context.sandbox, taxId);
   return {
     taxId,
@@ -204,6 +210,7 @@ function siteVerification(context: HandlerContext, taxId: string): Schemas['Site
         status: row.status,
       })),
     providers: providersToVerify(context, taxId),
+    siteManagers: siteManagersOf(context.sandbox, taxId),
   };
 }
 

@@ -139,6 +139,15 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: 'registerOrganization',
+    name: '422 SPONSOR_NOT_PARTICIPATING for a sponsor NPI the directory does not know',
+    status: 422,
+    run: (api) =>
+      api.call('POST', '/registrations/organizations', {
+        json: { ...organization(), sponsor: { name: 'Nobody, Known', npi: '1999999992' } },
+      }),
+  },
+  {
+    operationId: 'registerOrganization',
     name: '400 without the sponsor',
     status: 400,
     run: (api) => {
