@@ -8330,9 +8330,8 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate69.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var listDocuments_query = validate70;
-var schema143 = { "type": "string", "enum": ["claims_export", "pcp_member_panel_report", "explanation_of_payment", "care_plan", "summary_of_benefits"], "example": "claims_export" };
-var schema144 = { "type": "string", "enum": ["preparing", "ready", "failed"], "example": "ready" };
+var listProviderProfileUpdateRequests_query = validate70;
+var schema144 = { "type": "string", "description": "`received` when submitted, `in_review` while the plan reviews it, then `completed` (applied)\nor `rejected` (see `rejectionReason`).\n", "enum": ["received", "in_review", "completed", "rejected"], "example": "in_review" };
 function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -8344,8 +8343,8 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kind !== void 0) {
-      let data0 = data.kind;
+    if (data.npi !== void 0) {
+      let data0 = data.npi;
       if (typeof data0 !== "string") {
         let dataType0 = typeof data0;
         let coerced0 = void 0;
@@ -8362,7 +8361,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data0 === null) {
             coerced0 = "";
           } else {
-            const err0 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err0 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err0];
             } else {
@@ -8374,18 +8373,20 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced0 !== void 0) {
           data0 = coerced0;
           if (data !== void 0) {
-            data["kind"] = coerced0;
+            data["npi"] = coerced0;
           }
         }
       }
-      if (!(data0 === "claims_export" || data0 === "pcp_member_panel_report" || data0 === "explanation_of_payment" || data0 === "care_plan" || data0 === "summary_of_benefits")) {
-        const err1 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/enum", keyword: "enum", params: { allowedValues: schema143.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      if (typeof data0 === "string") {
+        if (!pattern20.test(data0)) {
+          const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.status !== void 0) {
@@ -8406,7 +8407,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data1 === null) {
             coerced1 = "";
           } else {
-            const err2 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err2 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ProviderProfileUpdateStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -8422,8 +8423,8 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       }
-      if (!(data1 === "preparing" || data1 === "ready" || data1 === "failed")) {
-        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/enum", keyword: "enum", params: { allowedValues: schema144.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data1 === "received" || data1 === "in_review" || data1 === "completed" || data1 === "rejected")) {
+        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ProviderProfileUpdateStatus/enum", keyword: "enum", params: { allowedValues: schema144.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -8541,9 +8542,9 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
   validate70.errors = vErrors;
   return errors === 0;
 }
-validate70.evaluated = { "props": { "kind": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getDocument_path = validate71;
-var pattern64 = new RegExp("^DOC-\\d{6,}$", "u");
+validate70.evaluated = { "props": { "npi": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getProviderProfileUpdateRequest_path = validate71;
+var pattern65 = new RegExp("^PUR-\\d{6,}$", "u");
 function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -8555,8 +8556,8 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.documentId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
+    if (data.requestId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestId" }, message: "must have required property 'requestId'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -8564,8 +8565,8 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.documentId !== void 0) {
-      let data0 = data.documentId;
+    if (data.requestId !== void 0) {
+      let data0 = data.requestId;
       if (typeof data0 !== "string") {
         let dataType0 = typeof data0;
         let coerced0 = void 0;
@@ -8582,7 +8583,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data0 === null) {
             coerced0 = "";
           } else {
-            const err1 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err1 = { instancePath: instancePath + "/requestId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ProviderProfileUpdateRequestId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -8594,13 +8595,13 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced0 !== void 0) {
           data0 = coerced0;
           if (data !== void 0) {
-            data["documentId"] = coerced0;
+            data["requestId"] = coerced0;
           }
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern64.test(data0)) {
-          const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
+        if (!pattern65.test(data0)) {
+          const err2 = { instancePath: instancePath + "/requestId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ProviderProfileUpdateRequestId/pattern", keyword: "pattern", params: { pattern: "^PUR-\\d{6,}$" }, message: 'must match pattern "^PUR-\\d{6,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -8622,12 +8623,225 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
   validate71.errors = vErrors;
   return errors === 0;
 }
-validate71.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadDocument_path = validate72;
+validate71.evaluated = { "props": { "requestId": true }, "dynamicProps": false, "dynamicItems": false };
+var listDocuments_query = validate72;
+var schema148 = { "type": "string", "enum": ["claims_export", "pcp_member_panel_report", "explanation_of_payment", "care_plan", "summary_of_benefits"], "example": "claims_export" };
+var schema149 = { "type": "string", "enum": ["preparing", "ready", "failed"], "example": "ready" };
 function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate72.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.kind !== void 0) {
+      let data0 = data.kind;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["kind"] = coerced0;
+          }
+        }
+      }
+      if (!(data0 === "claims_export" || data0 === "pcp_member_panel_report" || data0 === "explanation_of_payment" || data0 === "care_plan" || data0 === "summary_of_benefits")) {
+        const err1 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/enum", keyword: "enum", params: { allowedValues: schema148.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data1 = data.status;
+      if (typeof data1 !== "string") {
+        let dataType1 = typeof data1;
+        let coerced1 = void 0;
+        if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
+          data1 = data1[0];
+          dataType1 = typeof data1;
+          if (typeof data1 === "string") {
+            coerced1 = data1;
+          }
+        }
+        if (!(coerced1 !== void 0)) {
+          if (dataType1 == "number" || dataType1 == "boolean") {
+            coerced1 = "" + data1;
+          } else if (data1 === null) {
+            coerced1 = "";
+          } else {
+            const err2 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (coerced1 !== void 0) {
+          data1 = coerced1;
+          if (data !== void 0) {
+            data["status"] = coerced1;
+          }
+        }
+      }
+      if (!(data1 === "preparing" || data1 === "ready" || data1 === "failed")) {
+        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/enum", keyword: "enum", params: { allowedValues: schema149.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.page !== void 0) {
+      let data2 = data.page;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)))) {
+        let dataType2 = typeof data2;
+        let coerced2 = void 0;
+        if (dataType2 == "object" && Array.isArray(data2) && data2.length == 1) {
+          data2 = data2[0];
+          dataType2 = typeof data2;
+          if (typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2))) {
+            coerced2 = data2;
+          }
+        }
+        if (!(coerced2 !== void 0)) {
+          if (dataType2 === "boolean" || data2 === null || dataType2 === "string" && data2 && data2 == +data2 && !(data2 % 1)) {
+            coerced2 = +data2;
+          } else {
+            const err4 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (coerced2 !== void 0) {
+          data2 = coerced2;
+          if (data !== void 0) {
+            data["page"] = coerced2;
+          }
+        }
+      }
+      if (typeof data2 == "number") {
+        if (data2 < 1 || isNaN(data2)) {
+          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.pageSize !== void 0) {
+      let data3 = data.pageSize;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)))) {
+        let dataType3 = typeof data3;
+        let coerced3 = void 0;
+        if (dataType3 == "object" && Array.isArray(data3) && data3.length == 1) {
+          data3 = data3[0];
+          dataType3 = typeof data3;
+          if (typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3))) {
+            coerced3 = data3;
+          }
+        }
+        if (!(coerced3 !== void 0)) {
+          if (dataType3 === "boolean" || data3 === null || dataType3 === "string" && data3 && data3 == +data3 && !(data3 % 1)) {
+            coerced3 = +data3;
+          } else {
+            const err6 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (coerced3 !== void 0) {
+          data3 = coerced3;
+          if (data !== void 0) {
+            data["pageSize"] = coerced3;
+          }
+        }
+      }
+      if (typeof data3 == "number") {
+        if (data3 > 100 || isNaN(data3)) {
+          const err7 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data3 < 1 || isNaN(data3)) {
+          const err8 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate72.errors = vErrors;
+  return errors === 0;
+}
+validate72.evaluated = { "props": { "kind": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getDocument_path = validate73;
+var pattern66 = new RegExp("^DOC-\\d{6,}$", "u");
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate73.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8679,7 +8893,7 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern64.test(data0)) {
+        if (!pattern66.test(data0)) {
           const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -8699,10 +8913,90 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate72.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-validate72.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
+validate73.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadDocument_path = validate74;
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate74.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.documentId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.documentId !== void 0) {
+      let data0 = data.documentId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["documentId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern66.test(data0)) {
+          const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate74.errors = vErrors;
+  return errors === 0;
+}
+validate74.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
 
 // virtual:virtual:bodies
 var signIn_body = validate02;
@@ -13533,10 +13827,10 @@ function validate602(data, { instancePath = "", parentData, parentDataProperty, 
 }
 validate602.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var answerPreauthorizationQuestionnaire_body = validate722;
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate732(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate73.evaluated;
+  const evaluated0 = validate732.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13702,10 +13996,10 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate732.errors = vErrors;
   return errors === 0;
 }
-validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate732.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 function validate722(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -13716,8 +14010,8 @@ function validate722(data, { instancePath = "", parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate73(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+  if (!validate732(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate732.errors : vErrors.concat(validate732.errors);
     errors = vErrors.length;
   }
   validate722.errors = vErrors;
@@ -15839,6 +16133,7 @@ export {
   getMember_path,
   getMessage_path,
   getPreauthorization_path,
+  getProviderProfileUpdateRequest_path,
   getProvider_path,
   getReferral_path,
   getSiteVerification_path,
@@ -15852,6 +16147,7 @@ export {
   listMessages_query,
   listPreauthorizationAttachments_path,
   listPreauthorizationAttachments_query,
+  listProviderProfileUpdateRequests_query,
   listTaxIdUsers_path,
   listTaxIdUsers_query,
   makeUserAdmin_path,

@@ -67,6 +67,8 @@ export const OPERATION_TABLE = {
   searchProviders: ['GET', '/providers', LIST],
   getProvider: ['GET', '/providers/{npi}', 0],
   requestProviderProfileUpdate: ['POST', '/providers/{npi}/profile-update-requests', CREATE],
+  listProviderProfileUpdateRequests: ['GET', '/provider-profile-update-requests', LIST],
+  getProviderProfileUpdateRequest: ['GET', '/provider-profile-update-requests/{requestId}', 0],
   listDocuments: ['GET', '/documents', LIST],
   getDocument: ['GET', '/documents/{documentId}', 0],
   downloadDocument: ['GET', '/documents/{documentId}/content', 0],

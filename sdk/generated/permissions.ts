@@ -74,6 +74,8 @@ export const OPERATION_PERMISSIONS = {
   searchProviders: { permission: null, adminOnly: false, whileBlocked: false, public: false },
   getProvider: { permission: null, adminOnly: false, whileBlocked: false, public: false },
   requestProviderProfileUpdate: { permission: 'request_provider_updates', adminOnly: true, whileBlocked: false, public: false },
+  listProviderProfileUpdateRequests: { permission: 'request_provider_updates', adminOnly: true, whileBlocked: false, public: false },
+  getProviderProfileUpdateRequest: { permission: 'request_provider_updates', adminOnly: true, whileBlocked: false, public: false },
   listDocuments: { permission: null, adminOnly: false, whileBlocked: false, public: false },
   getDocument: { permission: null, adminOnly: false, whileBlocked: false, public: false },
   downloadDocument: { permission: null, adminOnly: false, whileBlocked: false, public: false },

@@ -1835,7 +1835,11 @@ export interface paths {
          *     provider is affiliated with may do this (`ADMIN_ROLE_REQUIRED`, 403): "users with the
          *     administrator/office manager role can request updates to a provider's profile in the
          *     provider portal" (004). The request is reviewed by the plan, so the answer is 202 with the
-         *     request in `submitted`; the profile changes when the plan applies it.
+         *     request `received` and a `Location` to follow it (`getProviderProfileUpdateRequest`; all of
+         *     them with `listProviderProfileUpdateRequests`). On the mock clock it is `in_review` one hour
+         *     after submission and decided (`completed` or `rejected`) two days after; `Prefer:
+         *     outcome=completed|rejected` chooses the decision (default `completed`). The profile changes
+         *     when the plan applies it.
          *
          *     `changes` is a JSON part (an array of `ProviderProfileChange`). Supporting documents follow
          *     the attachment rules: up to five files (`TOO_MANY_ATTACHMENTS`), each at most 25 MB
@@ -1845,6 +1849,58 @@ export interface paths {
          *     (`INVALID_NPI`).
          */
         post: operations["requestProviderProfileUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-profile-update-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List provider profile update requests
+         * @description The profile update requests of the Tax IDs the user administers, newest first, each with its
+         *     status as of now on the mock clock ("a provider profile update request has a status the
+         *     administrator can follow"). Filter by `npi` or `status`. Administrators only
+         *     (`ADMIN_ROLE_REQUIRED`); another Tax ID's requests are never listed.
+         */
+        get: operations["listProviderProfileUpdateRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-profile-update-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The request, as `requestId` in the answer of `requestProviderProfileUpdate`.
+                 * @example PUR-000057
+                 */
+                requestId: components["schemas"]["ProviderProfileUpdateRequestId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Follow a provider profile update request
+         * @description One update request with its status now: `received` when submitted, `in_review` an hour later,
+         *     then `completed` or `rejected` (with `rejectionReason`) two days after submission on the mock
+         *     clock; `history` lists each status reached and when. A request of a Tax ID the user does not
+         *     administer answers 404, exactly as one that does not exist.
+         */
+        get: operations["getProviderProfileUpdateRequest"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3987,6 +4043,10 @@ export interface components {
             /** @description When the change takes effect; absent for as soon as the plan applies it. */
             effectiveDate?: components["schemas"]["Date"];
         };
+        ProviderProfileUpdateRequestPage: {
+            data: components["schemas"]["ProviderProfileUpdateRequest"][];
+            page: components["schemas"]["PageInfo"];
+        };
         /**
          * @description The multipart form of a profile update request: `changes` (a JSON part), `reason`, and up to
          *     five supporting documents in `files` under the `AttachmentUpload` rules.
@@ -4003,17 +4063,34 @@ export interface components {
             files?: string[];
         };
         /**
-         * @description A new update request is always `submitted`; the plan then reviews it.
-         * @example submitted
+         * @description `received` when submitted, `in_review` while the plan reviews it, then `completed` (applied)
+         *     or `rejected` (see `rejectionReason`).
+         * @example in_review
          * @enum {string}
          */
-        ProviderProfileUpdateStatus: "submitted";
+        ProviderProfileUpdateStatus: "received" | "in_review" | "completed" | "rejected";
+        /** @example PUR-000057 */
+        ProviderProfileUpdateRequestId: string;
+        ProviderProfileUpdateStatusChange: {
+            status: components["schemas"]["ProviderProfileUpdateStatus"];
+            at: components["schemas"]["Timestamp"];
+        };
         ProviderProfileUpdateRequest: {
-            /** @example PUR-000057 */
-            requestId: string;
+            requestId: components["schemas"]["ProviderProfileUpdateRequestId"];
             npi: components["schemas"]["Npi"];
+            /** @description The Tax ID the administrator asked for. */
+            taxId: components["schemas"]["TaxId"];
             status: components["schemas"]["ProviderProfileUpdateStatus"];
             submittedAt: components["schemas"]["Timestamp"];
+            /** @description When the request reached its current status. */
+            statusUpdatedAt: components["schemas"]["Timestamp"];
+            /** @description Every status reached, oldest first. */
+            history: components["schemas"]["ProviderProfileUpdateStatusChange"][];
+            /**
+             * @description Why the plan rejected the request (only when `rejected`).
+             * @example The lease does not show the new practice address.
+             */
+            rejectionReason?: string;
             changes?: components["schemas"]["ProviderProfileChange"][];
             attachments?: components["schemas"]["Attachment"][];
         };
@@ -9049,10 +9126,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update request was submitted for the plan's review. */
+            /** @description The update request was received for the plan's review. */
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9060,8 +9138,16 @@ export interface operations {
                      * @example {
                      *       "requestId": "PUR-000057",
                      *       "npi": "1407819535",
-                     *       "status": "submitted",
+                     *       "taxId": "060646668",
+                     *       "status": "received",
                      *       "submittedAt": "2026-11-23T14:05:00Z",
+                     *       "statusUpdatedAt": "2026-11-23T14:05:00Z",
+                     *       "history": [
+                     *         {
+                     *           "status": "received",
+                     *           "at": "2026-11-23T14:05:00Z"
+                     *         }
+                     *       ],
                      *       "changes": [
                      *         {
                      *           "field": "practice_address",
@@ -9098,6 +9184,144 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProviderProfileUpdateRequests: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the requests for this provider (`INVALID_NPI`).
+                 * @example 1407819535
+                 */
+                npi?: components["schemas"]["Npi"];
+                /**
+                 * @description Only the requests in this status now.
+                 * @example in_review
+                 */
+                status?: components["schemas"]["ProviderProfileUpdateStatus"];
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page.
+                 * @example 25
+                 */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of update requests. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "requestId": "PUR-000057",
+                     *           "npi": "1407819535",
+                     *           "taxId": "060646668",
+                     *           "status": "in_review",
+                     *           "submittedAt": "2026-11-23T14:05:00Z",
+                     *           "statusUpdatedAt": "2026-11-23T15:05:00Z",
+                     *           "history": [
+                     *             {
+                     *               "status": "received",
+                     *               "at": "2026-11-23T14:05:00Z"
+                     *             },
+                     *             {
+                     *               "status": "in_review",
+                     *               "at": "2026-11-23T15:05:00Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "number": 1,
+                     *         "size": 25,
+                     *         "totalItems": 1,
+                     *         "totalPages": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProviderProfileUpdateRequestPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProviderProfileUpdateRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The request, as `requestId` in the answer of `requestProviderProfileUpdate`.
+                 * @example PUR-000057
+                 */
+                requestId: components["schemas"]["ProviderProfileUpdateRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request and its status. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "PUR-000057",
+                     *       "npi": "1407819535",
+                     *       "taxId": "060646668",
+                     *       "status": "rejected",
+                     *       "submittedAt": "2026-11-23T14:05:00Z",
+                     *       "statusUpdatedAt": "2026-11-25T14:05:00Z",
+                     *       "rejectionReason": "The lease does not show the new practice address; send a signed lease or W-9 for 100 Pearl St.",
+                     *       "history": [
+                     *         {
+                     *           "status": "received",
+                     *           "at": "2026-11-23T14:05:00Z"
+                     *         },
+                     *         {
+                     *           "status": "in_review",
+                     *           "at": "2026-11-23T15:05:00Z"
+                     *         },
+                     *         {
+                     *           "status": "rejected",
+                     *           "at": "2026-11-25T14:05:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProviderProfileUpdateRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

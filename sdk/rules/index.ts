@@ -161,6 +161,7 @@ export {
   checkNetworkStatusQuery,
   checkPcpPanelReportRequest,
   checkPreauthorizationRequirementRequest,
+  checkProfileUpdateListQuery,
   checkProviderSearch,
 } from './provider-lookups.ts';
 // Referrals

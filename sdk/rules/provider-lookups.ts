@@ -84,6 +84,17 @@ export function checkNetworkStatusQuery(query: unknown): ValidationViolation[] {
 }
 
 /**
+ * The NPI filter, when given, of listing provider profile update requests
+ * (`listProviderProfileUpdateRequests`).
+ *
+ * @example
+ * checkProfileUpdateListQuery({ npi: '1407819536' }); // [{ code: 'INVALID_NPI', path: '$.npi', … }]
+ */
+export function checkProfileUpdateListQuery(query: unknown): ValidationViolation[] {
+  return optional(readField(query, 'npi'), checkNpi, '$.npi');
+}
+
+/**
  * The PCP's NPI and the Tax ID of a PCP member panel report (`createPcpMemberPanelReport`), when given.
  *
  * @example

@@ -261,7 +261,7 @@ describe('the access matrix (permission table × personas)', () => {
         cases += 1;
       }
     }
-    expect(cases).toBe(2 * 57);
+    expect(cases).toBe(2 * 59);
   }, 60_000);
 
   it('refuses a role without the permission, on every operation that needs one', async () => {
