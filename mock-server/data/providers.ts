@@ -11,7 +11,7 @@ import { hashOf, Rng } from './hash.ts';
 import { inNetworkAt, profileNetworkStatus } from './participation.ts';
 import type { ProviderRecord } from './portal-data.ts';
 import type { DirectoryProvider } from './provider-directory.ts';
-import { DIRECTORY_PROVIDERS, PROVIDERS_PER_TAX_ID } from './provider-directory.ts';
+import { DIRECTORY_PROVIDERS, PROVIDERS_PER_TAX_ID, providerIdOf } from './provider-directory.ts';
 
 type Schemas = components['schemas'];
 
@@ -96,6 +96,7 @@ function toRecord(provider: DirectoryProvider): ProviderRecord {
   if (provider.remittance !== undefined)
     addressTaxIds[provider.remittance.addressId] = provider.remittance.taxId;
   return {
+    providerId: provider.providerId,
     profile,
     summary,
     rows,
@@ -143,6 +144,7 @@ function generatedProvider(seed: number, taxId: string, slot: number, taken: Set
   if (rng.chance(0.4)) languages.push(rng.pick(LANGUAGES));
   return {
     npi,
+    providerId: providerIdOf(npi),
     name: kind.type === 'behavioral_health' ? `${last} Counseling Services` : `${last}, ${first}`,
     type: kind.type,
     specialty: rng.chance(0.9) ? kind.specialty : null,

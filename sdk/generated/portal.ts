@@ -273,11 +273,20 @@ export interface paths {
          *     ZIP code listed"; "When you register as a Group, you will have access to all information for
          *     all providers listed under the Group Tax ID".
          *
-         *     - 422 `PROVIDER_IDENTITY_MISMATCH`: the names, Tax ID, Provider ID and ZIP code are not one
-         *       known combination; `INVALID_TAX_ID`: the Tax ID is not 9 digits.
+         *     - 422 `PROVIDER_IDENTITY_MISMATCH`: the Provider ID / billing number is not a provider of that
+         *       Tax ID with those names (a practitioner by last name; a group by its name), or the ZIP code
+         *       is none of its addresses under that Tax ID; `INVALID_TAX_ID`: the Tax ID is not 9 digits.
+         *     - 422 `PROVIDER_AGREEMENT_REQUIRED`: "Confirm the Provider Agreement" (seed 002):
+         *       `providerAgreementAccepted` false or missing.
          *     - 403 `ADMIN_ROLE_REQUIRED`: "If an Administrator for the Provider ID exists, contact them and
-         *       request access" (seed 002).
+         *       request access" (seed 002): an administrator of its Tax ID, or another account it is
+         *       already linked to (a user who already acts for the Tax ID links it themselves).
          *     - 409: the Provider ID is already linked to this account.
+         *
+         *     What it grants: a Group gives the user a role on the Group Tax ID (its administrator, since
+         *     nobody else administers it; a user already on the Tax ID keeps their role), so all its
+         *     providers, and their members and records, open to the user through the access model; a
+         *     Practitioner makes the user an authorized user of that provider (its network status).
          *
          *     Further Provider IDs are added with `linkProviderAccount` (same body).
          */
@@ -310,9 +319,13 @@ export interface paths {
          *     Accounts tab" (`listLinkedAccounts`). Same body and rules as `associateProviderAccount`:
          *
          *     - 422 `PROVIDER_IDENTITY_MISMATCH` (names, Tax ID, Provider ID and ZIP code are not one known
-         *       combination) and `INVALID_TAX_ID`.
+         *       provider) and `INVALID_TAX_ID`.
+         *     - 422 `PROVIDER_AGREEMENT_REQUIRED`: "Accept the Provider Agreement" (seed 002).
          *     - 403 `ADMIN_ROLE_REQUIRED`: the Provider ID has an administrator; ask them for access.
          *     - 409: the Provider ID is already linked to this account.
+         *
+         *     A Group link gives access to all providers under the Group Tax ID, as `associateProviderAccount`
+         *     says.
          */
         post: operations["linkProviderAccount"];
         delete?: never;
@@ -2015,7 +2028,7 @@ export interface components {
          *     does not answer that method (`Allow` lists those it answers).
          * @enum {string}
          */
-        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "EMAIL_IN_USE" | "SPONSOR_NOT_PARTICIPATING" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "PAYLOAD_TOO_LARGE" | "SANDBOX_LIMIT_REACHED" | "ADMIN_TOKEN_REQUIRED" | "ORIGIN_NOT_ALLOWED" | "HOST_NOT_ALLOWED";
+        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "EMAIL_IN_USE" | "SPONSOR_NOT_PARTICIPATING" | "PROVIDER_AGREEMENT_REQUIRED" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "PAYLOAD_TOO_LARGE" | "SANDBOX_LIMIT_REACHED" | "ADMIN_TOKEN_REQUIRED" | "ORIGIN_NOT_ALLOWED" | "HOST_NOT_ALLOWED";
         /** @description One broken rule, with where in the request it was broken. */
         Violation: {
             code: components["schemas"]["ProblemCode"];
@@ -2539,7 +2552,7 @@ export interface components {
             /** @description Any ZIP code of the provider's addresses. */
             zip: components["schemas"]["ZipCode"];
             /**
-             * @description The Provider Agreement was confirmed.
+             * @description The Provider Agreement was confirmed; false or missing is `PROVIDER_AGREEMENT_REQUIRED`.
              * @example true
              * @constant
              */
@@ -2559,7 +2572,7 @@ export interface components {
             /** @description The group's ZIP code: try the remittance address's first, then the practice address's. */
             zip: components["schemas"]["ZipCode"];
             /**
-             * @description The Provider Agreement was confirmed.
+             * @description The Provider Agreement was confirmed; false or missing is `PROVIDER_AGREEMENT_REQUIRED`.
              * @example true
              * @constant
              */
@@ -5054,7 +5067,7 @@ export interface operations {
                      *         {
                      *           "accountId": "ACC-000018",
                      *           "providerType": "practitioner",
-                     *           "displayName": "Lopez, Maria",
+                     *           "displayName": "Rivera, Ana",
                      *           "taxId": "133456789",
                      *           "providerId": "CCA0063390",
                      *           "linkedAt": "2026-11-23T14:09:31Z"
@@ -5101,11 +5114,11 @@ export interface operations {
                 /**
                  * @example {
                  *       "providerType": "practitioner",
-                 *       "practitionerFirstName": "Maria",
-                 *       "practitionerLastName": "Lopez",
+                 *       "practitionerFirstName": "Ana",
+                 *       "practitionerLastName": "Rivera",
                  *       "taxId": "133456789",
                  *       "providerId": "CCA0063390",
-                 *       "zip": "06604",
+                 *       "zip": "06457",
                  *       "providerAgreementAccepted": true
                  *     }
                  */
@@ -5124,7 +5137,7 @@ export interface operations {
                      * @example {
                      *       "accountId": "ACC-000018",
                      *       "providerType": "practitioner",
-                     *       "displayName": "Lopez, Maria",
+                     *       "displayName": "Rivera, Ana",
                      *       "taxId": "133456789",
                      *       "providerId": "CCA0063390",
                      *       "linkedAt": "2026-11-23T14:09:31Z"

@@ -4,9 +4,9 @@ import { requireObject, taxIdParam } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { QueryParams, RequestBody } from '../core/types.ts';
-import type { OrganizationRegistrationContext } from '../rules/index.ts';
+import type { AccountLinkContext, OrganizationRegistrationContext, RuleContext } from '../rules/index.ts';
 import {
-  checkAccountLinkRequest,
+  checkAccountLink,
   validateOrganizationRegistration,
   validateUserRegistration,
 } from '../rules/index.ts';
@@ -19,6 +19,17 @@ import {
  * await portal.registration.registerOrganization(body, { rules: { participatingProvider: (npi) => known.has(npi) } });
  */
 export type OrganizationRegistrationOptions = RequestOptions & { rules?: OrganizationRegistrationContext };
+
+/**
+ * Options of associating or linking a provider account: what the rules may also check (the provider
+ * directory's accounts).
+ *
+ * @example
+ * await portal.registration.linkAccount(body, { rules: { accountDirectory: (account) => known(account) } });
+ */
+export type AccountLinkOptions = RequestOptions & { rules?: AccountLinkContext };
+
+type AccountLinkRuleContext = AccountLinkContext & RuleContext;
 
 /**
  * The operation behind each method of `portal.registration`.
@@ -76,16 +87,21 @@ export function createRegistrationResource(ctx: ResourceContext) {
           ...s.init,
         }),
       ),
-    /** Associates the account with a provider (`associateProviderAccount`). */
-    associateAccount: (body: RequestBody<'associateProviderAccount'>, options: RequestOptions = {}) =>
+    /**
+     * Associates the account with a provider (`associateProviderAccount`): refused before sending
+     * without the Provider Agreement (`PROVIDER_AGREEMENT_REQUIRED`), and with
+     * `options.rules.accountDirectory` for a combination the directory does not know
+     * (`PROVIDER_IDENTITY_MISMATCH`).
+     */
+    associateAccount: (body: RequestBody<'associateProviderAccount'>, options: AccountLinkOptions = {}) =>
       call(ctx, 'associateProviderAccount', options, (s) => {
-        s.check([...requireObject(body, '$'), ...checkAccountLinkRequest(body)]);
+        s.check([...requireObject(body, '$'), ...checkAccountLink(body, s.rules<AccountLinkRuleContext>())]);
         return ctx.raw.POST('/accounts/associations', { body: withTaxIdNormalised(body), ...s.init });
       }),
-    /** Links a further provider ID / Tax ID to the account (`linkProviderAccount`). */
-    linkAccount: (body: RequestBody<'linkProviderAccount'>, options: RequestOptions = {}) =>
+    /** Links a further provider ID / Tax ID to the account (`linkProviderAccount`); the rules of `associateAccount`. */
+    linkAccount: (body: RequestBody<'linkProviderAccount'>, options: AccountLinkOptions = {}) =>
       call(ctx, 'linkProviderAccount', options, (s) => {
-        s.check([...requireObject(body, '$'), ...checkAccountLinkRequest(body)]);
+        s.check([...requireObject(body, '$'), ...checkAccountLink(body, s.rules<AccountLinkRuleContext>())]);
         return ctx.raw.POST('/accounts/links', { body: withTaxIdNormalised(body), ...s.init });
       }),
     /** The provider accounts linked to the user's account (`listLinkedAccounts`), paged. */

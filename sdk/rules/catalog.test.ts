@@ -6,7 +6,8 @@ import type { RuleCode } from './violation.ts';
 /**
  * Every code of RULES.md, in its order (42 table rows + ATTACHMENT_EMPTY, named in the
  * ATTACHMENT_TOO_LARGE row, + the access codes of issue 10: MEMBER_NOT_FOUND, LAST_ADMINISTRATOR, EMAIL_IN_USE; the site manager codes of
- * seed 000: SPONSOR_NOT_PARTICIPATING, SECONDARY_SITE_MANAGER_RECOMMENDED). A Record keyed by RuleCode makes the compiler check the list against the
+ * seed 000: SPONSOR_NOT_PARTICIPATING, SECONDARY_SITE_MANAGER_RECOMMENDED; and seed 002's
+ * PROVIDER_AGREEMENT_REQUIRED). A Record keyed by RuleCode makes the compiler check the list against the
  * RuleCode union in both directions.
  */
 const CODES: Record<RuleCode, true> = {
@@ -58,6 +59,7 @@ const CODES: Record<RuleCode, true> = {
   EMAIL_IN_USE: true,
   SPONSOR_NOT_PARTICIPATING: true,
   SECONDARY_SITE_MANAGER_RECOMMENDED: true,
+  PROVIDER_AGREEMENT_REQUIRED: true,
 };
 const ALL_CODES = Object.keys(CODES) as RuleCode[];
 
@@ -91,7 +93,7 @@ const NOT_ERRORS: Partial<Record<RuleCode, 'warning' | 'info'>> = {
 
 describe('RULE_CATALOG', () => {
   it('lists every code of RULES.md exactly once, in its order', () => {
-    expect(ALL_CODES).toHaveLength(48);
+    expect(ALL_CODES).toHaveLength(49);
     expect(RULE_CATALOG.map((rule) => rule.code)).toEqual(ALL_CODES);
   });
 
@@ -110,7 +112,7 @@ describe('RULE_CATALOG', () => {
         HTTP_STATUS[code] ?? 422,
       ]);
     }
-    expect(RULE_CATALOG.filter((rule) => rule.httpStatus === 422)).toHaveLength(48 - 5 - 17);
+    expect(RULE_CATALOG.filter((rule) => rule.httpStatus === 422)).toHaveLength(49 - 5 - 17);
   });
 
   it('describes each rule with a concern, the rule text and a source', () => {

@@ -461,6 +461,15 @@ const ENTRIES: readonly Entry[] = [
     '2 site managers',
     'Seed 000: "It is recommended that two (2) Site Managers be assigned for all groups. This will ensure shared responsibilities and provide an administrative backup."',
   ],
+  [
+    'PROVIDER_AGREEMENT_REQUIRED',
+    'error',
+    422,
+    'registration',
+    'Associating or linking a provider account needs the Provider Agreement accepted (providerAgreementAccepted: true).',
+    null,
+    'Seed 002: "Confirm the Provider Agreement." (Associate Your Account); "Accept the Provider Agreement." (Link Your Account).',
+  ],
 ];
 
 /**

@@ -8,6 +8,12 @@
  * const result = validatePreauthorizationCreate(body, { clock: fixedClock('2026-11-23T15:00:00Z') });
  */
 
+export type {
+  AccountLinkContext,
+  ProviderAccountDirectory,
+  ProviderAccountReference,
+} from './account-links.ts';
+export { checkAccountLink } from './account-links.ts';
 // Admission notifications
 export type {
   AdmissionModificationContext,
@@ -157,7 +163,6 @@ export {
 export type { AccessGrant, AccessRefusal, OperationAccess } from './permissions.ts';
 export { accessRefusal, grantAllows, grantOpens, permittedTaxIds } from './permissions.ts';
 export {
-  checkAccountLinkRequest,
   checkNetworkStatusQuery,
   checkPcpPanelReportRequest,
   checkPreauthorizationRequirementRequest,

@@ -53,7 +53,8 @@ export type RuleCode =
   | 'LAST_ADMINISTRATOR'
   | 'EMAIL_IN_USE'
   | 'SPONSOR_NOT_PARTICIPATING'
-  | 'SECONDARY_SITE_MANAGER_RECOMMENDED';
+  | 'SECONDARY_SITE_MANAGER_RECOMMENDED'
+  | 'PROVIDER_AGREEMENT_REQUIRED';
 
 /**
  * One broken rule: its code, a JSON path into the checked input ('$', '$.serviceLines[0].serviceEndDate',

@@ -13,6 +13,7 @@
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { accountDirectory } from '../../mock-server/core/handlers/registration.ts';
 import { createPortalClient, PortalApiError, PortalValidationError } from '../../sdk/index.ts';
 import { addDays, fixedClock, type ProviderDirectory } from '../../sdk/rules/index.ts';
 import { BASE, createTestPortal, TEST_CLOCK, type TestPortal } from '../mock-server/helpers.ts';
@@ -351,6 +352,28 @@ const userMutations: fc.Arbitrary<Mutation>[] = [
   fc.constant((b: Body) => void delete b.registrationCode),
 ];
 
+const ACCOUNT_LINK = {
+  providerType: 'practitioner',
+  practitionerFirstName: 'John',
+  practitionerLastName: 'Adamski',
+  taxId: '060646668',
+  providerId: 'CCA0051877',
+  zip: '06102',
+  providerAgreementAccepted: true,
+};
+
+// (A Tax ID with an administrator the caller is not on would be the portal's state, not the input:
+// the caller, clinical.a, is on Tax ID A. The SDK does not check the shapes of a link body, only its
+// rules, so the mutations keep the shapes well-formed.)
+const accountLinkMutations: fc.Arbitrary<Mutation>[] = [
+  fc.constantFrom('CCA0051877', 'CCA0051902', 'CCA0048213').map((id) => (b) => set(b, 'providerId', id)),
+  fc.constantFrom('06102', '06032', '06457', '99501', '06147-4418').map((zip) => (b) => set(b, 'zip', zip)),
+  fc.constantFrom(true, false, 'yes').map((v) => (b) => set(b, 'providerAgreementAccepted', v)),
+  fc.constant((b: Body) => void delete b.providerAgreementAccepted),
+  fc.constantFrom('Adamski', 'ADAMSKI', 'Lopez').map((n) => (b) => set(b, 'practitionerLastName', n)),
+  fc.constantFrom('060646668', '06-0646668', '0606466').map((taxId) => (b) => set(b, 'taxId', taxId)),
+];
+
 // (The Lead Site Manager, a revoked or unknown user would be the portal's state, not the input.)
 const secondarySiteManagerMutations: fc.Arbitrary<Mutation>[] = [
   fc.constantFrom('USR-000002', 'USR-000003', 'USR-2', '', 42).map((id) => (b) => set(b, 'userId', id)),
@@ -542,6 +565,13 @@ const OPERATIONS: Operation[] = [
     requests: mutated({ userId: 'USR-000002', title: 'medical_director' }, secondarySiteManagerMutations),
     facts: () => ({}),
     send: (sdk, body) => sdk.users.designateSecondarySiteManager('060646668', body as never),
+  },
+  {
+    name: 'a provider account link',
+    path: '/api/v1/accounts/links',
+    requests: mutated(ACCOUNT_LINK, accountLinkMutations),
+    facts: (data) => ({ accountDirectory: accountDirectory({ data }) }),
+    send: (sdk, body, rules) => sdk.registration.linkAccount(body as never, { rules: rules as never }),
   },
   {
     name: 'a referral search',
