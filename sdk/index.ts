@@ -70,6 +70,7 @@ export { canCall, OPERATION_PERMISSIONS, whyNot } from './permissions.ts';
 export type { DocumentTarget, PollingApi, PortalDocument, WaitForDocumentOptions } from './polling.ts';
 export { waitForDocument, waitForDocumentFile } from './polling.ts';
 export type {
+  AccountLinkOptions,
   AdmissionNotificationCreateOptions,
   AdmissionNotificationsResource,
   CarePlanAttestationRef,
@@ -78,6 +79,7 @@ export type {
   DocumentsResource,
   MembersResource,
   MessagesResource,
+  OrganizationRegistrationOptions,
   PreauthorizationCreateOptions,
   PreauthorizationModificationOptions,
   PreauthorizationsResource,

@@ -32,6 +32,7 @@ const PREAUTHORIZATION_DECISIONS: readonly OperationId[] = [
 const DETAILS: readonly OperationId[] = ['createPreauthorization', 'getPreauthorization'];
 const DOCUMENT_OUTCOMES = ['ready', 'failed'];
 const DOCUMENT_OPERATIONS: readonly OperationId[] = ['exportClaims', 'createPcpMemberPanelReport'];
+const PROFILE_UPDATE_OUTCOMES = ['completed', 'rejected'];
 
 /**
  * Every preference the mock understands (the catalog, GET /__admin/scenarios, says what each does;
@@ -67,11 +68,15 @@ export const PREFERENCES: Readonly<Record<string, PreferenceRule>> = {
       'answerConcurrentReviewQuestions',
       'requestAdmissionNotificationModification',
       ...DOCUMENT_OPERATIONS,
+      'requestProviderProfileUpdate',
     ],
-    invalid: (value, operationId) =>
-      DOCUMENT_OPERATIONS.includes(operationId) && !DOCUMENT_OUTCOMES.includes(value)
-        ? DOCUMENT_OUTCOMES.map((v) => `outcome=${v}`).join(' or ')
-        : undefined,
+    invalid: (value, operationId) => {
+      if (DOCUMENT_OPERATIONS.includes(operationId) && !DOCUMENT_OUTCOMES.includes(value))
+        return DOCUMENT_OUTCOMES.map((v) => `outcome=${v}`).join(' or ');
+      if (operationId === 'requestProviderProfileUpdate' && !PROFILE_UPDATE_OUTCOMES.includes(value))
+        return PROFILE_UPDATE_OUTCOMES.map((v) => `outcome=${v}`).join(' or ');
+      return undefined;
+    },
   },
   decision: { operations: PREAUTHORIZATION_DECISIONS },
   'denial-reason': { operations: PREAUTHORIZATION_DECISIONS },

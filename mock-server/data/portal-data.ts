@@ -70,6 +70,8 @@ export interface ProviderLocation {
 }
 
 export interface ProviderRecord {
+  /** The plan's Provider ID / billing number (seed 002: associating and linking accounts name it). */
+  providerId: string;
   /** The whole profile, every Tax ID and address (handlers narrow it to the user's Tax IDs). */
   profile: Schemas['ProviderProfile'];
   /** The first search row. */

@@ -25,6 +25,11 @@ export interface DirectoryLocation {
 /** A provider as the directory defines it; providers.ts turns it into profile and search rows. */
 export interface DirectoryProvider {
   npi: string;
+  /**
+   * The plan's Provider ID / billing number, as on the Welcome Letter and EOBs: what associating or
+   * linking a provider account names (seed 002).
+   */
+  providerId: string;
   /** Last, First for a person; the organisation name otherwise. */
   name: string;
   type: ProviderType;
@@ -38,6 +43,16 @@ export interface DirectoryProvider {
   networks: readonly string[];
   acceptingNewPatients: boolean;
   languages: string[];
+}
+
+/**
+ * The Provider ID of a provider the directory does not name one for: `CCA` and the NPI's last 8 digits.
+ *
+ * @example
+ * providerIdOf('1273645899'); // 'CCA73645899'
+ */
+export function providerIdOf(npi: string): string {
+  return `CCA${npi.slice(2)}`;
 }
 
 const ALL_NETWORKS = ['PASSAGE', 'PRIME', 'CHOICE', 'VIP', 'ENHANCED CARE', 'ESSENTIAL'] as const;
@@ -69,6 +84,11 @@ export const PROVIDER_NPIS = {
   goldberg: '1436271856',
   /** Nguyen, Linh: pediatric nurse practitioner, Tax ID B. */
   nguyen: '1982736450',
+  /**
+   * Connecticut Orthopaedic Specialists, a group of another Tax ID that has no portal administrator:
+   * associating it as a Group gives access to all its providers (seed 002).
+   */
+  connecticutOrthopaedicsGroup: '1711150155',
   /** Patel, Raj: orthopaedic surgery, Connecticut Orthopaedic Specialists (another Tax ID). */
   patel: '1273645899',
   /** Kowalski, Anna: cardiology, Hudson Valley Cardiology (another Tax ID). */
@@ -140,6 +160,7 @@ function specialist(
 ): DirectoryProvider {
   return {
     npi,
+    providerId: providerIdOf(npi),
     name,
     type,
     specialty,
@@ -161,6 +182,7 @@ function specialist(
 export const DIRECTORY_PROVIDERS: readonly DirectoryProvider[] = [
   {
     npi: PROVIDER_NPIS.hartfordGroup,
+    providerId: 'CCA0048213',
     name: 'Hartford Family Medicine Group',
     type: 'group_practice',
     specialty: 'Family Medicine',
@@ -183,6 +205,7 @@ export const DIRECTORY_PROVIDERS: readonly DirectoryProvider[] = [
     // The provider of the seed's screenshots (Care Plans QRG, step 12): "Adamski, John 80 Seymour St,
     // Hartford, CT, 06102 060646668 1407819535 Allopathic Physician … In Network No".
     npi: PROVIDER_NPIS.adamski,
+    providerId: 'CCA0051877',
     name: 'Adamski, John',
     type: 'allopathic_physician',
     specialty: 'Family Medicine',
@@ -223,6 +246,7 @@ export const DIRECTORY_PROVIDERS: readonly DirectoryProvider[] = [
   },
   {
     npi: PROVIDER_NPIS.lopez,
+    providerId: 'CCA0051902',
     name: 'Lopez, Maria',
     type: 'nurse_practitioner',
     specialty: 'Internal Medicine',
@@ -243,6 +267,7 @@ export const DIRECTORY_PROVIDERS: readonly DirectoryProvider[] = [
   },
   {
     npi: PROVIDER_NPIS.chen,
+    providerId: 'CCA0051915',
     name: 'Chen, Wei',
     type: 'allopathic_physician',
     specialty: 'Pediatrics',
@@ -263,6 +288,7 @@ export const DIRECTORY_PROVIDERS: readonly DirectoryProvider[] = [
   },
   {
     npi: PROVIDER_NPIS.brennan,
+    providerId: 'CCA0051928',
     name: 'Brennan, Patrick',
     type: 'osteopathic_physician',
     specialty: 'Internal Medicine',
@@ -284,6 +310,7 @@ export const DIRECTORY_PROVIDERS: readonly DirectoryProvider[] = [
   },
   {
     npi: PROVIDER_NPIS.okafor,
+    providerId: 'CCA0051931',
     name: 'Okafor, Ngozi',
     type: 'physician_assistant',
     specialty: 'Family Medicine',
@@ -304,6 +331,7 @@ export const DIRECTORY_PROVIDERS: readonly DirectoryProvider[] = [
   },
   {
     npi: PROVIDER_NPIS.seymourGroup,
+    providerId: 'CCA0063301',
     name: 'Seymour Street Pediatrics',
     type: 'group_practice',
     specialty: 'Pediatrics',
@@ -324,6 +352,7 @@ export const DIRECTORY_PROVIDERS: readonly DirectoryProvider[] = [
   },
   {
     npi: PROVIDER_NPIS.rivera,
+    providerId: 'CCA0063390',
     name: 'Rivera, Ana',
     type: 'allopathic_physician',
     specialty: 'Pediatrics',
@@ -344,6 +373,7 @@ export const DIRECTORY_PROVIDERS: readonly DirectoryProvider[] = [
   },
   {
     npi: PROVIDER_NPIS.goldberg,
+    providerId: 'CCA0063412',
     name: 'Goldberg, Daniel',
     type: 'allopathic_physician',
     specialty: 'Pediatrics',
@@ -364,6 +394,7 @@ export const DIRECTORY_PROVIDERS: readonly DirectoryProvider[] = [
   },
   {
     npi: PROVIDER_NPIS.nguyen,
+    providerId: 'CCA0063425',
     name: 'Nguyen, Linh',
     type: 'nurse_practitioner',
     specialty: 'Pediatrics',
@@ -381,6 +412,24 @@ export const DIRECTORY_PROVIDERS: readonly DirectoryProvider[] = [
     networks: ALL_NETWORKS,
     acceptingNewPatients: true,
     languages: ['English', 'Vietnamese'],
+  },
+  {
+    ...specialist(
+      PROVIDER_NPIS.connecticutOrthopaedicsGroup,
+      'Connecticut Orthopaedic Specialists',
+      'group_practice',
+      'Orthopaedic Surgery',
+      NETWORK_TAX_IDS.connecticutOrthopaedics,
+      '00095',
+      { line1: '2 Church St S', line2: 'Suite 300', city: 'New Haven', state: 'CT', zip: '06519' },
+      '(203) 555-0160',
+    ),
+    providerId: 'CCA0071150',
+    remittance: {
+      taxId: NETWORK_TAX_IDS.connecticutOrthopaedics,
+      addressId: 'ADDR-000953',
+      address: { line1: 'PO Box 8810', city: 'New Haven', state: 'CT', zip: '06531-8810' },
+    },
   },
   specialist(
     PROVIDER_NPIS.patel,

@@ -8,9 +8,10 @@ import { npiCheckDigit } from '../../sdk/rules/identifiers.ts';
 import { withFaker } from './faker-source.ts';
 import { TAX_ID_A, TAX_ID_B } from './fixtures.ts';
 import { hashOf, Rng } from './hash.ts';
+import { inNetworkAt, profileNetworkStatus } from './participation.ts';
 import type { ProviderRecord } from './portal-data.ts';
 import type { DirectoryProvider } from './provider-directory.ts';
-import { DIRECTORY_PROVIDERS, PROVIDERS_PER_TAX_ID } from './provider-directory.ts';
+import { DIRECTORY_PROVIDERS, PROVIDERS_PER_TAX_ID, providerIdOf } from './provider-directory.ts';
 
 type Schemas = components['schemas'];
 
@@ -63,7 +64,6 @@ function toRecord(provider: DirectoryProvider): ProviderRecord {
       address: provider.remittance.address,
     });
   }
-  const anyInNetwork = provider.locations.some((location) => location.inNetwork);
   const profile: Schemas['ProviderProfile'] = {
     npi: provider.npi,
     name: provider.name,
@@ -71,7 +71,7 @@ function toRecord(provider: DirectoryProvider): ProviderRecord {
     specialty: provider.specialty,
     taxIds,
     addresses,
-    networkStatus: anyInNetwork ? 'in_network' : 'out_of_network',
+    networkStatus: profileNetworkStatus(provider.locations),
     acceptingNewPatients: provider.acceptingNewPatients,
     languages: provider.languages,
   };
@@ -79,10 +79,11 @@ function toRecord(provider: DirectoryProvider): ProviderRecord {
     const row: Schemas['ProviderSummary'] = {
       npi: provider.npi,
       name: provider.name,
+      addressId: location.addressId,
       address: location.address,
       taxId: location.taxId,
       type: provider.type,
-      inNetwork: location.inNetwork,
+      inNetwork: inNetworkAt(location),
     };
     if (provider.specialty !== null) row.specialty = provider.specialty;
     return row;
@@ -95,6 +96,7 @@ function toRecord(provider: DirectoryProvider): ProviderRecord {
   if (provider.remittance !== undefined)
     addressTaxIds[provider.remittance.addressId] = provider.remittance.taxId;
   return {
+    providerId: provider.providerId,
     profile,
     summary,
     rows,
@@ -142,6 +144,7 @@ function generatedProvider(seed: number, taxId: string, slot: number, taken: Set
   if (rng.chance(0.4)) languages.push(rng.pick(LANGUAGES));
   return {
     npi,
+    providerId: providerIdOf(npi),
     name: kind.type === 'behavioral_health' ? `${last} Counseling Services` : `${last}, ${first}`,
     type: kind.type,
     specialty: rng.chance(0.9) ? kind.specialty : null,

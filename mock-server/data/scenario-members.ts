@@ -660,6 +660,27 @@ const OTHER_ENTRIES: readonly CatalogEntry[] = [
       'The document fails after its preparation: getDocument shows status failed, downloadDocument answers 409 DOCUMENT_NOT_READY.',
   },
   {
+    kind: 'prefer',
+    value: 'outcome=completed',
+    operations: ['requestProviderProfileUpdate'],
+    effect:
+      'The profile update request is completed when the plan decides it (the default): received, in_review after 1 hour, completed after 2 days of mock time.',
+  },
+  {
+    kind: 'prefer',
+    value: 'outcome=rejected',
+    operations: ['requestProviderProfileUpdate'],
+    effect:
+      'The profile update request is rejected when the plan decides it, 2 days of mock time after submission, with a rejectionReason.',
+  },
+  {
+    kind: 'clock',
+    value: 'POST /__admin/clock/advance {"hours": 1}',
+    operations: ['getProviderProfileUpdateRequest', 'listProviderProfileUpdateRequests'],
+    effect:
+      'A profile update request is in_review 1 hour after submission and completed or rejected 2 days after, on the MOCK clock.',
+  },
+  {
     kind: 'clock',
     value: 'POST /__admin/clock/advance {"minutes": 2}',
     operations: ['getDocument', 'downloadDocument'],

@@ -1836,15 +1836,175 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate15.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var searchMembers_query = validate16;
-var schema31 = { "type": "string", "description": "The health plan a member, claim, authorization, referral, admission notification or message\nbelongs to: EmblemHealth or ConnectiCare, which share this portal. Each member belongs to one.\n", "enum": ["emblemhealth", "connecticare"], "example": "emblemhealth" };
-var pattern10 = new RegExp("^[A-Z0-9]{6,15}$", "u");
-var pattern11 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-var formats0 = require_formats().fullFormats.date;
+var designateSecondarySiteManager_path = validate16;
 function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate16.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.taxId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "taxId" }, message: "must have required property 'taxId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.taxId !== void 0) {
+      let data0 = data.taxId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/taxId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["taxId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err2 = { instancePath: instancePath + "/taxId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate16.errors = vErrors;
+  return errors === 0;
+}
+validate16.evaluated = { "props": { "taxId": true }, "dynamicProps": false, "dynamicItems": false };
+var designateSecondarySiteManager_header = validate17;
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate17.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+validate17.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var searchMembers_query = validate18;
+var schema34 = { "type": "string", "description": "The health plan a member, claim, authorization, referral, admission notification or message\nbelongs to: EmblemHealth or ConnectiCare, which share this portal. Each member belongs to one.\n", "enum": ["emblemhealth", "connecticare"], "example": "emblemhealth" };
+var pattern11 = new RegExp("^[A-Z0-9]{6,15}$", "u");
+var pattern12 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+var formats0 = require_formats().fullFormats.date;
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate18.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1887,7 +2047,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err1];
@@ -2043,7 +2203,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern11.test(data3)) {
+        if (!pattern12.test(data3)) {
           const err9 = { instancePath: instancePath + "/dateOfBirth", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -2098,7 +2258,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data4 === "string") {
-        if (!pattern11.test(data4)) {
+        if (!pattern12.test(data4)) {
           const err12 = { instancePath: instancePath + "/asOf", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -2153,7 +2313,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
-        const err15 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema31.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2268,176 +2428,176 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate16.errors = vErrors;
-  return errors === 0;
-}
-validate16.evaluated = { "props": { "memberId": true, "firstName": true, "lastName": true, "dateOfBirth": true, "asOf": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getMember_path = validate17;
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate17.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate17.errors = vErrors;
-  return errors === 0;
-}
-validate17.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var getMemberIdCard_path = validate18;
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate18.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate18.errors = vErrors;
   return errors === 0;
 }
-validate18.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadMemberIdCardImage_path = validate19;
-var schema38 = { "type": "string", "enum": ["front", "back"], "example": "front" };
+validate18.evaluated = { "props": { "memberId": true, "firstName": true, "lastName": true, "dateOfBirth": true, "asOf": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getMember_path = validate19;
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate19.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate19.errors = vErrors;
+  return errors === 0;
+}
+validate19.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var getMemberIdCard_path = validate20;
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate20.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+validate20.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadMemberIdCardImage_path = validate21;
+var schema41 = { "type": "string", "enum": ["front", "back"], "example": "front" };
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate21.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -2498,7 +2658,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err3 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2544,7 +2704,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data1 === "front" || data1 === "back")) {
-        const err5 = { instancePath: instancePath + "/side", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberIdCardSide/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/side", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberIdCardSide/enum", keyword: "enum", params: { allowedValues: schema41.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2562,171 +2722,11 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate19.errors = vErrors;
-  return errors === 0;
-}
-validate19.evaluated = { "props": { "memberId": true, "side": true }, "dynamicProps": false, "dynamicItems": false };
-var getBenefitsSummary_path = validate20;
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
-}
-validate20.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadSummaryOfBenefits_path = validate21;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate21.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate21.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var checkProviderNetworkStatus_path = validate22;
+validate21.evaluated = { "props": { "memberId": true, "side": true }, "dynamicProps": false, "dynamicItems": false };
+var getBenefitsSummary_path = validate22;
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2782,7 +2782,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2806,172 +2806,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate22.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var checkProviderNetworkStatus_query = validate23;
-var pattern19 = new RegExp("^\\d{10}$", "u");
+var downloadSummaryOfBenefits_path = validate23;
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate23.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.npi === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "npi" }, message: "must have required property 'npi'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.npi !== void 0) {
-      let data0 = data.npi;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["npi"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern19.test(data0)) {
-          const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate23.errors = vErrors;
-  return errors === 0;
-}
-validate23.evaluated = { "props": { "npi": true }, "dynamicProps": false, "dynamicItems": false };
-var createPcpMemberPanelReport_header = validate24;
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate24.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate24.errors = vErrors;
-  return errors === 0;
-}
-validate24.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var attestCarePlanAccess_path = validate25;
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate25.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3023,7 +2862,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -3043,11 +2882,207 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+validate23.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var checkProviderNetworkStatus_path = validate24;
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate24.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate24.errors = vErrors;
+  return errors === 0;
+}
+validate24.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var checkProviderNetworkStatus_query = validate25;
+var pattern20 = new RegExp("^\\d{10}$", "u");
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate25.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.npi === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "npi" }, message: "must have required property 'npi'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.npi !== void 0) {
+      let data0 = data.npi;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["npi"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern20.test(data0)) {
+          const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.addressId !== void 0) {
+      let data1 = data.addressId;
+      if (typeof data1 !== "string") {
+        let dataType1 = typeof data1;
+        let coerced1 = void 0;
+        if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
+          data1 = data1[0];
+          dataType1 = typeof data1;
+          if (typeof data1 === "string") {
+            coerced1 = data1;
+          }
+        }
+        if (!(coerced1 !== void 0)) {
+          if (dataType1 == "number" || dataType1 == "boolean") {
+            coerced1 = "" + data1;
+          } else if (data1 === null) {
+            coerced1 = "";
+          } else {
+            const err3 = { instancePath: instancePath + "/addressId", schemaPath: "#/properties/addressId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (coerced1 !== void 0) {
+          data1 = coerced1;
+          if (data !== void 0) {
+            data["addressId"] = coerced1;
+          }
+        }
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
   validate25.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var attestCarePlanAccess_header = validate26;
+validate25.evaluated = { "props": { "npi": true, "addressId": true }, "dynamicProps": false, "dynamicItems": false };
+var createPcpMemberPanelReport_header = validate26;
 function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3127,7 +3162,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate26.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getCarePlan_path = validate27;
+var attestCarePlanAccess_path = validate27;
 function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3183,7 +3218,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -3207,8 +3242,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate27.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var getCarePlan_header = validate28;
-var pattern22 = new RegExp("^CPA-\\d{6,}$", "u");
+var attestCarePlanAccess_header = validate28;
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3220,17 +3254,8 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["x-care-plan-attestation"] === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-care-plan-attestation" }, message: "must have required property 'x-care-plan-attestation'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data["x-care-plan-attestation"] !== void 0) {
-      let data0 = data["x-care-plan-attestation"];
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
       if (typeof data0 !== "string") {
         let dataType0 = typeof data0;
         let coerced0 = void 0;
@@ -3247,11 +3272,11 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data0 === null) {
             coerced0 = "";
           } else {
-            const err1 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err1];
+              vErrors = [err0];
             } else {
-              vErrors.push(err1);
+              vErrors.push(err0);
             }
             errors++;
           }
@@ -3259,13 +3284,22 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced0 !== void 0) {
           data0 = coerced0;
           if (data !== void 0) {
-            data["x-care-plan-attestation"] = coerced0;
+            data["idempotency-key"] = coerced0;
           }
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern22.test(data0)) {
-          const err2 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/pattern", keyword: "pattern", params: { pattern: "^CPA-\\d{6,}$" }, message: 'must match pattern "^CPA-\\d{6,}$"' };
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -3287,8 +3321,8 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   validate28.errors = vErrors;
   return errors === 0;
 }
-validate28.evaluated = { "props": { "x-care-plan-attestation": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadCarePlan_path = validate29;
+validate28.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getCarePlan_path = validate29;
 function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3344,7 +3378,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -3368,7 +3402,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate29.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadCarePlan_header = validate30;
+var getCarePlan_header = validate30;
+var pattern23 = new RegExp("^CPA-\\d{6,}$", "u");
 function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3424,7 +3459,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern22.test(data0)) {
+        if (!pattern23.test(data0)) {
           const err2 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/pattern", keyword: "pattern", params: { pattern: "^CPA-\\d{6,}$" }, message: 'must match pattern "^CPA-\\d{6,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -3448,13 +3483,173 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate30.evaluated = { "props": { "x-care-plan-attestation": true }, "dynamicProps": false, "dynamicItems": false };
-var searchPreauthorizations_query = validate31;
-var schema62 = { "type": "string", "description": "`approved` (possibly at once), `pended` (under review by Utilization Management),\n`more_information_needed` (a questionnaire or documents are awaited), `denied`.\n", "enum": ["approved", "pended", "more_information_needed", "denied"], "example": "pended" };
-var pattern26 = new RegExp("^PA-\\d{8,}$", "u");
+var downloadCarePlan_path = validate31;
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate31.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+validate31.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadCarePlan_header = validate32;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate32.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["x-care-plan-attestation"] === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-care-plan-attestation" }, message: "must have required property 'x-care-plan-attestation'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data["x-care-plan-attestation"] !== void 0) {
+      let data0 = data["x-care-plan-attestation"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["x-care-plan-attestation"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern23.test(data0)) {
+          const err2 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/pattern", keyword: "pattern", params: { pattern: "^CPA-\\d{6,}$" }, message: 'must match pattern "^CPA-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+validate32.evaluated = { "props": { "x-care-plan-attestation": true }, "dynamicProps": false, "dynamicItems": false };
+var searchPreauthorizations_query = validate33;
+var schema65 = { "type": "string", "description": "`approved` (possibly at once), `pended` (under review by Utilization Management),\n`more_information_needed` (a questionnaire or documents are awaited), `denied`.\n", "enum": ["approved", "pended", "more_information_needed", "denied"], "example": "pended" };
+var pattern27 = new RegExp("^PA-\\d{8,}$", "u");
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate33.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3497,7 +3692,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err1];
@@ -3543,7 +3738,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data1 === "string") {
-        if (!pattern26.test(data1)) {
+        if (!pattern27.test(data1)) {
           const err3 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -3589,7 +3784,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data2 === "approved" || data2 === "pended" || data2 === "more_information_needed" || data2 === "denied")) {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationStatus/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationStatus/enum", keyword: "enum", params: { allowedValues: schema65.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3633,7 +3828,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern11.test(data3)) {
+        if (!pattern12.test(data3)) {
           const err7 = { instancePath: instancePath + "/from", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -3688,7 +3883,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data4 === "string") {
-        if (!pattern11.test(data4)) {
+        if (!pattern12.test(data4)) {
           const err10 = { instancePath: instancePath + "/to", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -3743,7 +3938,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
-        const err13 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema31.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3858,15 +4053,15 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = { "props": { "memberId": true, "referenceId": true, "status": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var createPreauthorization_header = validate32;
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate33.evaluated = { "props": { "memberId": true, "referenceId": true, "status": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var createPreauthorization_header = validate34;
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate32.evaluated;
+  const evaluated0 = validate34.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3920,166 +4115,6 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (func0(data0) < 1) {
           const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate32.errors = vErrors;
-  return errors === 0;
-}
-validate32.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getPreauthorization_path = validate33;
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate33.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.referenceId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.referenceId !== void 0) {
-      let data0 = data.referenceId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["referenceId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern26.test(data0)) {
-          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate33.errors = vErrors;
-  return errors === 0;
-}
-validate33.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var answerPreauthorizationQuestionnaire_path = validate34;
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate34.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.referenceId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.referenceId !== void 0) {
-      let data0 = data.referenceId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["referenceId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern26.test(data0)) {
-          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -4101,8 +4136,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   validate34.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var answerPreauthorizationQuestionnaire_header = validate35;
+validate34.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getPreauthorization_path = validate35;
 function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4114,8 +4149,17 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
+    if (data.referenceId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.referenceId !== void 0) {
+      let data0 = data.referenceId;
       if (typeof data0 !== "string") {
         let dataType0 = typeof data0;
         let coerced0 = void 0;
@@ -4132,11 +4176,11 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data0 === null) {
             coerced0 = "";
           } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err0];
+              vErrors = [err1];
             } else {
-              vErrors.push(err0);
+              vErrors.push(err1);
             }
             errors++;
           }
@@ -4144,22 +4188,13 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced0 !== void 0) {
           data0 = coerced0;
           if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
+            data["referenceId"] = coerced0;
           }
         }
       }
       if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (!pattern27.test(data0)) {
+          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -4181,8 +4216,8 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   validate35.errors = vErrors;
   return errors === 0;
 }
-validate35.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var listPreauthorizationAttachments_path = validate36;
+validate35.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
+var answerPreauthorizationQuestionnaire_path = validate36;
 function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4238,7 +4273,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern26.test(data0)) {
+        if (!pattern27.test(data0)) {
           const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -4262,11 +4297,171 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate36.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var listPreauthorizationAttachments_query = validate37;
+var answerPreauthorizationQuestionnaire_header = validate37;
 function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate37.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
+validate37.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var listPreauthorizationAttachments_path = validate38;
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate38.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.referenceId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.referenceId !== void 0) {
+      let data0 = data.referenceId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["referenceId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern27.test(data0)) {
+          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate38.errors = vErrors;
+  return errors === 0;
+}
+validate38.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
+var listPreauthorizationAttachments_query = validate39;
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate39.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -4380,171 +4575,11 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate37.errors = vErrors;
-  return errors === 0;
-}
-validate37.evaluated = { "props": { "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadPreauthorizationAttachments_path = validate38;
-function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate38.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.referenceId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.referenceId !== void 0) {
-      let data0 = data.referenceId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["referenceId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern26.test(data0)) {
-          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate38.errors = vErrors;
-  return errors === 0;
-}
-validate38.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadPreauthorizationAttachments_header = validate39;
-function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate39.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate39.errors = vErrors;
   return errors === 0;
 }
-validate39.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var requestPreauthorizationModification_path = validate40;
+validate39.evaluated = { "props": { "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var uploadPreauthorizationAttachments_path = validate40;
 function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4600,7 +4635,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern26.test(data0)) {
+        if (!pattern27.test(data0)) {
           const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -4624,7 +4659,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate40.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var requestPreauthorizationModification_header = validate41;
+var uploadPreauthorizationAttachments_header = validate41;
 function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4704,12 +4739,172 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate41.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var searchReferrals_query = validate42;
-var schema82 = { "type": "string", "enum": ["made", "received", "all"], "default": "all", "example": "all" };
+var requestPreauthorizationModification_path = validate42;
 function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate42.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.referenceId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.referenceId !== void 0) {
+      let data0 = data.referenceId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["referenceId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern27.test(data0)) {
+          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+validate42.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
+var requestPreauthorizationModification_header = validate43;
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate43.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate43.errors = vErrors;
+  return errors === 0;
+}
+validate43.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var searchReferrals_query = validate44;
+var schema85 = { "type": "string", "enum": ["made", "received", "all"], "default": "all", "example": "all" };
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate44.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -4770,7 +4965,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data0 === "made" || data0 === "received" || data0 === "all")) {
-        const err3 = { instancePath: instancePath + "/direction", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ReferralSearchDirection/enum", keyword: "enum", params: { allowedValues: schema82.enum }, message: "must be equal to one of the allowed values" };
+        const err3 = { instancePath: instancePath + "/direction", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ReferralSearchDirection/enum", keyword: "enum", params: { allowedValues: schema85.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4814,7 +5009,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data1 === "string") {
-        if (!pattern11.test(data1)) {
+        if (!pattern12.test(data1)) {
           const err5 = { instancePath: instancePath + "/from", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -4869,7 +5064,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data2 === "string") {
-        if (!pattern11.test(data2)) {
+        if (!pattern12.test(data2)) {
           const err8 = { instancePath: instancePath + "/to", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -4924,7 +5119,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern10.test(data3)) {
+        if (!pattern11.test(data3)) {
           const err11 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -4970,7 +5165,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data4 === "string") {
-        if (!pattern19.test(data4)) {
+        if (!pattern20.test(data4)) {
           const err13 = { instancePath: instancePath + "/providerNpi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -5016,7 +5211,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
-        const err15 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema31.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -5131,15 +5326,15 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate42.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-validate42.evaluated = { "props": { "direction": true, "from": true, "to": true, "memberId": true, "providerNpi": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var createReferral_header = validate43;
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate44.evaluated = { "props": { "direction": true, "from": true, "to": true, "memberId": true, "providerNpi": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var createReferral_header = validate45;
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate43.evaluated;
+  const evaluated0 = validate45.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5211,16 +5406,16 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate43.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-validate43.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getReferral_path = validate44;
-var pattern38 = new RegExp("^RF-\\d{8,}$", "u");
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate45.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getReferral_path = validate46;
+var pattern39 = new RegExp("^RF-\\d{8,}$", "u");
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate44.evaluated;
+  const evaluated0 = validate46.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5272,7 +5467,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern38.test(data0)) {
+        if (!pattern39.test(data0)) {
           const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ReferralTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^RF-\\d{8,}$" }, message: 'must match pattern "^RF-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -5292,17 +5487,17 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate44.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-validate44.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var searchAdmissionNotifications_query = validate45;
-var schema94 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
-var pattern40 = new RegExp("^AN-\\d{8,}$", "u");
-function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate46.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var searchAdmissionNotifications_query = validate47;
+var schema97 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
+var pattern41 = new RegExp("^AN-\\d{8,}$", "u");
+function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate45.evaluated;
+  const evaluated0 = validate47.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5345,7 +5540,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err1];
@@ -5391,7 +5586,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data1 === "string") {
-        if (!pattern40.test(data1)) {
+        if (!pattern41.test(data1)) {
           const err3 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -5437,7 +5632,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data2 === "emergent_inpatient" || data2 === "maternity" || data2 === "newborn")) {
-        const err5 = { instancePath: instancePath + "/admissionType", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema94.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/admissionType", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema97.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -5481,7 +5676,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern11.test(data3)) {
+        if (!pattern12.test(data3)) {
           const err7 = { instancePath: instancePath + "/from", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -5536,7 +5731,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data4 === "string") {
-        if (!pattern11.test(data4)) {
+        if (!pattern12.test(data4)) {
           const err10 = { instancePath: instancePath + "/to", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -5591,7 +5786,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
-        const err13 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema31.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -5706,15 +5901,15 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate45.errors = vErrors;
+  validate47.errors = vErrors;
   return errors === 0;
 }
-validate45.evaluated = { "props": { "memberId": true, "trackingNumber": true, "admissionType": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var createAdmissionNotification_header = validate46;
-function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate47.evaluated = { "props": { "memberId": true, "trackingNumber": true, "admissionType": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var createAdmissionNotification_header = validate48;
+function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate46.evaluated;
+  const evaluated0 = validate48.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5768,166 +5963,6 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (func0(data0) < 1) {
           const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate46.errors = vErrors;
-  return errors === 0;
-}
-validate46.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getAdmissionNotification_path = validate47;
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate47.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.trackingNumber === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trackingNumber" }, message: "must have required property 'trackingNumber'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.trackingNumber !== void 0) {
-      let data0 = data.trackingNumber;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["trackingNumber"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern40.test(data0)) {
-          const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate47.errors = vErrors;
-  return errors === 0;
-}
-validate47.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var answerConcurrentReviewQuestions_path = validate48;
-function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate48.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.trackingNumber === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trackingNumber" }, message: "must have required property 'trackingNumber'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.trackingNumber !== void 0) {
-      let data0 = data.trackingNumber;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["trackingNumber"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern40.test(data0)) {
-          const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -5949,8 +5984,8 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
   validate48.errors = vErrors;
   return errors === 0;
 }
-validate48.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var answerConcurrentReviewQuestions_header = validate49;
+validate48.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getAdmissionNotification_path = validate49;
 function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -5962,8 +5997,17 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
+    if (data.trackingNumber === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trackingNumber" }, message: "must have required property 'trackingNumber'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.trackingNumber !== void 0) {
+      let data0 = data.trackingNumber;
       if (typeof data0 !== "string") {
         let dataType0 = typeof data0;
         let coerced0 = void 0;
@@ -5980,11 +6024,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data0 === null) {
             coerced0 = "";
           } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err1 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err0];
+              vErrors = [err1];
             } else {
-              vErrors.push(err0);
+              vErrors.push(err1);
             }
             errors++;
           }
@@ -5992,22 +6036,13 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced0 !== void 0) {
           data0 = coerced0;
           if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
+            data["trackingNumber"] = coerced0;
           }
         }
       }
       if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (!pattern41.test(data0)) {
+          const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -6029,8 +6064,8 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
   validate49.errors = vErrors;
   return errors === 0;
 }
-validate49.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadAdmissionNotificationAttachments_path = validate50;
+validate49.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var answerConcurrentReviewQuestions_path = validate50;
 function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6086,7 +6121,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern40.test(data0)) {
+        if (!pattern41.test(data0)) {
           const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -6110,7 +6145,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate50.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadAdmissionNotificationAttachments_header = validate51;
+var answerConcurrentReviewQuestions_header = validate51;
 function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6190,7 +6225,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate51.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var requestAdmissionNotificationModification_path = validate52;
+var uploadAdmissionNotificationAttachments_path = validate52;
 function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6246,7 +6281,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern40.test(data0)) {
+        if (!pattern41.test(data0)) {
           const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -6270,7 +6305,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate52.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var requestAdmissionNotificationModification_header = validate53;
+var uploadAdmissionNotificationAttachments_header = validate53;
 function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6350,13 +6385,173 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate53.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var searchClaims_query = validate54;
-var schema116 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
-var pattern50 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
+var requestAdmissionNotificationModification_path = validate54;
 function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate54.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.trackingNumber === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trackingNumber" }, message: "must have required property 'trackingNumber'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.trackingNumber !== void 0) {
+      let data0 = data.trackingNumber;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["trackingNumber"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern41.test(data0)) {
+          const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate54.errors = vErrors;
+  return errors === 0;
+}
+validate54.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var requestAdmissionNotificationModification_header = validate55;
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate55.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate55.errors = vErrors;
+  return errors === 0;
+}
+validate55.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var searchClaims_query = validate56;
+var schema119 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
+var pattern51 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
+function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate56.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6417,7 +6612,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern11.test(data0)) {
+        if (!pattern12.test(data0)) {
           const err3 = { instancePath: instancePath + "/from", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -6472,7 +6667,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data1 === "string") {
-        if (!pattern11.test(data1)) {
+        if (!pattern12.test(data1)) {
           const err6 = { instancePath: instancePath + "/to", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -6527,7 +6722,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data2 === "string") {
-        if (!pattern10.test(data2)) {
+        if (!pattern11.test(data2)) {
           const err9 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -6573,7 +6768,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern50.test(data3)) {
+        if (!pattern51.test(data3)) {
           const err11 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -6619,7 +6814,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data4 === "string") {
-        if (!pattern19.test(data4)) {
+        if (!pattern20.test(data4)) {
           const err13 = { instancePath: instancePath + "/providerNpi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -6665,7 +6860,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "received" || data5 === "in_process" || data5 === "pended" || data5 === "paid" || data5 === "denied" || data5 === "adjusted")) {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema116.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema119.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -6709,7 +6904,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data6 === "emblemhealth" || data6 === "connecticare")) {
-        const err17 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema31.enum }, message: "must be equal to one of the allowed values" };
+        const err17 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -6824,176 +7019,176 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate54.errors = vErrors;
-  return errors === 0;
-}
-validate54.evaluated = { "props": { "from": true, "to": true, "memberId": true, "claimNumber": true, "providerNpi": true, "status": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getClaim_path = validate55;
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate55.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.claimNumber === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "claimNumber" }, message: "must have required property 'claimNumber'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.claimNumber !== void 0) {
-      let data0 = data.claimNumber;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["claimNumber"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern50.test(data0)) {
-          const err2 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate55.errors = vErrors;
-  return errors === 0;
-}
-validate55.evaluated = { "props": { "claimNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadExplanationOfPayment_path = validate56;
-function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate56.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.claimNumber === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "claimNumber" }, message: "must have required property 'claimNumber'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.claimNumber !== void 0) {
-      let data0 = data.claimNumber;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["claimNumber"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern50.test(data0)) {
-          const err2 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate56.errors = vErrors;
   return errors === 0;
 }
-validate56.evaluated = { "props": { "claimNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadCheckImage_path = validate57;
-var pattern54 = new RegExp("^[0-9]{6,15}$", "u");
+validate56.evaluated = { "props": { "from": true, "to": true, "memberId": true, "claimNumber": true, "providerNpi": true, "status": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getClaim_path = validate57;
 function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate57.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.claimNumber === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "claimNumber" }, message: "must have required property 'claimNumber'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.claimNumber !== void 0) {
+      let data0 = data.claimNumber;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["claimNumber"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern51.test(data0)) {
+          const err2 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate57.errors = vErrors;
+  return errors === 0;
+}
+validate57.evaluated = { "props": { "claimNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadExplanationOfPayment_path = validate58;
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate58.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.claimNumber === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "claimNumber" }, message: "must have required property 'claimNumber'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.claimNumber !== void 0) {
+      let data0 = data.claimNumber;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["claimNumber"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern51.test(data0)) {
+          const err2 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate58.errors = vErrors;
+  return errors === 0;
+}
+validate58.evaluated = { "props": { "claimNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadCheckImage_path = validate59;
+var pattern55 = new RegExp("^[0-9]{6,15}$", "u");
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate59.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7045,7 +7240,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern54.test(data0)) {
+        if (!pattern55.test(data0)) {
           const err2 = { instancePath: instancePath + "/checkNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CheckNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{6,15}$" }, message: 'must match pattern "^[0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -7065,15 +7260,15 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate57.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-validate57.evaluated = { "props": { "checkNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var exportClaims_header = validate58;
-function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate59.evaluated = { "props": { "checkNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var exportClaims_header = validate60;
+function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate58.evaluated;
+  const evaluated0 = validate60.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7145,17 +7340,17 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate58.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-validate58.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var listMessages_query = validate59;
-var schema126 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
-var schema127 = { "type": "string", "description": "`submitted`, `in_review`, `responded` (answered by phone, fax or email) or `closed`.", "enum": ["submitted", "in_review", "responded", "closed"], "example": "submitted" };
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate60.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var listMessages_query = validate61;
+var schema129 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
+var schema130 = { "type": "string", "description": "`submitted`, `in_review`, `responded` (answered by phone, fax or email) or `closed`.", "enum": ["submitted", "in_review", "responded", "closed"], "example": "submitted" };
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate59.evaluated;
+  const evaluated0 = validate61.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7253,7 +7448,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data1 === "care_management" || data1 === "claims" || data1 === "grievances_and_appeals" || data1 === "preauthorizations" || data1 === "referrals" || data1 === "eligibility_and_benefits" || data1 === "provider_data" || data1 === "portal_support")) {
-        const err4 = { instancePath: instancePath + "/category", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema126.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = { instancePath: instancePath + "/category", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema129.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -7297,7 +7492,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data2 === "submitted" || data2 === "in_review" || data2 === "responded" || data2 === "closed")) {
-        const err6 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageStatus/enum", keyword: "enum", params: { allowedValues: schema127.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageStatus/enum", keyword: "enum", params: { allowedValues: schema130.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -7341,7 +7536,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern11.test(data3)) {
+        if (!pattern12.test(data3)) {
           const err8 = { instancePath: instancePath + "/from", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -7396,7 +7591,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data4 === "string") {
-        if (!pattern11.test(data4)) {
+        if (!pattern12.test(data4)) {
           const err11 = { instancePath: instancePath + "/to", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -7451,7 +7646,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
-        const err14 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema31.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -7566,15 +7761,15 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate59.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-validate59.evaluated = { "props": { "q": true, "category": true, "status": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var createMessage_header = validate60;
-function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate61.evaluated = { "props": { "q": true, "category": true, "status": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var createMessage_header = validate62;
+function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate60.evaluated;
+  const evaluated0 = validate62.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7628,167 +7823,6 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (func0(data0) < 1) {
           const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate60.errors = vErrors;
-  return errors === 0;
-}
-validate60.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getMessage_path = validate61;
-var pattern57 = new RegExp("^MSG-\\d{6,}$", "u");
-function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate61.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.messageId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.messageId !== void 0) {
-      let data0 = data.messageId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["messageId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern57.test(data0)) {
-          const err2 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/pattern", keyword: "pattern", params: { pattern: "^MSG-\\d{6,}$" }, message: 'must match pattern "^MSG-\\d{6,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate61.errors = vErrors;
-  return errors === 0;
-}
-validate61.evaluated = { "props": { "messageId": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadMessageAttachments_path = validate62;
-function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate62.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.messageId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.messageId !== void 0) {
-      let data0 = data.messageId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["messageId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern57.test(data0)) {
-          const err2 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/pattern", keyword: "pattern", params: { pattern: "^MSG-\\d{6,}$" }, message: 'must match pattern "^MSG-\\d{6,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -7810,12 +7844,173 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
   validate62.errors = vErrors;
   return errors === 0;
 }
-validate62.evaluated = { "props": { "messageId": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadMessageAttachments_header = validate63;
+validate62.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getMessage_path = validate63;
+var pattern58 = new RegExp("^MSG-\\d{6,}$", "u");
 function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate63.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.messageId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.messageId !== void 0) {
+      let data0 = data.messageId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["messageId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern58.test(data0)) {
+          const err2 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/pattern", keyword: "pattern", params: { pattern: "^MSG-\\d{6,}$" }, message: 'must match pattern "^MSG-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate63.errors = vErrors;
+  return errors === 0;
+}
+validate63.evaluated = { "props": { "messageId": true }, "dynamicProps": false, "dynamicItems": false };
+var uploadMessageAttachments_path = validate64;
+function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate64.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.messageId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.messageId !== void 0) {
+      let data0 = data.messageId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["messageId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern58.test(data0)) {
+          const err2 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/pattern", keyword: "pattern", params: { pattern: "^MSG-\\d{6,}$" }, message: 'must match pattern "^MSG-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate64.errors = vErrors;
+  return errors === 0;
+}
+validate64.evaluated = { "props": { "messageId": true }, "dynamicProps": false, "dynamicItems": false };
+var uploadMessageAttachments_header = validate65;
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate65.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7887,15 +8082,15 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate63.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-validate63.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var searchProviders_query = validate64;
-function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate65.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var searchProviders_query = validate66;
+function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate64.evaluated;
+  const evaluated0 = validate66.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7993,7 +8188,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data1 === "string") {
-        if (!pattern19.test(data1)) {
+        if (!pattern20.test(data1)) {
           const err4 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -8156,175 +8351,175 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate64.errors = vErrors;
-  return errors === 0;
-}
-validate64.evaluated = { "props": { "name": true, "npi": true, "taxId": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getProvider_path = validate65;
-function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate65.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.npi === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "npi" }, message: "must have required property 'npi'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.npi !== void 0) {
-      let data0 = data.npi;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["npi"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern19.test(data0)) {
-          const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate65.errors = vErrors;
-  return errors === 0;
-}
-validate65.evaluated = { "props": { "npi": true }, "dynamicProps": false, "dynamicItems": false };
-var requestProviderProfileUpdate_path = validate66;
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate66.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.npi === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "npi" }, message: "must have required property 'npi'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.npi !== void 0) {
-      let data0 = data.npi;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["npi"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern19.test(data0)) {
-          const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate66.errors = vErrors;
   return errors === 0;
 }
-validate66.evaluated = { "props": { "npi": true }, "dynamicProps": false, "dynamicItems": false };
-var requestProviderProfileUpdate_header = validate67;
+validate66.evaluated = { "props": { "name": true, "npi": true, "taxId": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getProvider_path = validate67;
 function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate67.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.npi === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "npi" }, message: "must have required property 'npi'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.npi !== void 0) {
+      let data0 = data.npi;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["npi"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern20.test(data0)) {
+          const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate67.errors = vErrors;
+  return errors === 0;
+}
+validate67.evaluated = { "props": { "npi": true }, "dynamicProps": false, "dynamicItems": false };
+var requestProviderProfileUpdate_path = validate68;
+function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate68.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.npi === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "npi" }, message: "must have required property 'npi'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.npi !== void 0) {
+      let data0 = data.npi;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["npi"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern20.test(data0)) {
+          const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate68.errors = vErrors;
+  return errors === 0;
+}
+validate68.evaluated = { "props": { "npi": true }, "dynamicProps": false, "dynamicItems": false };
+var requestProviderProfileUpdate_header = validate69;
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate69.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8396,17 +8591,16 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate67.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-validate67.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var listDocuments_query = validate68;
-var schema146 = { "type": "string", "enum": ["claims_export", "pcp_member_panel_report", "explanation_of_payment", "care_plan", "summary_of_benefits"], "example": "claims_export" };
-var schema147 = { "type": "string", "enum": ["preparing", "ready", "failed"], "example": "ready" };
-function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate69.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var listProviderProfileUpdateRequests_query = validate70;
+var schema150 = { "type": "string", "description": "`received` when submitted, `in_review` while the plan reviews it, then `completed` (applied)\nor `rejected` (see `rejectionReason`).\n", "enum": ["received", "in_review", "completed", "rejected"], "example": "in_review" };
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate68.evaluated;
+  const evaluated0 = validate70.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8414,8 +8608,8 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kind !== void 0) {
-      let data0 = data.kind;
+    if (data.npi !== void 0) {
+      let data0 = data.npi;
       if (typeof data0 !== "string") {
         let dataType0 = typeof data0;
         let coerced0 = void 0;
@@ -8432,7 +8626,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data0 === null) {
             coerced0 = "";
           } else {
-            const err0 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err0 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err0];
             } else {
@@ -8444,18 +8638,20 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced0 !== void 0) {
           data0 = coerced0;
           if (data !== void 0) {
-            data["kind"] = coerced0;
+            data["npi"] = coerced0;
           }
         }
       }
-      if (!(data0 === "claims_export" || data0 === "pcp_member_panel_report" || data0 === "explanation_of_payment" || data0 === "care_plan" || data0 === "summary_of_benefits")) {
-        const err1 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/enum", keyword: "enum", params: { allowedValues: schema146.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      if (typeof data0 === "string") {
+        if (!pattern20.test(data0)) {
+          const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
       }
     }
     if (data.status !== void 0) {
@@ -8476,7 +8672,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data1 === null) {
             coerced1 = "";
           } else {
-            const err2 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err2 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ProviderProfileUpdateStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -8492,8 +8688,8 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       }
-      if (!(data1 === "preparing" || data1 === "ready" || data1 === "failed")) {
-        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/enum", keyword: "enum", params: { allowedValues: schema147.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data1 === "received" || data1 === "in_review" || data1 === "completed" || data1 === "rejected")) {
+        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ProviderProfileUpdateStatus/enum", keyword: "enum", params: { allowedValues: schema150.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -8608,171 +8804,464 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate68.errors = vErrors;
-  return errors === 0;
-}
-validate68.evaluated = { "props": { "kind": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getDocument_path = validate69;
-var pattern63 = new RegExp("^DOC-\\d{6,}$", "u");
-function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate69.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.documentId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.documentId !== void 0) {
-      let data0 = data.documentId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["documentId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern63.test(data0)) {
-          const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate69.errors = vErrors;
-  return errors === 0;
-}
-validate69.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadDocument_path = validate70;
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate70.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.documentId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.documentId !== void 0) {
-      let data0 = data.documentId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["documentId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern63.test(data0)) {
-          const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate70.errors = vErrors;
   return errors === 0;
 }
-validate70.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
+validate70.evaluated = { "props": { "npi": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getProviderProfileUpdateRequest_path = validate71;
+var pattern65 = new RegExp("^PUR-\\d{6,}$", "u");
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate71.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestId" }, message: "must have required property 'requestId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.requestId !== void 0) {
+      let data0 = data.requestId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/requestId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ProviderProfileUpdateRequestId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["requestId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern65.test(data0)) {
+          const err2 = { instancePath: instancePath + "/requestId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ProviderProfileUpdateRequestId/pattern", keyword: "pattern", params: { pattern: "^PUR-\\d{6,}$" }, message: 'must match pattern "^PUR-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate71.errors = vErrors;
+  return errors === 0;
+}
+validate71.evaluated = { "props": { "requestId": true }, "dynamicProps": false, "dynamicItems": false };
+var listDocuments_query = validate72;
+var schema154 = { "type": "string", "enum": ["claims_export", "pcp_member_panel_report", "explanation_of_payment", "care_plan", "summary_of_benefits"], "example": "claims_export" };
+var schema155 = { "type": "string", "enum": ["preparing", "ready", "failed"], "example": "ready" };
+function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate72.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.kind !== void 0) {
+      let data0 = data.kind;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["kind"] = coerced0;
+          }
+        }
+      }
+      if (!(data0 === "claims_export" || data0 === "pcp_member_panel_report" || data0 === "explanation_of_payment" || data0 === "care_plan" || data0 === "summary_of_benefits")) {
+        const err1 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/enum", keyword: "enum", params: { allowedValues: schema154.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data1 = data.status;
+      if (typeof data1 !== "string") {
+        let dataType1 = typeof data1;
+        let coerced1 = void 0;
+        if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
+          data1 = data1[0];
+          dataType1 = typeof data1;
+          if (typeof data1 === "string") {
+            coerced1 = data1;
+          }
+        }
+        if (!(coerced1 !== void 0)) {
+          if (dataType1 == "number" || dataType1 == "boolean") {
+            coerced1 = "" + data1;
+          } else if (data1 === null) {
+            coerced1 = "";
+          } else {
+            const err2 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (coerced1 !== void 0) {
+          data1 = coerced1;
+          if (data !== void 0) {
+            data["status"] = coerced1;
+          }
+        }
+      }
+      if (!(data1 === "preparing" || data1 === "ready" || data1 === "failed")) {
+        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/enum", keyword: "enum", params: { allowedValues: schema155.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.page !== void 0) {
+      let data2 = data.page;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)))) {
+        let dataType2 = typeof data2;
+        let coerced2 = void 0;
+        if (dataType2 == "object" && Array.isArray(data2) && data2.length == 1) {
+          data2 = data2[0];
+          dataType2 = typeof data2;
+          if (typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2))) {
+            coerced2 = data2;
+          }
+        }
+        if (!(coerced2 !== void 0)) {
+          if (dataType2 === "boolean" || data2 === null || dataType2 === "string" && data2 && data2 == +data2 && !(data2 % 1)) {
+            coerced2 = +data2;
+          } else {
+            const err4 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (coerced2 !== void 0) {
+          data2 = coerced2;
+          if (data !== void 0) {
+            data["page"] = coerced2;
+          }
+        }
+      }
+      if (typeof data2 == "number") {
+        if (data2 < 1 || isNaN(data2)) {
+          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.pageSize !== void 0) {
+      let data3 = data.pageSize;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)))) {
+        let dataType3 = typeof data3;
+        let coerced3 = void 0;
+        if (dataType3 == "object" && Array.isArray(data3) && data3.length == 1) {
+          data3 = data3[0];
+          dataType3 = typeof data3;
+          if (typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3))) {
+            coerced3 = data3;
+          }
+        }
+        if (!(coerced3 !== void 0)) {
+          if (dataType3 === "boolean" || data3 === null || dataType3 === "string" && data3 && data3 == +data3 && !(data3 % 1)) {
+            coerced3 = +data3;
+          } else {
+            const err6 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (coerced3 !== void 0) {
+          data3 = coerced3;
+          if (data !== void 0) {
+            data["pageSize"] = coerced3;
+          }
+        }
+      }
+      if (typeof data3 == "number") {
+        if (data3 > 100 || isNaN(data3)) {
+          const err7 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data3 < 1 || isNaN(data3)) {
+          const err8 = { instancePath: instancePath + "/pageSize", schemaPath: "#/properties/pageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate72.errors = vErrors;
+  return errors === 0;
+}
+validate72.evaluated = { "props": { "kind": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getDocument_path = validate73;
+var pattern66 = new RegExp("^DOC-\\d{6,}$", "u");
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate73.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.documentId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.documentId !== void 0) {
+      let data0 = data.documentId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["documentId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern66.test(data0)) {
+          const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate73.errors = vErrors;
+  return errors === 0;
+}
+validate73.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadDocument_path = validate74;
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate74.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.documentId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.documentId !== void 0) {
+      let data0 = data.documentId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["documentId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern66.test(data0)) {
+          const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate74.errors = vErrors;
+  return errors === 0;
+}
+validate74.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
 
 // virtual:virtual:bodies
 var signIn_body = validate02;
@@ -9180,10 +9669,10 @@ function validate510(data, { instancePath = "", parentData, parentDataProperty, 
 validate510.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var recoverUsername_body = validate6;
 var formats02 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate72.evaluated;
+  const evaluated0 = validate75.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -9251,10 +9740,10 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate72.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-validate72.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate75.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -9265,8 +9754,8 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate72(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+  if (!validate75(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
     errors = vErrors.length;
   }
   validate6.errors = vErrors;
@@ -10064,7 +10553,7 @@ validate122.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": 
 var registerUser_body = validate212;
 var schema28 = { "type": "object", "additionalProperties": false, "description": "Exactly one of `applicationKey` and `registrationCode`.", "required": ["taxId", "firstName", "lastName", "email", "username", "password", "pin", "securityPolicyAcknowledged", "providerAgreementAccepted"], "properties": { "applicationKey": { "$ref": "#/components/schemas/ApplicationKey" }, "registrationCode": { "$ref": "#/components/schemas/RegistrationCode" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "firstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Daniel" }, "lastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Reyes" }, "email": { "$ref": "#/components/schemas/Email" }, "phone": { "$ref": "#/components/schemas/Phone" }, "username": { "$ref": "#/components/schemas/Username" }, "password": { "$ref": "#/components/schemas/NewPassword" }, "pin": { "$ref": "#/components/schemas/UserPin" }, "securityPolicyAcknowledged": { "type": "boolean", "const": true, "description": "The security policies were read and their receipt acknowledged (seed 000).", "example": true }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The provider agreement was read and accepted.", "example": true } }, "oneOf": [{ "title": "With an application key", "type": "object", "required": ["applicationKey"], "properties": { "applicationKey": { "$ref": "#/components/schemas/ApplicationKey" } } }, { "title": "With a registration code", "type": "object", "required": ["registrationCode"], "properties": { "registrationCode": { "$ref": "#/components/schemas/RegistrationCode" } } }] };
 var pattern9 = new RegExp("^AK-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$", "u");
-var pattern102 = new RegExp("^RC-\\d{5}-\\d{4}$", "u");
+var pattern10 = new RegExp("^RC-\\d{5}-\\d{4}$", "u");
 var func23 = Object.prototype.hasOwnProperty;
 function validate222(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -10142,7 +10631,7 @@ function validate222(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.registrationCode !== void 0) {
       let data1 = data.registrationCode;
       if (typeof data1 === "string") {
-        if (!pattern102.test(data1)) {
+        if (!pattern10.test(data1)) {
           const err5 = { instancePath: instancePath + "/registrationCode", schemaPath: "#/components/schemas/RegistrationCode/pattern", keyword: "pattern", params: { pattern: "^RC-\\d{5}-\\d{4}$" }, message: 'must match pattern "^RC-\\d{5}-\\d{4}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -10320,7 +10809,7 @@ function validate222(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.registrationCode !== void 0) {
       let data3 = data.registrationCode;
       if (typeof data3 === "string") {
-        if (!pattern102.test(data3)) {
+        if (!pattern10.test(data3)) {
           const err21 = { instancePath: instancePath + "/registrationCode", schemaPath: "#/components/schemas/RegistrationCode/pattern", keyword: "pattern", params: { pattern: "^RC-\\d{5}-\\d{4}$" }, message: 'must match pattern "^RC-\\d{5}-\\d{4}$"' };
           if (vErrors === null) {
             vErrors = [err21];
@@ -10643,9 +11132,9 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
 }
 validate212.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var associateProviderAccount_body = validate242;
-var schema41 = { "type": "object", "additionalProperties": false, "description": "A single practitioner, as on the practitioner's Welcome Letter or EOB.", "required": ["providerType", "practitionerFirstName", "practitionerLastName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["practitioner"], "example": "practitioner" }, "practitionerFirstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "John" }, "practitionerLastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Adamski" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "Any ZIP code of the provider's addresses." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed.", "example": true } } };
+var schema412 = { "type": "object", "additionalProperties": false, "description": "A single practitioner, as on the practitioner's Welcome Letter or EOB.", "required": ["providerType", "practitionerFirstName", "practitionerLastName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["practitioner"], "example": "practitioner" }, "practitionerFirstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "John" }, "practitionerLastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Adamski" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "Any ZIP code of the provider's addresses." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed; false or missing is `PROVIDER_AGREEMENT_REQUIRED`.", "example": true } } };
 var pattern18 = new RegExp("^[A-Z0-9]{5,15}$", "u");
-var pattern192 = new RegExp("^\\d{5}(-\\d{4})?$", "u");
+var pattern19 = new RegExp("^\\d{5}(-\\d{4})?$", "u");
 function validate262(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -10743,7 +11232,7 @@ function validate262(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "practitioner")) {
-        const err9 = { instancePath: instancePath + "/providerType", schemaPath: "#/properties/providerType/enum", keyword: "enum", params: { allowedValues: schema41.properties.providerType.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/providerType", schemaPath: "#/properties/providerType/enum", keyword: "enum", params: { allowedValues: schema412.properties.providerType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -10861,7 +11350,7 @@ function validate262(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.zip !== void 0) {
       let data5 = data.zip;
       if (typeof data5 === "string") {
-        if (!pattern192.test(data5)) {
+        if (!pattern19.test(data5)) {
           const err20 = { instancePath: instancePath + "/zip", schemaPath: "#/components/schemas/ZipCode/pattern", keyword: "pattern", params: { pattern: "^\\d{5}(-\\d{4})?$" }, message: 'must match pattern "^\\d{5}(-\\d{4})?$"' };
           if (vErrors === null) {
             vErrors = [err20];
@@ -10914,7 +11403,7 @@ function validate262(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 validate262.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema45 = { "type": "object", "additionalProperties": false, "description": "A provider group; name, Tax ID, Provider ID and ZIP code as on the EOB or Welcome Letter.", "required": ["providerType", "groupName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["group"], "example": "group" }, "groupName": { "type": "string", "minLength": 1, "maxLength": 120, "example": "Hartford Family Medicine Group" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "The group's ZIP code: try the remittance address's first, then the practice address's." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed.", "example": true } } };
+var schema45 = { "type": "object", "additionalProperties": false, "description": "A provider group; name, Tax ID, Provider ID and ZIP code as on the EOB or Welcome Letter.", "required": ["providerType", "groupName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["group"], "example": "group" }, "groupName": { "type": "string", "minLength": 1, "maxLength": 120, "example": "Hartford Family Medicine Group" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "The group's ZIP code: try the remittance address's first, then the practice address's." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed; false or missing is `PROVIDER_AGREEMENT_REQUIRED`.", "example": true } } };
 function validate282(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -11090,7 +11579,7 @@ function validate282(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.zip !== void 0) {
       let data4 = data.zip;
       if (typeof data4 === "string") {
-        if (!pattern192.test(data4)) {
+        if (!pattern19.test(data4)) {
           const err16 = { instancePath: instancePath + "/zip", schemaPath: "#/components/schemas/ZipCode/pattern", keyword: "pattern", params: { pattern: "^\\d{5}(-\\d{4})?$" }, message: 'must match pattern "^\\d{5}(-\\d{4})?$"' };
           if (vErrors === null) {
             vErrors = [err16];
@@ -11494,7 +11983,7 @@ function validate382(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.zip !== void 0) {
       let data4 = data.zip;
       if (typeof data4 === "string") {
-        if (!pattern192.test(data4)) {
+        if (!pattern19.test(data4)) {
           const err16 = { instancePath: instancePath + "/zip", schemaPath: "#/components/schemas/ZipCode/pattern", keyword: "pattern", params: { pattern: "^\\d{5}(-\\d{4})?$" }, message: 'must match pattern "^\\d{5}(-\\d{4})?$"' };
           if (vErrors === null) {
             vErrors = [err16];
@@ -12168,11 +12657,127 @@ function validate442(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 validate442.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createPcpMemberPanelReport_body = validate512;
+var designateSecondarySiteManager_body = validate512;
+var schema71 = { "type": "string", "description": "A site manager's title (seed 000, `LEAD_SITE_MANAGER_TITLE`).", "enum": ["medical_director", "agency_director", "office_administrator"], "example": "medical_director" };
 function validate522(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate522.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.userId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.title === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "userId" || key0 === "title")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.userId !== void 0) {
+      let data0 = data.userId;
+      if (typeof data0 === "string") {
+        if (!pattern25.test(data0)) {
+          const err3 = { instancePath: instancePath + "/userId", schemaPath: "#/components/schemas/UserId/pattern", keyword: "pattern", params: { pattern: "^USR-\\d{6}$" }, message: 'must match pattern "^USR-\\d{6}$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/userId", schemaPath: "#/components/schemas/UserId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      let data1 = data.title;
+      if (typeof data1 !== "string") {
+        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/components/schemas/SiteManagerTitle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (!(data1 === "medical_director" || data1 === "agency_director" || data1 === "office_administrator")) {
+        const err6 = { instancePath: instancePath + "/title", schemaPath: "#/components/schemas/SiteManagerTitle/enum", keyword: "enum", params: { allowedValues: schema71.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate522.errors = vErrors;
+  return errors === 0;
+}
+validate522.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate512(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate512.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate522(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate522.errors : vErrors.concat(validate522.errors);
+    errors = vErrors.length;
+  }
+  validate512.errors = vErrors;
+  return errors === 0;
+}
+validate512.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createPcpMemberPanelReport_body = validate542;
+function validate552(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate552.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12262,33 +12867,33 @@ function validate522(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate522.errors = vErrors;
+  validate552.errors = vErrors;
   return errors === 0;
 }
-validate522.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate512(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate552.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate542(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate512.evaluated;
+  const evaluated0 = validate542.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate522(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate522.errors : vErrors.concat(validate522.errors);
+  if (!validate552(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate552.errors : vErrors.concat(validate552.errors);
     errors = vErrors.length;
   }
-  validate512.errors = vErrors;
+  validate542.errors = vErrors;
   return errors === 0;
 }
-validate512.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var attestCarePlanAccess_body = validate542;
-function validate542(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate542.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var attestCarePlanAccess_body = validate572;
+function validate572(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate542.evaluated;
+  const evaluated0 = validate572.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12368,18 +12973,18 @@ function validate542(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate542.errors = vErrors;
+  validate572.errors = vErrors;
   return errors === 0;
 }
-validate542.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var checkPreauthorizationRequirement_body = validate552;
-var pattern29 = new RegExp("^[A-Z0-9]{6,15}$", "u");
-var pattern30 = new RegExp("^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$", "u");
-var pattern32 = new RegExp("^\\d{2}$", "u");
-function validate562(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate572.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var checkPreauthorizationRequirement_body = validate582;
+var pattern30 = new RegExp("^[A-Z0-9]{6,15}$", "u");
+var pattern31 = new RegExp("^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$", "u");
+var pattern33 = new RegExp("^\\d{2}$", "u");
+function validate592(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate562.evaluated;
+  const evaluated0 = validate592.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12419,7 +13024,7 @@ function validate562(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern29.test(data0)) {
+        if (!pattern30.test(data0)) {
           const err3 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -12463,7 +13068,7 @@ function validate562(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === "string") {
-            if (!pattern30.test(data2)) {
+            if (!pattern31.test(data2)) {
               const err7 = { instancePath: instancePath + "/procedureCodes/" + i0, schemaPath: "#/components/schemas/ProcedureCode/pattern", keyword: "pattern", params: { pattern: "^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$" }, message: 'must match pattern "^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$"' };
               if (vErrors === null) {
                 vErrors = [err7];
@@ -12535,7 +13140,7 @@ function validate562(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.placeOfService !== void 0) {
       let data4 = data.placeOfService;
       if (typeof data4 === "string") {
-        if (!pattern32.test(data4)) {
+        if (!pattern33.test(data4)) {
           const err13 = { instancePath: instancePath + "/placeOfService", schemaPath: "#/components/schemas/PlaceOfServiceCode/pattern", keyword: "pattern", params: { pattern: "^\\d{2}$" }, message: 'must match pattern "^\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -12563,38 +13168,38 @@ function validate562(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate562.errors = vErrors;
+  validate592.errors = vErrors;
   return errors === 0;
 }
-validate562.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate552(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate592.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate582(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate552.evaluated;
+  const evaluated0 = validate582.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate562(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate562.errors : vErrors.concat(validate562.errors);
+  if (!validate592(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
     errors = vErrors.length;
   }
-  validate552.errors = vErrors;
+  validate582.errors = vErrors;
   return errors === 0;
 }
-validate552.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createPreauthorization_body = validate582;
-var schema81 = { "type": "object", "required": ["memberId", "urgency", "serviceType", "requestingProvider", "servicingProvider", "diagnoses", "serviceStartDate", "serviceEndDate", "serviceLines"], "additionalProperties": false, "properties": { "memberId": { "$ref": "#/components/schemas/MemberId" }, "urgency": { "$ref": "#/components/schemas/PreauthorizationUrgency" }, "serviceType": { "$ref": "#/components/schemas/PreauthorizationServiceType" }, "requestingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider asking for the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "servicingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider who will render the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "diagnoses": { "type": "array", "minItems": 1, "maxItems": 12, "items": { "$ref": "#/components/schemas/CodedDiagnosis" } }, "serviceStartDate": { "$ref": "#/components/schemas/Date", "description": "Within the member's coverage (`SERVICE_OUTSIDE_COVERAGE`)." }, "serviceEndDate": { "$ref": "#/components/schemas/Date", "description": "At most 180 days after the request date (`SERVICE_END_BEYOND_180_DAYS`), within coverage." }, "serviceLines": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/components/schemas/PreauthorizationServiceLineCreate" } }, "notes": { "type": "string", "maxLength": 2e3, "description": "Clinical notes for the reviewer.", "example": "Low back pain after lifting injury; 6 weeks of home exercise without improvement." } } };
-var schema83 = { "type": "string", "description": "`expedited` is decided within 72 hours, `standard` within 7 calendar days (CMS-0057-F).", "enum": ["standard", "expedited"], "example": "standard" };
-var schema84 = { "type": "string", "enum": ["outpatient_procedure", "inpatient_admission", "home_health_care", "durable_medical_equipment", "physical_therapy", "occupational_therapy", "speech_therapy", "imaging", "behavioral_health", "skilled_nursing", "infusion_therapy", "transplant"], "example": "physical_therapy" };
-var pattern39 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-var pattern36 = new RegExp("^[A-Z]{2}$", "u");
-function validate612(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate582.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createPreauthorization_body = validate612;
+var schema852 = { "type": "object", "required": ["memberId", "urgency", "serviceType", "requestingProvider", "servicingProvider", "diagnoses", "serviceStartDate", "serviceEndDate", "serviceLines"], "additionalProperties": false, "properties": { "memberId": { "$ref": "#/components/schemas/MemberId" }, "urgency": { "$ref": "#/components/schemas/PreauthorizationUrgency" }, "serviceType": { "$ref": "#/components/schemas/PreauthorizationServiceType" }, "requestingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider asking for the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "servicingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider who will render the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "diagnoses": { "type": "array", "minItems": 1, "maxItems": 12, "items": { "$ref": "#/components/schemas/CodedDiagnosis" } }, "serviceStartDate": { "$ref": "#/components/schemas/Date", "description": "Within the member's coverage (`SERVICE_OUTSIDE_COVERAGE`)." }, "serviceEndDate": { "$ref": "#/components/schemas/Date", "description": "At most 180 days after the request date (`SERVICE_END_BEYOND_180_DAYS`), within coverage." }, "serviceLines": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/components/schemas/PreauthorizationServiceLineCreate" } }, "notes": { "type": "string", "maxLength": 2e3, "description": "Clinical notes for the reviewer.", "example": "Low back pain after lifting injury; 6 weeks of home exercise without improvement." } } };
+var schema87 = { "type": "string", "description": "`expedited` is decided within 72 hours, `standard` within 7 calendar days (CMS-0057-F).", "enum": ["standard", "expedited"], "example": "standard" };
+var schema88 = { "type": "string", "enum": ["outpatient_procedure", "inpatient_admission", "home_health_care", "durable_medical_equipment", "physical_therapy", "occupational_therapy", "speech_therapy", "imaging", "behavioral_health", "skilled_nursing", "infusion_therapy", "transplant"], "example": "physical_therapy" };
+var pattern40 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+var pattern37 = new RegExp("^[A-Z]{2}$", "u");
+function validate642(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate612.evaluated;
+  const evaluated0 = validate642.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12725,7 +13330,7 @@ function validate612(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.state !== void 0) {
       let data3 = data.state;
       if (typeof data3 === "string") {
-        if (!pattern36.test(data3)) {
+        if (!pattern37.test(data3)) {
           const err12 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: 'must match pattern "^[A-Z]{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -12747,7 +13352,7 @@ function validate612(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.zip !== void 0) {
       let data4 = data.zip;
       if (typeof data4 === "string") {
-        if (!pattern192.test(data4)) {
+        if (!pattern19.test(data4)) {
           const err14 = { instancePath: instancePath + "/zip", schemaPath: "#/components/schemas/ZipCode/pattern", keyword: "pattern", params: { pattern: "^\\d{5}(-\\d{4})?$" }, message: 'must match pattern "^\\d{5}(-\\d{4})?$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -12775,14 +13380,14 @@ function validate612(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate612.errors = vErrors;
+  validate642.errors = vErrors;
   return errors === 0;
 }
-validate612.evaluated = { "props": { "line1": true, "line2": true, "city": true, "state": true, "zip": true }, "dynamicProps": false, "dynamicItems": false };
-function validate602(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate642.evaluated = { "props": { "line1": true, "line2": true, "city": true, "state": true, "zip": true }, "dynamicProps": false, "dynamicItems": false };
+function validate632(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate602.evaluated;
+  const evaluated0 = validate632.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12902,8 +13507,8 @@ function validate602(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.address !== void 0) {
-      if (!validate612(data.address, { instancePath: instancePath + "/address", parentData: data, parentDataProperty: "address", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate612.errors : vErrors.concat(validate612.errors);
+      if (!validate642(data.address, { instancePath: instancePath + "/address", parentData: data, parentDataProperty: "address", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate642.errors : vErrors.concat(validate642.errors);
         errors = vErrors.length;
       }
     }
@@ -12916,15 +13521,15 @@ function validate602(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate602.errors = vErrors;
+  validate632.errors = vErrors;
   return errors === 0;
 }
-validate602.evaluated = { "props": { "npi": true, "taxId": true, "name": true, "address": true }, "dynamicProps": false, "dynamicItems": false };
-var pattern382 = new RegExp("^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$", "u");
-function validate652(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate632.evaluated = { "props": { "npi": true, "taxId": true, "name": true, "address": true }, "dynamicProps": false, "dynamicItems": false };
+var pattern392 = new RegExp("^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$", "u");
+function validate682(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate652.evaluated;
+  const evaluated0 = validate682.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12955,7 +13560,7 @@ function validate652(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.code !== void 0) {
       let data0 = data.code;
       if (typeof data0 === "string") {
-        if (!pattern382.test(data0)) {
+        if (!pattern392.test(data0)) {
           const err2 = { instancePath: instancePath + "/code", schemaPath: "#/components/schemas/DiagnosisCode/pattern", keyword: "pattern", params: { pattern: "^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$" }, message: 'must match pattern "^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -12994,16 +13599,16 @@ function validate652(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate652.errors = vErrors;
+  validate682.errors = vErrors;
   return errors === 0;
 }
-validate652.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var pattern44 = new RegExp("^[A-Z0-9]{2}$", "u");
+validate682.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var pattern45 = new RegExp("^[A-Z0-9]{2}$", "u");
 var formats10 = require_formats().fullFormats.date;
-function validate672(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate702(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate672.evaluated;
+  const evaluated0 = validate702.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13061,7 +13666,7 @@ function validate672(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.procedureCode !== void 0) {
       let data0 = data.procedureCode;
       if (typeof data0 === "string") {
-        if (!pattern30.test(data0)) {
+        if (!pattern31.test(data0)) {
           const err5 = { instancePath: instancePath + "/procedureCode", schemaPath: "#/components/schemas/ProcedureCode/pattern", keyword: "pattern", params: { pattern: "^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$" }, message: 'must match pattern "^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -13115,7 +13720,7 @@ function validate672(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.serviceStartDate !== void 0) {
       let data2 = data.serviceStartDate;
       if (typeof data2 === "string") {
-        if (!pattern39.test(data2)) {
+        if (!pattern40.test(data2)) {
           const err10 = { instancePath: instancePath + "/serviceStartDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -13146,7 +13751,7 @@ function validate672(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.serviceEndDate !== void 0) {
       let data3 = data.serviceEndDate;
       if (typeof data3 === "string") {
-        if (!pattern39.test(data3)) {
+        if (!pattern40.test(data3)) {
           const err13 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -13190,7 +13795,7 @@ function validate672(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
           if (typeof data5 === "string") {
-            if (!pattern44.test(data5)) {
+            if (!pattern45.test(data5)) {
               const err17 = { instancePath: instancePath + "/modifiers/" + i0, schemaPath: "#/components/schemas/ProcedureModifier/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{2}$" }, message: 'must match pattern "^[A-Z0-9]{2}$"' };
               if (vErrors === null) {
                 vErrors = [err17];
@@ -13228,14 +13833,14 @@ function validate672(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate672.errors = vErrors;
+  validate702.errors = vErrors;
   return errors === 0;
 }
-validate672.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate592(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate702.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate622(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate592.evaluated;
+  const evaluated0 = validate622.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13325,7 +13930,7 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func23.call(schema81.properties, key0)) {
+      if (!func23.call(schema852.properties, key0)) {
         const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err9];
@@ -13338,7 +13943,7 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern29.test(data0)) {
+        if (!pattern30.test(data0)) {
           const err10 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -13369,7 +13974,7 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data1 === "standard" || data1 === "expedited")) {
-        const err13 = { instancePath: instancePath + "/urgency", schemaPath: "#/components/schemas/PreauthorizationUrgency/enum", keyword: "enum", params: { allowedValues: schema83.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/urgency", schemaPath: "#/components/schemas/PreauthorizationUrgency/enum", keyword: "enum", params: { allowedValues: schema87.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -13390,7 +13995,7 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data2 === "outpatient_procedure" || data2 === "inpatient_admission" || data2 === "home_health_care" || data2 === "durable_medical_equipment" || data2 === "physical_therapy" || data2 === "occupational_therapy" || data2 === "speech_therapy" || data2 === "imaging" || data2 === "behavioral_health" || data2 === "skilled_nursing" || data2 === "infusion_therapy" || data2 === "transplant")) {
-        const err15 = { instancePath: instancePath + "/serviceType", schemaPath: "#/components/schemas/PreauthorizationServiceType/enum", keyword: "enum", params: { allowedValues: schema84.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/serviceType", schemaPath: "#/components/schemas/PreauthorizationServiceType/enum", keyword: "enum", params: { allowedValues: schema88.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -13400,14 +14005,14 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.requestingProvider !== void 0) {
-      if (!validate602(data.requestingProvider, { instancePath: instancePath + "/requestingProvider", parentData: data, parentDataProperty: "requestingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
+      if (!validate632(data.requestingProvider, { instancePath: instancePath + "/requestingProvider", parentData: data, parentDataProperty: "requestingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
         errors = vErrors.length;
       }
     }
     if (data.servicingProvider !== void 0) {
-      if (!validate602(data.servicingProvider, { instancePath: instancePath + "/servicingProvider", parentData: data, parentDataProperty: "servicingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
+      if (!validate632(data.servicingProvider, { instancePath: instancePath + "/servicingProvider", parentData: data, parentDataProperty: "servicingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
         errors = vErrors.length;
       }
     }
@@ -13434,8 +14039,8 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
         }
         const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate652(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate652.errors : vErrors.concat(validate652.errors);
+          if (!validate682(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate682.errors : vErrors.concat(validate682.errors);
             errors = vErrors.length;
           }
         }
@@ -13452,7 +14057,7 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.serviceStartDate !== void 0) {
       let data7 = data.serviceStartDate;
       if (typeof data7 === "string") {
-        if (!pattern39.test(data7)) {
+        if (!pattern40.test(data7)) {
           const err19 = { instancePath: instancePath + "/serviceStartDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err19];
@@ -13483,7 +14088,7 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.serviceEndDate !== void 0) {
       let data8 = data.serviceEndDate;
       if (typeof data8 === "string") {
-        if (!pattern39.test(data8)) {
+        if (!pattern40.test(data8)) {
           const err22 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err22];
@@ -13534,8 +14139,8 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
         }
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate672(data9[i1], { instancePath: instancePath + "/serviceLines/" + i1, parentData: data9, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate672.errors : vErrors.concat(validate672.errors);
+          if (!validate702(data9[i1], { instancePath: instancePath + "/serviceLines/" + i1, parentData: data9, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate702.errors : vErrors.concat(validate702.errors);
             errors = vErrors.length;
           }
         }
@@ -13580,33 +14185,33 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate592.errors = vErrors;
+  validate622.errors = vErrors;
   return errors === 0;
 }
-validate592.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate582(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate622.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate612(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate582.evaluated;
+  const evaluated0 = validate612.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate592(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+  if (!validate622(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
     errors = vErrors.length;
   }
-  validate582.errors = vErrors;
+  validate612.errors = vErrors;
   return errors === 0;
 }
-validate582.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var answerPreauthorizationQuestionnaire_body = validate702;
-function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate612.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var answerPreauthorizationQuestionnaire_body = validate732;
+function validate742(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate71.evaluated;
+  const evaluated0 = validate742.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13772,33 +14377,33 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate71.errors = vErrors;
+  validate742.errors = vErrors;
   return errors === 0;
 }
-validate71.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate702(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate742.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate732(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate702.evaluated;
+  const evaluated0 = validate732.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate71(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+  if (!validate742(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate742.errors : vErrors.concat(validate742.errors);
     errors = vErrors.length;
   }
-  validate702.errors = vErrors;
+  validate732.errors = vErrors;
   return errors === 0;
 }
-validate702.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestPreauthorizationModification_body = validate73;
-function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate732.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var requestPreauthorizationModification_body = validate76;
+function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate75.evaluated;
+  const evaluated0 = validate78.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13875,7 +14480,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceStartDate !== void 0) {
       let data2 = data.serviceStartDate;
       if (typeof data2 === "string") {
-        if (!pattern39.test(data2)) {
+        if (!pattern40.test(data2)) {
           const err6 = { instancePath: instancePath + "/serviceStartDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -13906,7 +14511,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceEndDate !== void 0) {
       let data3 = data.serviceEndDate;
       if (typeof data3 === "string") {
-        if (!pattern39.test(data3)) {
+        if (!pattern40.test(data3)) {
           const err9 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -13943,14 +14548,14 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate75.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-validate75.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate78.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate74.evaluated;
+  const evaluated0 = validate77.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14012,7 +14617,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceEndDate !== void 0) {
       let data1 = data.serviceEndDate;
       if (typeof data1 === "string") {
-        if (!pattern39.test(data1)) {
+        if (!pattern40.test(data1)) {
           const err5 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -14063,8 +14668,8 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate75(data2[i0], { instancePath: instancePath + "/lines/" + i0, parentData: data2, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+          if (!validate78(data2[i0], { instancePath: instancePath + "/lines/" + i0, parentData: data2, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
             errors = vErrors.length;
           }
         }
@@ -14087,33 +14692,33 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-validate74.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate77.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate73.evaluated;
+  const evaluated0 = validate76.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate74(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+  if (!validate77(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
     errors = vErrors.length;
   }
-  validate73.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createReferral_body = validate78;
-function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate76.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createReferral_body = validate81;
+function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate79.evaluated;
+  const evaluated0 = validate82.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14189,7 +14794,7 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern29.test(data0)) {
+        if (!pattern30.test(data0)) {
           const err7 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -14209,21 +14814,21 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.referringProvider !== void 0) {
-      if (!validate602(data.referringProvider, { instancePath: instancePath + "/referringProvider", parentData: data, parentDataProperty: "referringProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
+      if (!validate632(data.referringProvider, { instancePath: instancePath + "/referringProvider", parentData: data, parentDataProperty: "referringProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
         errors = vErrors.length;
       }
     }
     if (data.specialist !== void 0) {
-      if (!validate602(data.specialist, { instancePath: instancePath + "/specialist", parentData: data, parentDataProperty: "specialist", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
+      if (!validate632(data.specialist, { instancePath: instancePath + "/specialist", parentData: data, parentDataProperty: "specialist", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
         errors = vErrors.length;
       }
     }
     if (data.startDate !== void 0) {
       let data3 = data.startDate;
       if (typeof data3 === "string") {
-        if (!pattern39.test(data3)) {
+        if (!pattern40.test(data3)) {
           const err9 = { instancePath: instancePath + "/startDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -14254,7 +14859,7 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.endDate !== void 0) {
       let data4 = data.endDate;
       if (typeof data4 === "string") {
-        if (!pattern39.test(data4)) {
+        if (!pattern40.test(data4)) {
           const err12 = { instancePath: instancePath + "/endDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -14337,8 +14942,8 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate652(data6[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate652.errors : vErrors.concat(validate652.errors);
+          if (!validate682(data6[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate682.errors : vErrors.concat(validate682.errors);
             errors = vErrors.length;
           }
         }
@@ -14383,35 +14988,35 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-validate79.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate82.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate78.evaluated;
+  const evaluated0 = validate81.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate79(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+  if (!validate82(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
     errors = vErrors.length;
   }
-  validate78.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-validate78.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createAdmissionNotification_body = validate84;
-var schema1162 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
-var schema120 = { "type": "string", "enum": ["female", "male", "undetermined"], "example": "female" };
-function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate81.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createAdmissionNotification_body = validate87;
+var schema120 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
+var schema124 = { "type": "string", "enum": ["female", "male", "undetermined"], "example": "female" };
+function validate922(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate89.evaluated;
+  const evaluated0 = validate922.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14460,7 +15065,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.birthDate !== void 0) {
       let data0 = data.birthDate;
       if (typeof data0 === "string") {
-        if (!pattern39.test(data0)) {
+        if (!pattern40.test(data0)) {
           const err4 = { instancePath: instancePath + "/birthDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -14500,7 +15105,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "female" || data1 === "male" || data1 === "undetermined")) {
-        const err8 = { instancePath: instancePath + "/sex", schemaPath: "#/components/schemas/AdmissionNewbornSex/enum", keyword: "enum", params: { allowedValues: schema120.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/sex", schemaPath: "#/components/schemas/AdmissionNewbornSex/enum", keyword: "enum", params: { allowedValues: schema124.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -14550,14 +15155,14 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate89.errors = vErrors;
+  validate922.errors = vErrors;
   return errors === 0;
 }
-validate89.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate922.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate85.evaluated;
+  const evaluated0 = validate88.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14624,7 +15229,7 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern29.test(data0)) {
+        if (!pattern30.test(data0)) {
           const err6 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -14655,7 +15260,7 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "emergent_inpatient" || data1 === "maternity" || data1 === "newborn")) {
-        const err9 = { instancePath: instancePath + "/admissionType", schemaPath: "#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema1162.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/admissionType", schemaPath: "#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema120.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -14667,7 +15272,7 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.admissionDate !== void 0) {
       let data2 = data.admissionDate;
       if (typeof data2 === "string") {
-        if (!pattern39.test(data2)) {
+        if (!pattern40.test(data2)) {
           const err10 = { instancePath: instancePath + "/admissionDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -14696,14 +15301,14 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.facility !== void 0) {
-      if (!validate602(data.facility, { instancePath: instancePath + "/facility", parentData: data, parentDataProperty: "facility", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
+      if (!validate632(data.facility, { instancePath: instancePath + "/facility", parentData: data, parentDataProperty: "facility", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
         errors = vErrors.length;
       }
     }
     if (data.attendingProvider !== void 0) {
-      if (!validate602(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
+      if (!validate632(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
         errors = vErrors.length;
       }
     }
@@ -14730,8 +15335,8 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate652(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate652.errors : vErrors.concat(validate652.errors);
+          if (!validate682(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate682.errors : vErrors.concat(validate682.errors);
             errors = vErrors.length;
           }
         }
@@ -14746,8 +15351,8 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.newborn !== void 0) {
-      if (!validate89(data.newborn, { instancePath: instancePath + "/newborn", parentData: data, parentDataProperty: "newborn", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+      if (!validate922(data.newborn, { instancePath: instancePath + "/newborn", parentData: data, parentDataProperty: "newborn", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate922.errors : vErrors.concat(validate922.errors);
         errors = vErrors.length;
       }
     }
@@ -14760,33 +15365,33 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate85.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-validate85.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate88.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate84.evaluated;
+  const evaluated0 = validate87.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate85(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+  if (!validate88(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
     errors = vErrors.length;
   }
-  validate84.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-validate84.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var answerConcurrentReviewQuestions_body = validate922;
-function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate87.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var answerConcurrentReviewQuestions_body = validate95;
+function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate93.evaluated;
+  const evaluated0 = validate96.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14952,33 +15557,33 @@ function validate93(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate93.errors = vErrors;
+  validate96.errors = vErrors;
   return errors === 0;
 }
-validate93.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate922(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate96.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate922.evaluated;
+  const evaluated0 = validate95.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate93(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+  if (!validate96(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
     errors = vErrors.length;
   }
-  validate922.errors = vErrors;
+  validate95.errors = vErrors;
   return errors === 0;
 }
-validate922.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestAdmissionNotificationModification_body = validate95;
-function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate95.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var requestAdmissionNotificationModification_body = validate98;
+function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate96.evaluated;
+  const evaluated0 = validate99.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15040,7 +15645,7 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.admissionDate !== void 0) {
       let data1 = data.admissionDate;
       if (typeof data1 === "string") {
-        if (!pattern39.test(data1)) {
+        if (!pattern40.test(data1)) {
           const err5 = { instancePath: instancePath + "/admissionDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -15071,7 +15676,7 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.dischargeDate !== void 0) {
       let data2 = data.dischargeDate;
       if (typeof data2 === "string") {
-        if (!pattern39.test(data2)) {
+        if (!pattern40.test(data2)) {
           const err8 = { instancePath: instancePath + "/dischargeDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -15100,8 +15705,8 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.attendingProvider !== void 0) {
-      if (!validate602(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
+      if (!validate632(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
         errors = vErrors.length;
       }
     }
@@ -15128,8 +15733,8 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate652(data4[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate652.errors : vErrors.concat(validate652.errors);
+          if (!validate682(data4[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate682.errors : vErrors.concat(validate682.errors);
             errors = vErrors.length;
           }
         }
@@ -15152,35 +15757,35 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate96.errors = vErrors;
+  validate99.errors = vErrors;
   return errors === 0;
 }
-validate96.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate99.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate95.evaluated;
+  const evaluated0 = validate98.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate96(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+  if (!validate99(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
     errors = vErrors.length;
   }
-  validate95.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-validate95.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var exportClaims_body = validate100;
-var schema135 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
-var pattern59 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
-function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate98.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var exportClaims_body = validate103;
+var schema139 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
+var pattern60 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
+function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate101.evaluated;
+  const evaluated0 = validate104.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15220,7 +15825,7 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.from !== void 0) {
       let data0 = data.from;
       if (typeof data0 === "string") {
-        if (!pattern39.test(data0)) {
+        if (!pattern40.test(data0)) {
           const err3 = { instancePath: instancePath + "/from", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -15251,7 +15856,7 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.to !== void 0) {
       let data1 = data.to;
       if (typeof data1 === "string") {
-        if (!pattern39.test(data1)) {
+        if (!pattern40.test(data1)) {
           const err6 = { instancePath: instancePath + "/to", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -15282,7 +15887,7 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.memberId !== void 0) {
       let data2 = data.memberId;
       if (typeof data2 === "string") {
-        if (!pattern29.test(data2)) {
+        if (!pattern30.test(data2)) {
           const err9 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -15304,7 +15909,7 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.claimNumber !== void 0) {
       let data3 = data.claimNumber;
       if (typeof data3 === "string") {
-        if (!pattern59.test(data3)) {
+        if (!pattern60.test(data3)) {
           const err11 = { instancePath: instancePath + "/claimNumber", schemaPath: "#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -15357,7 +15962,7 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data5 === "received" || data5 === "in_process" || data5 === "pended" || data5 === "paid" || data5 === "denied" || data5 === "adjusted")) {
-        const err16 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema135.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema139.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -15375,41 +15980,41 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate101.errors = vErrors;
+  validate104.errors = vErrors;
   return errors === 0;
 }
-validate101.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate104.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate100.evaluated;
+  const evaluated0 = validate103.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate101(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+  if (!validate104(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
     errors = vErrors.length;
   }
-  validate100.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
 }
-validate100.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createMessage_body = validate103;
-var schema137 = { "type": "object", "description": "A new message. With `topic: transaction`, `transaction` is required (a message without it\nis refused); with `topic: general` it is left out. `content`,\n`contactName` and `contactPhone` are required, the phone a valid US number\n(`MESSAGE_CONTENT_REQUIRED`); `subcategory` belongs to `category`\n(`INVALID_MESSAGE_CATEGORY`).\n", "required": ["topic", "senderNpi", "category", "subcategory", "priority", "content", "contactName", "contactPhone"], "additionalProperties": false, "properties": { "topic": { "$ref": "#/components/schemas/MessageTopic" }, "transaction": { "$ref": "#/components/schemas/MessageTransaction" }, "memberId": { "description": "The member the message is about, if any (a care plan message always names one).", "allOf": [{ "$ref": "#/components/schemas/MemberId" }] }, "healthPlan": { "description": "The plan the message is for when it names no member (a message about a member is for the\nmember's plan). Left out: the account's plan; EmblemHealth for a consolidated account.\n", "allOf": [{ "$ref": "#/components/schemas/HealthPlan" }] }, "senderNpi": { "description": "The provider sending the message, one of the user's Tax IDs (`searchProviders`).", "allOf": [{ "$ref": "#/components/schemas/Npi" }] }, "category": { "$ref": "#/components/schemas/MessageCategory" }, "subcategory": { "$ref": "#/components/schemas/MessageSubcategory" }, "priority": { "$ref": "#/components/schemas/MessagePriority" }, "content": { "type": "string", "minLength": 1, "maxLength": 4e3, "description": 'The message. "Please include sufficient details and examples so the Care Team can take appropriate action or get you an accurate answer" (003, about care plan messages).', "example": "Please add the updated asthma action plan to the care plan." }, "contactName": { "type": "string", "minLength": 1, "maxLength": 100, "example": "Maria Lopez" }, "contactPhone": { "$ref": "#/components/schemas/Phone" } } };
-var schema138 = { "type": "string", "description": "`general` (a general topic) or `transaction` (about one specific transaction, named in `transaction`).", "enum": ["general", "transaction"], "example": "transaction" };
-var schema142 = { "type": "string", "description": "The health plan a member, claim, authorization, referral, admission notification or message\nbelongs to: EmblemHealth or ConnectiCare, which share this portal. Each member belongs to one.\n", "enum": ["emblemhealth", "connecticare"], "example": "emblemhealth" };
-var schema144 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
-var schema145 = { "type": "string", "description": "A subcategory; it must belong to the message's category (`INVALID_MESSAGE_CATEGORY`):\n`care_management` \u2192 `care_plan_question`, `care_plan_member_resources`;\n`claims` \u2192 `claim_status`, `claim_payment`, `corrected_claim_documents`, `remittance_question`;\n`grievances_and_appeals` \u2192 `claim_denial_appeal`, `provider_grievance`, `member_grievance`;\n`preauthorizations` \u2192 `preauthorization_status`, `additional_clinical_information`, `modification_question`;\n`referrals` \u2192 `referral_status`, `referral_question`;\n`eligibility_and_benefits` \u2192 `eligibility_question`, `benefits_question`;\n`provider_data` \u2192 `demographic_update`, `network_participation`;\n`portal_support` \u2192 `sign_in_problem`, `user_access`.\n", "enum": ["care_plan_question", "care_plan_member_resources", "claim_status", "claim_payment", "corrected_claim_documents", "remittance_question", "claim_denial_appeal", "provider_grievance", "member_grievance", "preauthorization_status", "additional_clinical_information", "modification_question", "referral_status", "referral_question", "eligibility_question", "benefits_question", "demographic_update", "network_participation", "sign_in_problem", "user_access"], "example": "care_plan_question" };
-var schema1462 = { "type": "string", "description": "Sets the response due date (`MESSAGE_TURNAROUND`): `urgent` 1, `high` 2, `medium` 4, `low` 7\nbusiness days after the submission date.\n", "enum": ["urgent", "high", "medium", "low"], "example": "medium" };
-var schema140 = { "type": "string", "enum": ["member", "claim", "preauthorization", "referral", "care_plan", "admission_notification"], "example": "claim" };
-var pattern61 = new RegExp("^[A-Za-z0-9-]+$", "u");
-function validate105(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate103.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createMessage_body = validate106;
+var schema141 = { "type": "object", "description": "A new message. With `topic: transaction`, `transaction` is required (a message without it\nis refused); with `topic: general` it is left out. `content`,\n`contactName` and `contactPhone` are required, the phone a valid US number\n(`MESSAGE_CONTENT_REQUIRED`); `subcategory` belongs to `category`\n(`INVALID_MESSAGE_CATEGORY`).\n", "required": ["topic", "senderNpi", "category", "subcategory", "priority", "content", "contactName", "contactPhone"], "additionalProperties": false, "properties": { "topic": { "$ref": "#/components/schemas/MessageTopic" }, "transaction": { "$ref": "#/components/schemas/MessageTransaction" }, "memberId": { "description": "The member the message is about, if any (a care plan message always names one).", "allOf": [{ "$ref": "#/components/schemas/MemberId" }] }, "healthPlan": { "description": "The plan the message is for when it names no member (a message about a member is for the\nmember's plan). Left out: the account's plan; EmblemHealth for a consolidated account.\n", "allOf": [{ "$ref": "#/components/schemas/HealthPlan" }] }, "senderNpi": { "description": "The provider sending the message, one of the user's Tax IDs (`searchProviders`).", "allOf": [{ "$ref": "#/components/schemas/Npi" }] }, "category": { "$ref": "#/components/schemas/MessageCategory" }, "subcategory": { "$ref": "#/components/schemas/MessageSubcategory" }, "priority": { "$ref": "#/components/schemas/MessagePriority" }, "content": { "type": "string", "minLength": 1, "maxLength": 4e3, "description": 'The message. "Please include sufficient details and examples so the Care Team can take appropriate action or get you an accurate answer" (003, about care plan messages).', "example": "Please add the updated asthma action plan to the care plan." }, "contactName": { "type": "string", "minLength": 1, "maxLength": 100, "example": "Maria Lopez" }, "contactPhone": { "$ref": "#/components/schemas/Phone" } } };
+var schema142 = { "type": "string", "description": "`general` (a general topic) or `transaction` (about one specific transaction, named in `transaction`).", "enum": ["general", "transaction"], "example": "transaction" };
+var schema146 = { "type": "string", "description": "The health plan a member, claim, authorization, referral, admission notification or message\nbelongs to: EmblemHealth or ConnectiCare, which share this portal. Each member belongs to one.\n", "enum": ["emblemhealth", "connecticare"], "example": "emblemhealth" };
+var schema148 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
+var schema149 = { "type": "string", "description": "A subcategory; it must belong to the message's category (`INVALID_MESSAGE_CATEGORY`):\n`care_management` \u2192 `care_plan_question`, `care_plan_member_resources`;\n`claims` \u2192 `claim_status`, `claim_payment`, `corrected_claim_documents`, `remittance_question`;\n`grievances_and_appeals` \u2192 `claim_denial_appeal`, `provider_grievance`, `member_grievance`;\n`preauthorizations` \u2192 `preauthorization_status`, `additional_clinical_information`, `modification_question`;\n`referrals` \u2192 `referral_status`, `referral_question`;\n`eligibility_and_benefits` \u2192 `eligibility_question`, `benefits_question`;\n`provider_data` \u2192 `demographic_update`, `network_participation`;\n`portal_support` \u2192 `sign_in_problem`, `user_access`.\n", "enum": ["care_plan_question", "care_plan_member_resources", "claim_status", "claim_payment", "corrected_claim_documents", "remittance_question", "claim_denial_appeal", "provider_grievance", "member_grievance", "preauthorization_status", "additional_clinical_information", "modification_question", "referral_status", "referral_question", "eligibility_question", "benefits_question", "demographic_update", "network_participation", "sign_in_problem", "user_access"], "example": "care_plan_question" };
+var schema1502 = { "type": "string", "description": "Sets the response due date (`MESSAGE_TURNAROUND`): `urgent` 1, `high` 2, `medium` 4, `low` 7\nbusiness days after the submission date.\n", "enum": ["urgent", "high", "medium", "low"], "example": "medium" };
+var schema144 = { "type": "string", "enum": ["member", "claim", "preauthorization", "referral", "care_plan", "admission_notification"], "example": "claim" };
+var pattern62 = new RegExp("^[A-Za-z0-9-]+$", "u");
+function validate108(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate105.evaluated;
+  const evaluated0 = validate108.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15458,7 +16063,7 @@ function validate105(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "member" || data0 === "claim" || data0 === "preauthorization" || data0 === "referral" || data0 === "care_plan" || data0 === "admission_notification")) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/components/schemas/MessageTransactionType/enum", keyword: "enum", params: { allowedValues: schema140.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/components/schemas/MessageTransactionType/enum", keyword: "enum", params: { allowedValues: schema144.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -15488,7 +16093,7 @@ function validate105(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (!pattern61.test(data1)) {
+        if (!pattern62.test(data1)) {
           const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9-]+$" }, message: 'must match pattern "^[A-Za-z0-9-]+$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -15516,14 +16121,14 @@ function validate105(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate105.errors = vErrors;
+  validate108.errors = vErrors;
   return errors === 0;
 }
-validate105.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate108.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate107(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate104.evaluated;
+  const evaluated0 = validate107.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15604,7 +16209,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func23.call(schema137.properties, key0)) {
+      if (!func23.call(schema141.properties, key0)) {
         const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err8];
@@ -15626,7 +16231,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "general" || data0 === "transaction")) {
-        const err10 = { instancePath: instancePath + "/topic", schemaPath: "#/components/schemas/MessageTopic/enum", keyword: "enum", params: { allowedValues: schema138.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/topic", schemaPath: "#/components/schemas/MessageTopic/enum", keyword: "enum", params: { allowedValues: schema142.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -15636,15 +16241,15 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.transaction !== void 0) {
-      if (!validate105(data.transaction, { instancePath: instancePath + "/transaction", parentData: data, parentDataProperty: "transaction", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+      if (!validate108(data.transaction, { instancePath: instancePath + "/transaction", parentData: data, parentDataProperty: "transaction", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
         errors = vErrors.length;
       }
     }
     if (data.memberId !== void 0) {
       let data2 = data.memberId;
       if (typeof data2 === "string") {
-        if (!pattern29.test(data2)) {
+        if (!pattern30.test(data2)) {
           const err11 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -15675,7 +16280,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data3 === "emblemhealth" || data3 === "connecticare")) {
-        const err14 = { instancePath: instancePath + "/healthPlan", schemaPath: "#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema142.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/healthPlan", schemaPath: "#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema146.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -15718,7 +16323,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data5 === "care_management" || data5 === "claims" || data5 === "grievances_and_appeals" || data5 === "preauthorizations" || data5 === "referrals" || data5 === "eligibility_and_benefits" || data5 === "provider_data" || data5 === "portal_support")) {
-        const err18 = { instancePath: instancePath + "/category", schemaPath: "#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema144.enum }, message: "must be equal to one of the allowed values" };
+        const err18 = { instancePath: instancePath + "/category", schemaPath: "#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema148.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -15739,7 +16344,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data6 === "care_plan_question" || data6 === "care_plan_member_resources" || data6 === "claim_status" || data6 === "claim_payment" || data6 === "corrected_claim_documents" || data6 === "remittance_question" || data6 === "claim_denial_appeal" || data6 === "provider_grievance" || data6 === "member_grievance" || data6 === "preauthorization_status" || data6 === "additional_clinical_information" || data6 === "modification_question" || data6 === "referral_status" || data6 === "referral_question" || data6 === "eligibility_question" || data6 === "benefits_question" || data6 === "demographic_update" || data6 === "network_participation" || data6 === "sign_in_problem" || data6 === "user_access")) {
-        const err20 = { instancePath: instancePath + "/subcategory", schemaPath: "#/components/schemas/MessageSubcategory/enum", keyword: "enum", params: { allowedValues: schema145.enum }, message: "must be equal to one of the allowed values" };
+        const err20 = { instancePath: instancePath + "/subcategory", schemaPath: "#/components/schemas/MessageSubcategory/enum", keyword: "enum", params: { allowedValues: schema149.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -15760,7 +16365,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data7 === "urgent" || data7 === "high" || data7 === "medium" || data7 === "low")) {
-        const err22 = { instancePath: instancePath + "/priority", schemaPath: "#/components/schemas/MessagePriority/enum", keyword: "enum", params: { allowedValues: schema1462.enum }, message: "must be equal to one of the allowed values" };
+        const err22 = { instancePath: instancePath + "/priority", schemaPath: "#/components/schemas/MessagePriority/enum", keyword: "enum", params: { allowedValues: schema1502.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -15862,28 +16467,28 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate104.errors = vErrors;
+  validate107.errors = vErrors;
   return errors === 0;
 }
-validate104.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate107.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate106(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate103.evaluated;
+  const evaluated0 = validate106.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate104(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+  if (!validate107(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
     errors = vErrors.length;
   }
-  validate103.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-validate103.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate106.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 export {
   answerConcurrentReviewQuestions_body,
   answerConcurrentReviewQuestions_header,
@@ -15910,6 +16515,9 @@ export {
   createPreauthorization_header,
   createReferral_body,
   createReferral_header,
+  designateSecondarySiteManager_body,
+  designateSecondarySiteManager_header,
+  designateSecondarySiteManager_path,
   downloadCarePlan_header,
   downloadCarePlan_path,
   downloadCheckImage_path,
@@ -15929,6 +16537,7 @@ export {
   getMember_path,
   getMessage_path,
   getPreauthorization_path,
+  getProviderProfileUpdateRequest_path,
   getProvider_path,
   getReferral_path,
   getSiteVerification_path,
@@ -15942,6 +16551,7 @@ export {
   listMessages_query,
   listPreauthorizationAttachments_path,
   listPreauthorizationAttachments_query,
+  listProviderProfileUpdateRequests_query,
   listTaxIdUsers_path,
   listTaxIdUsers_query,
   makeUserAdmin_path,

@@ -235,8 +235,15 @@ export interface paths {
          *       authorizations and claims" (seed 000); the group and sponsor NPIs must have a valid check
          *       digit.
          *
-         *     The sponsor is "a … Participating Provider/Physician" who sponsors the group and its site
-         *     managers (seed 000). Both the provider agreement and the security policies must be accepted
+         *     - `SPONSOR_NOT_PARTICIPATING`: "The designated Sponsor Representative must be a CCP
+         *       Participating Provider/Physician" (seed 000): the sponsor's NPI must be a provider of the
+         *       directory who is in network at one of its addresses (the participation that provider search
+         *       and network status show).
+         *
+         *     The sponsor sponsors the group and its site managers (seed 000). The answer's `notices`
+         *     recommend a Secondary Site Manager (`SECONDARY_SITE_MANAGER_RECOMMENDED`: "It is recommended
+         *     that two (2) Site Managers be assigned for all groups"), designated later with
+         *     `designateSecondarySiteManager`; a recommendation, not a refusal. Both the provider agreement and the security policies must be accepted
          *     ("All PlanLink users must carefully read and acknowledge receipt of the associated … IT
          *     security policies"). 409 when the Tax ID is already registered: ask its site manager for the
          *     application key.
@@ -300,11 +307,20 @@ export interface paths {
          *     ZIP code listed"; "When you register as a Group, you will have access to all information for
          *     all providers listed under the Group Tax ID".
          *
-         *     - 422 `PROVIDER_IDENTITY_MISMATCH`: the names, Tax ID, Provider ID and ZIP code are not one
-         *       known combination; `INVALID_TAX_ID`: the Tax ID is not 9 digits.
+         *     - 422 `PROVIDER_IDENTITY_MISMATCH`: the Provider ID / billing number is not a provider of that
+         *       Tax ID with those names (a practitioner by last name; a group by its name), or the ZIP code
+         *       is none of its addresses under that Tax ID; `INVALID_TAX_ID`: the Tax ID is not 9 digits.
+         *     - 422 `PROVIDER_AGREEMENT_REQUIRED`: "Confirm the Provider Agreement" (seed 002):
+         *       `providerAgreementAccepted` false or missing.
          *     - 403 `ADMIN_ROLE_REQUIRED`: "If an Administrator for the Provider ID exists, contact them and
-         *       request access" (seed 002).
+         *       request access" (seed 002): an administrator of its Tax ID, or another account it is
+         *       already linked to (a user who already acts for the Tax ID links it themselves).
          *     - 409: the Provider ID is already linked to this account.
+         *
+         *     What it grants: a Group gives the user a role on the Group Tax ID (its administrator, since
+         *     nobody else administers it; a user already on the Tax ID keeps their role), so all its
+         *     providers, and their members and records, open to the user through the access model; a
+         *     Practitioner makes the user an authorized user of that provider (its network status).
          *
          *     Further Provider IDs are added with `linkProviderAccount` (same body).
          */
@@ -337,9 +353,13 @@ export interface paths {
          *     Accounts tab" (`listLinkedAccounts`). Same body and rules as `associateProviderAccount`:
          *
          *     - 422 `PROVIDER_IDENTITY_MISMATCH` (names, Tax ID, Provider ID and ZIP code are not one known
-         *       combination) and `INVALID_TAX_ID`.
+         *       provider) and `INVALID_TAX_ID`.
+         *     - 422 `PROVIDER_AGREEMENT_REQUIRED`: "Accept the Provider Agreement" (seed 002).
          *     - 403 `ADMIN_ROLE_REQUIRED`: the Provider ID has an administrator; ask them for access.
          *     - 409: the Provider ID is already linked to this account.
+         *
+         *     A Group link gives access to all providers under the Group Tax ID, as `associateProviderAccount`
+         *     says.
          */
         post: operations["linkProviderAccount"];
         delete?: never;
@@ -544,6 +564,52 @@ export interface paths {
          *     seeds 002 and 003).
          */
         post: operations["submitSiteVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tax-ids/{taxId}/site-managers/secondary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Tax ID (9 digits) the user acts for.
+                 * @example 060646668
+                 */
+                taxId: components["parameters"]["TaxIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Designate or replace the Tax ID's Secondary Site Manager
+         * @description "It is recommended that two (2) Site Managers be assigned for all groups. This will ensure
+         *     shared responsibilities and provide an administrative backup"; "We strongly recommend that
+         *     both a Lead Site Manager AND a secondary Site Manager be designated to share Site Manager
+         *     responsibilities" (seed 000). A site manager of the Tax ID (an administrator, the Lead Site
+         *     Manager first of all) designates one user of the Tax ID as its Secondary Site Manager, or
+         *     replaces the one there is.
+         *
+         *     What it grants: the designated user's one role on the Tax ID becomes `administrator` with the
+         *     administrator's permissions (`ONE_ROLE_PER_TAX_ID`), so they share the site manager's work
+         *     (users, the monthly site verification). A replaced Secondary Site Manager goes back to the
+         *     role they had before the designation. The designation shows in `getSiteVerification`
+         *     (`siteManagers`); it lapses when the user is revoked or given another role. While only one
+         *     Site Manager is designated, `siteManagers.notices` carries `SECONDARY_SITE_MANAGER_RECOMMENDED`:
+         *     a recommendation, never a refusal.
+         *
+         *     - 422 `LEAD_SITE_MANAGER_TITLE`: "The Agency Director, Office Manager or Medical Director must
+         *       complete a PlanLink access application form designating them 'Lead Site Manager(s)' or
+         *       'Secondary Site Manager(s)'" (seed 000).
+         *     - 403 `ADMIN_ROLE_REQUIRED`: only a site manager designates one.
+         *     - 404: the user is not a user of the Tax ID.
+         *     - 409: the user is the Lead Site Manager, revoked, or has not accepted the invitation yet.
+         */
+        post: operations["designateSecondarySiteManager"];
         delete?: never;
         options?: never;
         head?: never;
@@ -755,6 +821,15 @@ export interface paths {
          *     "Network checks are limited to the provider themselves and their authorized portal Users"
          *     (Provider Portal FAQ): a provider the user is not authorized for answers 403
          *     `NETWORK_STATUS_FORBIDDEN`. The NPI must be valid (`INVALID_NPI`).
+         *
+         *     Participation is per practice address: the answer lists each practice address of the
+         *     provider under the user's Tax IDs (`locations`, the same addresses and `addressId`s as the
+         *     provider's `searchProviders` rows) with whether the provider is in network there for this
+         *     member's plan. Provider search and this check read one participation source, so they agree
+         *     for every provider and address: Adamski at 80 Seymour St, Hartford ("In Network No", seed
+         *     001) is not in network there, and is at his Farmington office. With `addressId`, `inNetwork`
+         *     answers for that address (404 when it is not one of `locations`); without it, whether the
+         *     provider is in network at any of them. A member who is not active is in network nowhere.
          */
         get: operations["checkProviderNetworkStatus"];
         put?: never;
@@ -1807,7 +1882,11 @@ export interface paths {
          *     provider is affiliated with may do this (`ADMIN_ROLE_REQUIRED`, 403): "users with the
          *     administrator/office manager role can request updates to a provider's profile in the
          *     provider portal" (004). The request is reviewed by the plan, so the answer is 202 with the
-         *     request in `submitted`; the profile changes when the plan applies it.
+         *     request `received` and a `Location` to follow it (`getProviderProfileUpdateRequest`; all of
+         *     them with `listProviderProfileUpdateRequests`). On the mock clock it is `in_review` one hour
+         *     after submission and decided (`completed` or `rejected`) two days after; `Prefer:
+         *     outcome=completed|rejected` chooses the decision (default `completed`). The profile changes
+         *     when the plan applies it.
          *
          *     `changes` is a JSON part (an array of `ProviderProfileChange`). Supporting documents follow
          *     the attachment rules: up to five files (`TOO_MANY_ATTACHMENTS`), each at most 25 MB
@@ -1817,6 +1896,58 @@ export interface paths {
          *     (`INVALID_NPI`).
          */
         post: operations["requestProviderProfileUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-profile-update-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List provider profile update requests
+         * @description The profile update requests of the Tax IDs the user administers, newest first, each with its
+         *     status as of now on the mock clock ("a provider profile update request has a status the
+         *     administrator can follow"). Filter by `npi` or `status`. Administrators only
+         *     (`ADMIN_ROLE_REQUIRED`); another Tax ID's requests are never listed.
+         */
+        get: operations["listProviderProfileUpdateRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-profile-update-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The request, as `requestId` in the answer of `requestProviderProfileUpdate`.
+                 * @example PUR-000057
+                 */
+                requestId: components["schemas"]["ProviderProfileUpdateRequestId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Follow a provider profile update request
+         * @description One update request with its status now: `received` when submitted, `in_review` an hour later,
+         *     then `completed` or `rejected` (with `rejectionReason`) two days after submission on the mock
+         *     clock; `history` lists each status reached and when. A request of a Tax ID the user does not
+         *     administer answers 404, exactly as one that does not exist.
+         */
+        get: operations["getProviderProfileUpdateRequest"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1931,7 +2062,7 @@ export interface components {
          *     does not answer that method (`Allow` lists those it answers).
          * @enum {string}
          */
-        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "CONSOLIDATION_ACCOUNT_NOT_FOUND" | "CONSOLIDATION_SAME_PLAN" | "ACCOUNT_ALREADY_CONSOLIDATED" | "ACCOUNT_CONSOLIDATED" | "ACCOUNTS_NOT_CONSOLIDATED" | "EMAIL_IN_USE" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "PAYLOAD_TOO_LARGE" | "SANDBOX_LIMIT_REACHED" | "ADMIN_TOKEN_REQUIRED" | "ORIGIN_NOT_ALLOWED" | "HOST_NOT_ALLOWED";
+        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "CONSOLIDATION_ACCOUNT_NOT_FOUND" | "CONSOLIDATION_SAME_PLAN" | "ACCOUNT_ALREADY_CONSOLIDATED" | "ACCOUNT_CONSOLIDATED" | "ACCOUNTS_NOT_CONSOLIDATED" | "EMAIL_IN_USE" | "SPONSOR_NOT_PARTICIPATING" | "PROVIDER_AGREEMENT_REQUIRED" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "PAYLOAD_TOO_LARGE" | "SANDBOX_LIMIT_REACHED" | "ADMIN_TOKEN_REQUIRED" | "ORIGIN_NOT_ALLOWED" | "HOST_NOT_ALLOWED";
         /** @description One broken rule, with where in the request it was broken. */
         Violation: {
             code: components["schemas"]["ProblemCode"];
@@ -2417,6 +2548,8 @@ export interface components {
             leadSiteManagerUserId: components["schemas"]["UserId"];
             applicationKey: components["schemas"]["ApplicationKey"];
             status: components["schemas"]["OrganizationRegistrationStatus"];
+            /** @description Recommendations (a Secondary Site Manager); never a refusal. */
+            notices: components["schemas"]["SiteManagerNotice"][];
         };
         /** @description Exactly one of `applicationKey` and `registrationCode`. */
         UserRegistrationRequest: {
@@ -2489,7 +2622,7 @@ export interface components {
             /** @description Any ZIP code of the provider's addresses. */
             zip: components["schemas"]["ZipCode"];
             /**
-             * @description The Provider Agreement was confirmed.
+             * @description The Provider Agreement was confirmed; false or missing is `PROVIDER_AGREEMENT_REQUIRED`.
              * @example true
              * @constant
              */
@@ -2509,7 +2642,7 @@ export interface components {
             /** @description The group's ZIP code: try the remittance address's first, then the practice address's. */
             zip: components["schemas"]["ZipCode"];
             /**
-             * @description The Provider Agreement was confirmed.
+             * @description The Provider Agreement was confirmed; false or missing is `PROVIDER_AGREEMENT_REQUIRED`.
              * @example true
              * @constant
              */
@@ -2630,6 +2763,54 @@ export interface components {
             /** @example Adamski, John */
             name: string;
         };
+        /**
+         * @description A site manager's title (seed 000, `LEAD_SITE_MANAGER_TITLE`).
+         * @example medical_director
+         * @enum {string}
+         */
+        SiteManagerTitle: "medical_director" | "agency_director" | "office_administrator";
+        SecondarySiteManagerDesignation: {
+            userId: components["schemas"]["UserId"];
+            title: components["schemas"]["SiteManagerTitle"];
+        };
+        SiteManager: {
+            userId: components["schemas"]["UserId"];
+            /** @example Daniel */
+            firstName: string;
+            /** @example Reyes */
+            lastName: string;
+            /**
+             * Format: email
+             * @example dreyes@hartfordfamilymed.example
+             */
+            email: string;
+            /**
+             * @example secondary
+             * @enum {string}
+             */
+            designation: "lead" | "secondary";
+            title?: components["schemas"]["SiteManagerTitle"];
+            designatedAt?: components["schemas"]["Timestamp"];
+        };
+        /** @description A recommendation about the site managers; never a refusal. */
+        SiteManagerNotice: {
+            /**
+             * @example SECONDARY_SITE_MANAGER_RECOMMENDED
+             * @enum {string}
+             */
+            code: "SECONDARY_SITE_MANAGER_RECOMMENDED";
+            /** @example $.secondary */
+            path: string;
+            /** @example Only one Site Manager is assigned: it is recommended that two (2) Site Managers be assigned. */
+            message: string;
+        };
+        /** @description The Lead and Secondary Site Managers of a Tax ID, and what is recommended. */
+        SiteManagers: {
+            taxId: components["schemas"]["TaxId"];
+            lead?: components["schemas"]["SiteManager"];
+            secondary?: components["schemas"]["SiteManager"];
+            notices: components["schemas"]["SiteManagerNotice"][];
+        };
         /** @description The Tax ID's monthly site and user verification (seed 000, `SITE_VERIFICATION_OVERDUE`). */
         SiteVerification: {
             taxId: components["schemas"]["TaxId"];
@@ -2651,6 +2832,7 @@ export interface components {
             users: components["schemas"]["SiteVerificationUser"][];
             /** @description The providers of the Tax ID to confirm. */
             providers: components["schemas"]["SiteVerificationProvider"][];
+            siteManagers: components["schemas"]["SiteManagers"];
         };
         SiteVerificationUserAnswer: {
             userId: components["schemas"]["UserId"];
@@ -2858,14 +3040,28 @@ export interface components {
             npi: components["schemas"]["Npi"];
             /** @example Adamski, John */
             providerName: string;
-            /** @example true */
+            /**
+             * @description In network at the asked `addressId`, or without one at any of `locations`.
+             * @example true
+             */
             inNetwork: boolean;
+            /** @description The provider's practice addresses under the user's Tax IDs, as provider search lists them. */
+            locations: components["schemas"]["NetworkStatusLocation"][];
             /**
              * @description The network the provider participates in for the member's plan, when in network.
              * @example PASSAGE
              */
             networkName?: string;
             checkedAt: components["schemas"]["Timestamp"];
+        };
+        /** @description One practice address of the provider and whether it is in network for the member's plan. */
+        NetworkStatusLocation: {
+            /** @example ADDR-000101 */
+            addressId: string;
+            taxId: components["schemas"]["TaxId"];
+            address: components["schemas"]["Address"];
+            /** @example false */
+            inNetwork: boolean;
         };
         PcpMemberPanelReportCreate: {
             /** @description The NPI of a PCP the user is affiliated with (`INVALID_NPI`). */
@@ -3880,12 +4076,20 @@ export interface components {
              * @example Adamski, John
              */
             name: string;
+            /**
+             * @description The practice address (`checkProviderNetworkStatus` answers for it with `addressId`).
+             * @example ADDR-000101
+             */
+            addressId: string;
             address: components["schemas"]["Address"];
             taxId: components["schemas"]["TaxId"];
             type: components["schemas"]["ProviderType"];
             /** @example Family Medicine */
             specialty?: string;
-            /** @example false */
+            /**
+             * @description Whether the provider participates at this address; `checkProviderNetworkStatus` agrees for a member of a network the provider joins.
+             * @example false
+             */
             inNetwork: boolean;
         };
         ProviderSummaryPage: {
@@ -3937,6 +4141,10 @@ export interface components {
             /** @description When the change takes effect; absent for as soon as the plan applies it. */
             effectiveDate?: components["schemas"]["Date"];
         };
+        ProviderProfileUpdateRequestPage: {
+            data: components["schemas"]["ProviderProfileUpdateRequest"][];
+            page: components["schemas"]["PageInfo"];
+        };
         /**
          * @description The multipart form of a profile update request: `changes` (a JSON part), `reason`, and up to
          *     five supporting documents in `files` under the `AttachmentUpload` rules.
@@ -3953,17 +4161,34 @@ export interface components {
             files?: string[];
         };
         /**
-         * @description A new update request is always `submitted`; the plan then reviews it.
-         * @example submitted
+         * @description `received` when submitted, `in_review` while the plan reviews it, then `completed` (applied)
+         *     or `rejected` (see `rejectionReason`).
+         * @example in_review
          * @enum {string}
          */
-        ProviderProfileUpdateStatus: "submitted";
+        ProviderProfileUpdateStatus: "received" | "in_review" | "completed" | "rejected";
+        /** @example PUR-000057 */
+        ProviderProfileUpdateRequestId: string;
+        ProviderProfileUpdateStatusChange: {
+            status: components["schemas"]["ProviderProfileUpdateStatus"];
+            at: components["schemas"]["Timestamp"];
+        };
         ProviderProfileUpdateRequest: {
-            /** @example PUR-000057 */
-            requestId: string;
+            requestId: components["schemas"]["ProviderProfileUpdateRequestId"];
             npi: components["schemas"]["Npi"];
+            /** @description The Tax ID the administrator asked for. */
+            taxId: components["schemas"]["TaxId"];
             status: components["schemas"]["ProviderProfileUpdateStatus"];
             submittedAt: components["schemas"]["Timestamp"];
+            /** @description When the request reached its current status. */
+            statusUpdatedAt: components["schemas"]["Timestamp"];
+            /** @description Every status reached, oldest first. */
+            history: components["schemas"]["ProviderProfileUpdateStatusChange"][];
+            /**
+             * @description Why the plan rejected the request (only when `rejected`).
+             * @example The lease does not show the new practice address.
+             */
+            rejectionReason?: string;
             changes?: components["schemas"]["ProviderProfileChange"][];
             attachments?: components["schemas"]["Attachment"][];
         };
@@ -4828,7 +5053,14 @@ export interface operations {
                      *       },
                      *       "leadSiteManagerUserId": "USR-000042",
                      *       "applicationKey": "AK-7Q4M-2XPD-9H3B",
-                     *       "status": "pending_review"
+                     *       "status": "pending_review",
+                     *       "notices": [
+                     *         {
+                     *           "code": "SECONDARY_SITE_MANAGER_RECOMMENDED",
+                     *           "path": "$.secondary",
+                     *           "message": "Only one Site Manager is assigned: it is recommended that two (2) Site Managers be assigned, to share the responsibilities and provide an administrative backup. Designate a Secondary Site Manager (designateSecondarySiteManager)."
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationRegistration"];
@@ -4988,7 +5220,7 @@ export interface operations {
                      *         {
                      *           "accountId": "ACC-000018",
                      *           "providerType": "practitioner",
-                     *           "displayName": "Lopez, Maria",
+                     *           "displayName": "Rivera, Ana",
                      *           "taxId": "133456789",
                      *           "providerId": "CCA0063390",
                      *           "linkedAt": "2026-11-23T14:09:31Z"
@@ -5035,11 +5267,11 @@ export interface operations {
                 /**
                  * @example {
                  *       "providerType": "practitioner",
-                 *       "practitionerFirstName": "Maria",
-                 *       "practitionerLastName": "Lopez",
+                 *       "practitionerFirstName": "Ana",
+                 *       "practitionerLastName": "Rivera",
                  *       "taxId": "133456789",
                  *       "providerId": "CCA0063390",
-                 *       "zip": "06604",
+                 *       "zip": "06457",
                  *       "providerAgreementAccepted": true
                  *     }
                  */
@@ -5058,7 +5290,7 @@ export interface operations {
                      * @example {
                      *       "accountId": "ACC-000018",
                      *       "providerType": "practitioner",
-                     *       "displayName": "Lopez, Maria",
+                     *       "displayName": "Rivera, Ana",
                      *       "taxId": "133456789",
                      *       "providerId": "CCA0063390",
                      *       "linkedAt": "2026-11-23T14:09:31Z"
@@ -5556,7 +5788,24 @@ export interface operations {
                      *           "npi": "1234567893",
                      *           "name": "Lopez, Maria"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "siteManagers": {
+                     *         "taxId": "060646668",
+                     *         "lead": {
+                     *           "userId": "USR-000042",
+                     *           "firstName": "Olivia",
+                     *           "lastName": "Miller",
+                     *           "email": "omiller@hartfordfamilymed.example",
+                     *           "designation": "lead"
+                     *         },
+                     *         "notices": [
+                     *           {
+                     *             "code": "SECONDARY_SITE_MANAGER_RECOMMENDED",
+                     *             "path": "$.secondary",
+                     *             "message": "Only one Site Manager is assigned: it is recommended that two (2) Site Managers be assigned, to share the responsibilities and provide an administrative backup. Designate a Secondary Site Manager (designateSecondarySiteManager)."
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["SiteVerification"];
@@ -5660,7 +5909,24 @@ export interface operations {
                      *           "npi": "1407819535",
                      *           "name": "Adamski, John"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "siteManagers": {
+                     *         "taxId": "060646668",
+                     *         "lead": {
+                     *           "userId": "USR-000042",
+                     *           "firstName": "Olivia",
+                     *           "lastName": "Miller",
+                     *           "email": "omiller@hartfordfamilymed.example",
+                     *           "designation": "lead"
+                     *         },
+                     *         "notices": [
+                     *           {
+                     *             "code": "SECONDARY_SITE_MANAGER_RECOMMENDED",
+                     *             "path": "$.secondary",
+                     *             "message": "Only one Site Manager is assigned: it is recommended that two (2) Site Managers be assigned, to share the responsibilities and provide an administrative backup. Designate a Secondary Site Manager (designateSecondarySiteManager)."
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["SiteVerification"];
@@ -5671,6 +5937,85 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    designateSecondarySiteManager: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The Tax ID (9 digits) the user acts for.
+                 * @example 060646668
+                 */
+                taxId: components["parameters"]["TaxIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "USR-000002",
+                 *       "title": "medical_director"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SecondarySiteManagerDesignation"];
+            };
+        };
+        responses: {
+            /** @description The Tax ID's site managers, with the new Secondary Site Manager. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "taxId": "060646668",
+                     *       "lead": {
+                     *         "userId": "USR-000001",
+                     *         "firstName": "Olivia",
+                     *         "lastName": "Miller",
+                     *         "email": "admin.a@hartfordfamilymed.example",
+                     *         "designation": "lead"
+                     *       },
+                     *       "secondary": {
+                     *         "userId": "USR-000002",
+                     *         "firstName": "Daniel",
+                     *         "lastName": "Reyes",
+                     *         "email": "clinical.a@hartfordfamilymed.example",
+                     *         "designation": "secondary",
+                     *         "title": "medical_director",
+                     *         "designatedAt": "2026-11-23T14:05:00Z"
+                     *       },
+                     *       "notices": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SiteManagers"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -6070,6 +6415,11 @@ export interface operations {
                  * @example 1407819535
                  */
                 npi: components["schemas"]["Npi"];
+                /**
+                 * @description One practice address of the provider (the `addressId` of a `searchProviders` row) to answer `inNetwork` for.
+                 * @example ADDR-000104
+                 */
+                addressId?: string;
             };
             header?: never;
             path: {
@@ -6097,6 +6447,31 @@ export interface operations {
                      *       "providerName": "Adamski, John",
                      *       "inNetwork": true,
                      *       "networkName": "PASSAGE",
+                     *       "locations": [
+                     *         {
+                     *           "addressId": "ADDR-000101",
+                     *           "taxId": "060646668",
+                     *           "address": {
+                     *             "line1": "80 Seymour St",
+                     *             "city": "Hartford",
+                     *             "state": "CT",
+                     *             "zip": "06102"
+                     *           },
+                     *           "inNetwork": false
+                     *         },
+                     *         {
+                     *           "addressId": "ADDR-000104",
+                     *           "taxId": "060646668",
+                     *           "address": {
+                     *             "line1": "175 Scott Swamp Rd",
+                     *             "line2": "Suite 3",
+                     *             "city": "Farmington",
+                     *             "state": "CT",
+                     *             "zip": "06032"
+                     *           },
+                     *           "inNetwork": true
+                     *         }
+                     *       ],
                      *       "checkedAt": "2026-11-23T14:05:00Z"
                      *     }
                      */
@@ -8807,6 +9182,7 @@ export interface operations {
                      *         {
                      *           "npi": "1407819535",
                      *           "name": "Adamski, John",
+                     *           "addressId": "ADDR-000101",
                      *           "address": {
                      *             "line1": "80 Seymour St",
                      *             "city": "Hartford",
@@ -8820,6 +9196,7 @@ export interface operations {
                      *         {
                      *           "npi": "1407819535",
                      *           "name": "Adamski, John",
+                     *           "addressId": "ADDR-000104",
                      *           "address": {
                      *             "line1": "175 Scott Swamp Rd",
                      *             "line2": "Suite 3",
@@ -8980,10 +9357,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update request was submitted for the plan's review. */
+            /** @description The update request was received for the plan's review. */
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8991,8 +9369,16 @@ export interface operations {
                      * @example {
                      *       "requestId": "PUR-000057",
                      *       "npi": "1407819535",
-                     *       "status": "submitted",
+                     *       "taxId": "060646668",
+                     *       "status": "received",
                      *       "submittedAt": "2026-11-23T14:05:00Z",
+                     *       "statusUpdatedAt": "2026-11-23T14:05:00Z",
+                     *       "history": [
+                     *         {
+                     *           "status": "received",
+                     *           "at": "2026-11-23T14:05:00Z"
+                     *         }
+                     *       ],
                      *       "changes": [
                      *         {
                      *           "field": "practice_address",
@@ -9029,6 +9415,144 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProviderProfileUpdateRequests: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the requests for this provider (`INVALID_NPI`).
+                 * @example 1407819535
+                 */
+                npi?: components["schemas"]["Npi"];
+                /**
+                 * @description Only the requests in this status now.
+                 * @example in_review
+                 */
+                status?: components["schemas"]["ProviderProfileUpdateStatus"];
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page.
+                 * @example 25
+                 */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of update requests. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "requestId": "PUR-000057",
+                     *           "npi": "1407819535",
+                     *           "taxId": "060646668",
+                     *           "status": "in_review",
+                     *           "submittedAt": "2026-11-23T14:05:00Z",
+                     *           "statusUpdatedAt": "2026-11-23T15:05:00Z",
+                     *           "history": [
+                     *             {
+                     *               "status": "received",
+                     *               "at": "2026-11-23T14:05:00Z"
+                     *             },
+                     *             {
+                     *               "status": "in_review",
+                     *               "at": "2026-11-23T15:05:00Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "number": 1,
+                     *         "size": 25,
+                     *         "totalItems": 1,
+                     *         "totalPages": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProviderProfileUpdateRequestPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProviderProfileUpdateRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The request, as `requestId` in the answer of `requestProviderProfileUpdate`.
+                 * @example PUR-000057
+                 */
+                requestId: components["schemas"]["ProviderProfileUpdateRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request and its status. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "PUR-000057",
+                     *       "npi": "1407819535",
+                     *       "taxId": "060646668",
+                     *       "status": "rejected",
+                     *       "submittedAt": "2026-11-23T14:05:00Z",
+                     *       "statusUpdatedAt": "2026-11-25T14:05:00Z",
+                     *       "rejectionReason": "The lease does not show the new practice address; send a signed lease or W-9 for 100 Pearl St.",
+                     *       "history": [
+                     *         {
+                     *           "status": "received",
+                     *           "at": "2026-11-23T14:05:00Z"
+                     *         },
+                     *         {
+                     *           "status": "in_review",
+                     *           "at": "2026-11-23T15:05:00Z"
+                     *         },
+                     *         {
+                     *           "status": "rejected",
+                     *           "at": "2026-11-25T14:05:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProviderProfileUpdateRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

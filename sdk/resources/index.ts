@@ -40,7 +40,11 @@ export type { ProviderProfileUpdateInput, ProvidersResource } from './providers.
 export { createProvidersResource } from './providers.ts';
 export type { ReferralCreateOptions, ReferralsResource } from './referrals.ts';
 export { createReferralsResource } from './referrals.ts';
-export type { RegistrationResource } from './registration.ts';
+export type {
+  AccountLinkOptions,
+  OrganizationRegistrationOptions,
+  RegistrationResource,
+} from './registration.ts';
 export { createRegistrationResource } from './registration.ts';
 export type { SessionResource } from './session.ts';
 export { createSessionApi, createSessionResource } from './session.ts';

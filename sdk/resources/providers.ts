@@ -5,12 +5,18 @@ import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { MultipartBody, PathParams, QueryParams, Schema } from '../core/types.ts';
 import type { ValidationViolation } from '../rules/index.ts';
-import { checkNpi, checkProviderSearch, withoutBlankParameters } from '../rules/index.ts';
+import {
+  checkNpi,
+  checkProfileUpdateListQuery,
+  checkProviderSearch,
+  withoutBlankParameters,
+} from '../rules/index.ts';
 import { describeValue, readField } from '../rules/zod-issues.ts';
 import type { UploadFile } from '../uploads.ts';
 import { uploadAttachments } from './attachments.ts';
 
 type Npi = PathParams<'getProvider'>['npi'];
+type ProfileUpdateRequestId = PathParams<'getProviderProfileUpdateRequest'>['requestId'];
 
 /**
  * The input of a profile update request: the spec's form with `changes` as objects (sent as the JSON
@@ -41,6 +47,8 @@ export const PROVIDERS_OPERATIONS = {
   search: 'searchProviders',
   get: 'getProvider',
   requestProfileUpdate: 'requestProviderProfileUpdate',
+  getProfileUpdate: 'getProviderProfileUpdateRequest',
+  listProfileUpdates: 'listProviderProfileUpdateRequests',
 } as const satisfies Record<string, OperationId>;
 
 /**
@@ -109,6 +117,30 @@ export function createProvidersResource(ctx: ResourceContext) {
         [...checkNpi(npi, '$.npi'), ...profileUpdateShape(input)],
         false,
       ),
+    /**
+     * Follows a profile update request: `received`, `in_review`, then `completed` or `rejected`
+     * (`getProviderProfileUpdateRequest`).
+     */
+    getProfileUpdate: (requestId: ProfileUpdateRequestId, options: RequestOptions = {}) =>
+      call(ctx, 'getProviderProfileUpdateRequest', options, (s) =>
+        ctx.raw.GET('/provider-profile-update-requests/{requestId}', {
+          params: { path: { requestId } },
+          ...s.init,
+        }),
+      ),
+    /** The profile update requests of my Tax IDs, newest first (`listProviderProfileUpdateRequests`), paged. */
+    listProfileUpdates: (
+      query: QueryParams<'listProviderProfileUpdateRequests'> = {},
+      options: RequestOptions = {},
+    ) =>
+      list(ctx, 'listProviderProfileUpdateRequests', options, (s, page) => {
+        const given = withoutBlankParameters(query) as typeof query;
+        s.check([...requireObject(given, '$'), ...checkProfileUpdateListQuery(given)]);
+        return ctx.raw.GET('/provider-profile-update-requests', {
+          params: { query: withPage(given, page) },
+          ...s.init,
+        });
+      }),
   };
 }
 

@@ -4,11 +4,32 @@ import { requireObject, taxIdParam } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { QueryParams, RequestBody } from '../core/types.ts';
+import type { AccountLinkContext, OrganizationRegistrationContext, RuleContext } from '../rules/index.ts';
 import {
-  checkAccountLinkRequest,
+  checkAccountLink,
   validateOrganizationRegistration,
   validateUserRegistration,
 } from '../rules/index.ts';
+
+/**
+ * Options of an organisation registration: what the rules may also check (whether the sponsor is a
+ * participating provider).
+ *
+ * @example
+ * await portal.registration.registerOrganization(body, { rules: { participatingProvider: (npi) => known.has(npi) } });
+ */
+export type OrganizationRegistrationOptions = RequestOptions & { rules?: OrganizationRegistrationContext };
+
+/**
+ * Options of associating or linking a provider account: what the rules may also check (the provider
+ * directory's accounts).
+ *
+ * @example
+ * await portal.registration.linkAccount(body, { rules: { accountDirectory: (account) => known(account) } });
+ */
+export type AccountLinkOptions = RequestOptions & { rules?: AccountLinkContext };
+
+type AccountLinkRuleContext = AccountLinkContext & RuleContext;
 
 /**
  * The operation behind each method of `portal.registration`.
@@ -40,11 +61,21 @@ function withTaxIdNormalised<B extends { taxId?: string | undefined }>(body: B):
  */
 export function createRegistrationResource(ctx: ResourceContext) {
   return {
-    /** Registers an organisation with its lead site manager (`registerOrganization`, public). */
-    registerOrganization: (body: RequestBody<'registerOrganization'>, options: RequestOptions = {}) =>
+    /**
+     * Registers an organisation with its lead site manager (`registerOrganization`, public). With
+     * `options.rules.participatingProvider` the sponsor's NPI is checked before sending
+     * (`SPONSOR_NOT_PARTICIPATING`); the portal always checks it against its provider directory.
+     */
+    registerOrganization: (
+      body: RequestBody<'registerOrganization'>,
+      options: OrganizationRegistrationOptions = {},
+    ) =>
       call(ctx, 'registerOrganization', options, (s) =>
         ctx.raw.POST('/registrations/organizations', {
-          body: s.validate(body, validateOrganizationRegistration(body)),
+          body: s.validate(
+            body,
+            validateOrganizationRegistration(body, s.rules<OrganizationRegistrationContext>()),
+          ),
           ...s.init,
         }),
       ),
@@ -56,16 +87,21 @@ export function createRegistrationResource(ctx: ResourceContext) {
           ...s.init,
         }),
       ),
-    /** Associates the account with a provider (`associateProviderAccount`). */
-    associateAccount: (body: RequestBody<'associateProviderAccount'>, options: RequestOptions = {}) =>
+    /**
+     * Associates the account with a provider (`associateProviderAccount`): refused before sending
+     * without the Provider Agreement (`PROVIDER_AGREEMENT_REQUIRED`), and with
+     * `options.rules.accountDirectory` for a combination the directory does not know
+     * (`PROVIDER_IDENTITY_MISMATCH`).
+     */
+    associateAccount: (body: RequestBody<'associateProviderAccount'>, options: AccountLinkOptions = {}) =>
       call(ctx, 'associateProviderAccount', options, (s) => {
-        s.check([...requireObject(body, '$'), ...checkAccountLinkRequest(body)]);
+        s.check([...requireObject(body, '$'), ...checkAccountLink(body, s.rules<AccountLinkRuleContext>())]);
         return ctx.raw.POST('/accounts/associations', { body: withTaxIdNormalised(body), ...s.init });
       }),
-    /** Links a further provider ID / Tax ID to the account (`linkProviderAccount`). */
-    linkAccount: (body: RequestBody<'linkProviderAccount'>, options: RequestOptions = {}) =>
+    /** Links a further provider ID / Tax ID to the account (`linkProviderAccount`); the rules of `associateAccount`. */
+    linkAccount: (body: RequestBody<'linkProviderAccount'>, options: AccountLinkOptions = {}) =>
       call(ctx, 'linkProviderAccount', options, (s) => {
-        s.check([...requireObject(body, '$'), ...checkAccountLinkRequest(body)]);
+        s.check([...requireObject(body, '$'), ...checkAccountLink(body, s.rules<AccountLinkRuleContext>())]);
         return ctx.raw.POST('/accounts/links', { body: withTaxIdNormalised(body), ...s.init });
       }),
     /** The provider accounts linked to the user's account (`listLinkedAccounts`), paged. */

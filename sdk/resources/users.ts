@@ -4,7 +4,7 @@ import { taxIdParam } from '../core/checks.ts';
 import type { OperationId } from '../core/operations.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { PathParams, QueryParams, RequestBody } from '../core/types.ts';
-import { checkTaxId, validateInvitations } from '../rules/index.ts';
+import { checkTaxId, validateInvitations, validateSecondarySiteManager } from '../rules/index.ts';
 
 type TaxId = PathParams<'listTaxIdUsers'>['taxId'];
 type UserId = PathParams<'updateUserRole'>['userId'];
@@ -23,6 +23,7 @@ export const USERS_OPERATIONS = {
   makeAdmin: 'makeUserAdmin',
   siteVerification: 'getSiteVerification',
   verifySite: 'submitSiteVerification',
+  designateSecondarySiteManager: 'designateSecondarySiteManager',
 } as const satisfies Record<string, OperationId>;
 
 // The Tax ID in the path: refused before sending when it is not one (INVALID_TAX_ID), sent as the
@@ -79,6 +80,23 @@ export function createUsersResource(ctx: ResourceContext) {
       call(ctx, 'revokeUser', options, (s) =>
         ctx.raw.DELETE('/tax-ids/{taxId}/users/{userId}', {
           params: { path: { taxId: taxIdPath(s, taxId), userId } },
+          ...s.init,
+        }),
+      ),
+    /**
+     * Designates or replaces the Tax ID's Secondary Site Manager (`designateSecondarySiteManager`):
+     * refused before sending when the title is not a site manager's (`LEAD_SITE_MANAGER_TITLE`). The
+     * answer's `notices` recommend a second site manager while only one is designated.
+     */
+    designateSecondarySiteManager: (
+      taxId: TaxId,
+      body: RequestBody<'designateSecondarySiteManager'>,
+      options: RequestOptions = {},
+    ) =>
+      call(ctx, 'designateSecondarySiteManager', options, (s) =>
+        ctx.raw.POST('/tax-ids/{taxId}/site-managers/secondary', {
+          params: { path: { taxId: taxIdPath(s, taxId) } },
+          body: s.validate(body, validateSecondarySiteManager(body)),
           ...s.init,
         }),
       ),

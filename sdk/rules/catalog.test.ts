@@ -5,8 +5,10 @@ import type { RuleCode } from './violation.ts';
 
 /**
  * Every code of RULES.md, in its order (42 table rows + ATTACHMENT_EMPTY, named in the
- * ATTACHMENT_TOO_LARGE row, + the access codes of issue 10: MEMBER_NOT_FOUND, LAST_ADMINISTRATOR, EMAIL_IN_USE, + the account
- * consolidation codes of issue 15: five). A Record keyed by RuleCode makes the compiler check the list against the
+ * ATTACHMENT_TOO_LARGE row, + the access codes of issue 10: MEMBER_NOT_FOUND, LAST_ADMINISTRATOR, EMAIL_IN_USE; the site
+ * manager codes of seed 000: SPONSOR_NOT_PARTICIPATING, SECONDARY_SITE_MANAGER_RECOMMENDED; seed 002's
+ * PROVIDER_AGREEMENT_REQUIRED; and the five account consolidation codes of seed 003). A Record keyed by
+ * RuleCode makes the compiler check the list against the
  * RuleCode union in both directions.
  */
 const CODES: Record<RuleCode, true> = {
@@ -61,6 +63,9 @@ const CODES: Record<RuleCode, true> = {
   ACCOUNT_ALREADY_CONSOLIDATED: true,
   ACCOUNT_CONSOLIDATED: true,
   ACCOUNTS_NOT_CONSOLIDATED: true,
+  SPONSOR_NOT_PARTICIPATING: true,
+  SECONDARY_SITE_MANAGER_RECOMMENDED: true,
+  PROVIDER_AGREEMENT_REQUIRED: true,
 };
 const ALL_CODES = Object.keys(CODES) as RuleCode[];
 
@@ -94,11 +99,12 @@ const NOT_ERRORS: Partial<Record<RuleCode, 'warning' | 'info'>> = {
   REPORT_ACTIVE_MEMBERS_ONLY: 'info',
   REFERRAL_NOT_REQUIRED: 'warning',
   DELEGATED_MEMBER: 'info',
+  SECONDARY_SITE_MANAGER_RECOMMENDED: 'warning',
 };
 
 describe('RULE_CATALOG', () => {
   it('lists every code of RULES.md exactly once, in its order', () => {
-    expect(ALL_CODES).toHaveLength(51);
+    expect(ALL_CODES).toHaveLength(54);
     expect(RULE_CATALOG.map((rule) => rule.code)).toEqual(ALL_CODES);
   });
 
@@ -117,7 +123,7 @@ describe('RULE_CATALOG', () => {
         HTTP_STATUS[code] ?? 422,
       ]);
     }
-    expect(RULE_CATALOG.filter((rule) => rule.httpStatus === 422)).toHaveLength(51 - 4 - 20);
+    expect(RULE_CATALOG.filter((rule) => rule.httpStatus === 422)).toHaveLength(54 - 5 - 20);
   });
 
   it('describes each rule with a concern, the rule text and a source', () => {

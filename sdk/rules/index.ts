@@ -15,6 +15,12 @@ export {
   plansAfterConsolidation,
   validateAccountConsolidation,
 } from './account-consolidation.ts';
+export type {
+  AccountLinkContext,
+  ProviderAccountDirectory,
+  ProviderAccountReference,
+} from './account-links.ts';
+export { checkAccountLink } from './account-links.ts';
 // Admission notifications
 export type {
   AdmissionModificationContext,
@@ -166,10 +172,10 @@ export {
 export type { AccessGrant, AccessRefusal, OperationAccess } from './permissions.ts';
 export { accessRefusal, grantAllows, grantOpens, permittedTaxIds } from './permissions.ts';
 export {
-  checkAccountLinkRequest,
   checkNetworkStatusQuery,
   checkPcpPanelReportRequest,
   checkPreauthorizationRequirementRequest,
+  checkProfileUpdateListQuery,
   checkProviderSearch,
 } from './provider-lookups.ts';
 // Referrals
@@ -236,6 +242,15 @@ export {
   sessionExpiresAt,
   sessionState,
 } from './sessions.ts';
+export type { ParticipatingProvider, SecondarySiteManager } from './site-managers.ts';
+export {
+  checkSponsorParticipation,
+  LEAD_SITE_MANAGER_TITLES,
+  RECOMMENDED_SITE_MANAGERS,
+  SecondarySiteManagerSchema,
+  siteManagerNotices,
+  validateSecondarySiteManager,
+} from './site-managers.ts';
 // Message turnaround
 export type { MessagePriority, ResponseDueOptions } from './turnaround.ts';
 export {
@@ -250,6 +265,7 @@ export {
 export type {
   AccountLockStatus,
   OrganizationRegistration,
+  OrganizationRegistrationContext,
   Role,
   RoleGrant,
   SiteVerificationStatus,
@@ -264,7 +280,6 @@ export {
   checkDocumentAccess,
   checkNetworkStatusAccess,
   isRole,
-  LEAD_SITE_MANAGER_TITLES,
   MAX_INVITATIONS,
   OrganizationRegistrationSchema,
   ROLE_LABELS,

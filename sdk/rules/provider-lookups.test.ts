@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pinViolations } from '../../test/support/violations.ts';
 import {
-  checkAccountLinkRequest,
   checkNetworkStatusQuery,
   checkPcpPanelReportRequest,
   checkPreauthorizationRequirementRequest,
+  checkProfileUpdateListQuery,
   checkProviderSearch,
 } from './provider-lookups.ts';
 
@@ -48,7 +48,7 @@ describe('the identifier rules of provider lookups', () => {
     expect(checkProviderSearch({ name: '  ', npi: '1407819535' })).toEqual([]);
   });
 
-  it('network status, PCP panel report and account links check the identifiers given', () => {
+  it('network status, PCP panel report and the profile update list check the identifiers given', () => {
     expect(codes(checkNetworkStatusQuery({ npi: '140781953' }))).toEqual(['INVALID_NPI $.npi']);
     expect(checkNetworkStatusQuery({})).toEqual([]);
     expect(codes(checkPcpPanelReportRequest({ pcpNpi: '1407819536', taxId: 'x' }))).toEqual([
@@ -56,9 +56,7 @@ describe('the identifier rules of provider lookups', () => {
       'INVALID_TAX_ID $.taxId',
     ]);
     expect(checkPcpPanelReportRequest({ pcpNpi: '1407819535', taxId: '060646668' })).toEqual([]);
-    expect(codes(checkAccountLinkRequest({ providerId: 'P-1', taxId: '0606466680' }))).toEqual([
-      'INVALID_TAX_ID $.taxId',
-    ]);
+    expect(codes(checkProfileUpdateListQuery({ npi: '1407819536' }))).toEqual(['INVALID_NPI $.npi']);
   });
 
   it('never throw, whatever the input', () => {
@@ -67,7 +65,7 @@ describe('the identifier rules of provider lookups', () => {
       checkProviderSearch,
       checkNetworkStatusQuery,
       checkPcpPanelReportRequest,
-      checkAccountLinkRequest,
+      checkProfileUpdateListQuery,
     ];
     fc.assert(
       fc.property(fc.anything(), (input) => {

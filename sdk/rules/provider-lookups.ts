@@ -1,7 +1,7 @@
 /**
  * The rules of the requests that name a provider or a procedure by its identifier: the preauthorization
- * requirement check, the provider search and network status, the PCP member panel report, and linking a
- * provider account. Each answers every violation of the identifiers given (`INVALID_NPI`,
+ * requirement check, the provider search and network status, the PCP member panel report and the
+ * profile update list (account links: account-links.ts). Each answers every violation of the identifiers given (`INVALID_NPI`,
  * `INVALID_TAX_ID`, `INVALID_CPT_CODE`) and never throws; which fields are required, and their
  * shapes, are the contract's (the portal checks them against the spec). The SDK checks these before
  * sending and the mock portal answers them, from this one place.
@@ -84,6 +84,17 @@ export function checkNetworkStatusQuery(query: unknown): ValidationViolation[] {
 }
 
 /**
+ * The NPI filter, when given, of listing provider profile update requests
+ * (`listProviderProfileUpdateRequests`).
+ *
+ * @example
+ * checkProfileUpdateListQuery({ npi: '1407819536' }); // [{ code: 'INVALID_NPI', path: '$.npi', … }]
+ */
+export function checkProfileUpdateListQuery(query: unknown): ValidationViolation[] {
+  return optional(readField(query, 'npi'), checkNpi, '$.npi');
+}
+
+/**
  * The PCP's NPI and the Tax ID of a PCP member panel report (`createPcpMemberPanelReport`), when given.
  *
  * @example
@@ -94,15 +105,4 @@ export function checkPcpPanelReportRequest(input: unknown): ValidationViolation[
     ...optional(readField(input, 'pcpNpi'), checkNpi, '$.pcpNpi'),
     ...optional(readField(input, 'taxId'), checkTaxId, '$.taxId'),
   ];
-}
-
-/**
- * The Tax ID, when given, of associating or linking a provider account (`associateProviderAccount`,
- * `linkProviderAccount`).
- *
- * @example
- * checkAccountLinkRequest({ providerId: 'P-000123', taxId: '06064666' }); // [{ code: 'INVALID_TAX_ID', … }]
- */
-export function checkAccountLinkRequest(input: unknown): ValidationViolation[] {
-  return optional(readField(input, 'taxId'), checkTaxId, '$.taxId');
 }

@@ -5,6 +5,11 @@ import { resolveContext } from './context.ts';
 import type { IsoDate } from './dates.ts';
 import { addDays, daysBetween, parseIsoDate } from './dates.ts';
 import { normalizeTaxId } from './identifiers.ts';
+import {
+  checkSponsorParticipation,
+  LEAD_SITE_MANAGER_TITLES,
+  type ParticipatingProvider,
+} from './site-managers.ts';
 import type { Violation } from './violation.ts';
 import { joinPath } from './violation.ts';
 import type { RuleValidationResult, ValidationViolation } from './zod-issues.ts';
@@ -271,19 +276,6 @@ export function validateInvitations(input: unknown): RuleValidationResult<UserIn
   return toValidationResult(parsed.data, violations);
 }
 
-/**
- * The titles a Lead Site Manager may have: "Only a Medical Director, Agency Director, or Office
- * Administration/ Manager may be listed as the Lead Site Manager." (seed 000)
- *
- * @example
- * LEAD_SITE_MANAGER_TITLES.includes('office_administrator'); // true
- */
-export const LEAD_SITE_MANAGER_TITLES = [
-  'medical_director',
-  'agency_director',
-  'office_administrator',
-] as const;
-
 const TRUE_REQUIRED = (what: string) =>
   z.literal(true, { error: () => `${what} must be accepted (true) to register.` });
 
@@ -325,10 +317,24 @@ export const OrganizationRegistrationSchema = z.strictObject({
 export type OrganizationRegistration = z.output<typeof OrganizationRegistrationSchema>;
 
 /**
+ * What an organisation registration may also be checked against: whether the sponsor's NPI is a
+ * participating provider (the portal's provider directory; the SDK checks it when told).
+ *
+ * @example
+ * validateOrganizationRegistration(body, { participatingProvider: (npi) => npi === '1407819535' });
+ */
+export interface OrganizationRegistrationContext extends RuleContext {
+  participatingProvider?: ParticipatingProvider;
+}
+
+/**
  * Validates an organisation registration, every violation at once: `LEAD_SITE_MANAGER_TITLE` (Medical
  * Director, Agency Director or Office Administrator/Manager), `INVALID_PIN` (exactly 4 digits: "All
  * PlanLink users must designate a 4 digit PIN", seed 000), `INVALID_TAX_ID`, `INVALID_NPI` for the
- * group NPI and the sponsor's NPI, and `VALIDATION_FAILED` for the rest. Never throws on any input.
+ * group NPI and the sponsor's NPI, `SPONSOR_NOT_PARTICIPATING` when `ctx.participatingProvider` says the
+ * sponsor is not a participating provider ("The designated Sponsor Representative must be a CCP
+ * Participating Provider/Physician", seed 000), and `VALIDATION_FAILED` for the rest. Never throws on
+ * any input.
  *
  * @example
  * validateOrganizationRegistration({ ...body, leadSiteManager: { ...body.leadSiteManager, title: 'nurse' } });
@@ -336,6 +342,7 @@ export type OrganizationRegistration = z.output<typeof OrganizationRegistrationS
  */
 export function validateOrganizationRegistration(
   input: unknown,
+  ctx: OrganizationRegistrationContext = {},
 ): RuleValidationResult<OrganizationRegistration> {
   const parsed = parseWithViolations(OrganizationRegistrationSchema, input, {
     override: (issue) => {
@@ -354,7 +361,10 @@ export function validateOrganizationRegistration(
       return undefined;
     },
   });
-  return toValidationResult(parsed.data, parsed.violations);
+  return toValidationResult(parsed.data, [
+    ...parsed.violations,
+    ...checkSponsorParticipation(input, ctx.participatingProvider),
+  ]);
 }
 
 /**

@@ -56,7 +56,10 @@ export type RuleCode =
   | 'CONSOLIDATION_SAME_PLAN'
   | 'ACCOUNT_ALREADY_CONSOLIDATED'
   | 'ACCOUNT_CONSOLIDATED'
-  | 'ACCOUNTS_NOT_CONSOLIDATED';
+  | 'ACCOUNTS_NOT_CONSOLIDATED'
+  | 'SPONSOR_NOT_PARTICIPATING'
+  | 'SECONDARY_SITE_MANAGER_RECOMMENDED'
+  | 'PROVIDER_AGREEMENT_REQUIRED';
 
 /**
  * One broken rule: its code, a JSON path into the checked input ('$', '$.serviceLines[0].serviceEndDate',

@@ -14,6 +14,7 @@
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { accountDirectory } from '../../mock-server/core/handlers/registration.ts';
 import { PERSONA_PASSWORD } from '../../mock-server/core/personas.ts';
 import { createPortalClient, PortalApiError, PortalValidationError } from '../../sdk/index.ts';
 import { addDays, fixedClock, type ProviderDirectory } from '../../sdk/rules/index.ts';
@@ -317,7 +318,10 @@ const organizationMutations: fc.Arbitrary<Mutation>[] = [
   fc
     .constantFrom('(860) 555-0142', '860.555.0142', '555-0142')
     .map((phone) => (b) => setIn(b, 'leadSiteManager', 'phone', phone)),
-  fc.constantFrom('1407819535', '1407819536').map((npi) => (b) => setIn(b, 'sponsor', 'npi', npi)),
+  // 1999999992 is a valid NPI the directory does not know (SPONSOR_NOT_PARTICIPATING).
+  fc
+    .constantFrom('1407819535', '1407819536', '1999999992')
+    .map((npi) => (b) => setIn(b, 'sponsor', 'npi', npi)),
   fc.constantFrom(true, false, 'yes').map((v) => (b) => set(b, 'providerAgreementAccepted', v)),
   fc.constant((b: Body) => void delete b.sponsor),
   fc.constant((b: Body) => set(b, 'unexpected', true)),
@@ -348,6 +352,38 @@ const userMutations: fc.Arbitrary<Mutation>[] = [
   fc.constantFrom(true, false).map((v) => (b) => set(b, 'securityPolicyAcknowledged', v)),
   fc.constantFrom('Karen', '', ' ', 'x'.repeat(61)).map((n) => (b) => set(b, 'firstName', n)),
   fc.constant((b: Body) => void delete b.registrationCode),
+];
+
+const ACCOUNT_LINK = {
+  providerType: 'practitioner',
+  practitionerFirstName: 'John',
+  practitionerLastName: 'Adamski',
+  taxId: '060646668',
+  providerId: 'CCA0051877',
+  zip: '06102',
+  providerAgreementAccepted: true,
+};
+
+// (A Tax ID with an administrator the caller is not on would be the portal's state, not the input:
+// the caller, clinical.a, is on Tax ID A. The SDK does not check the shapes of a link body, only its
+// rules, so the mutations keep the shapes well-formed.)
+const accountLinkMutations: fc.Arbitrary<Mutation>[] = [
+  fc.constantFrom('CCA0051877', 'CCA0051902', 'CCA0048213').map((id) => (b) => set(b, 'providerId', id)),
+  fc.constantFrom('06102', '06032', '06457', '99501', '06147-4418').map((zip) => (b) => set(b, 'zip', zip)),
+  fc.constantFrom(true, false, 'yes').map((v) => (b) => set(b, 'providerAgreementAccepted', v)),
+  fc.constant((b: Body) => void delete b.providerAgreementAccepted),
+  fc.constantFrom('Adamski', 'ADAMSKI', 'Lopez').map((n) => (b) => set(b, 'practitionerLastName', n)),
+  fc.constantFrom('060646668', '06-0646668', '0606466').map((taxId) => (b) => set(b, 'taxId', taxId)),
+];
+
+// (The Lead Site Manager, a revoked or unknown user would be the portal's state, not the input.)
+const secondarySiteManagerMutations: fc.Arbitrary<Mutation>[] = [
+  fc.constantFrom('USR-000002', 'USR-000003', 'USR-2', '', 42).map((id) => (b) => set(b, 'userId', id)),
+  fc
+    .constantFrom('medical_director', 'agency_director', 'office_administrator', 'nurse', '', null)
+    .map((title) => (b) => set(b, 'title', title)),
+  fc.constant((b: Body) => set(b, 'unexpected', true)),
+  fc.constantFrom('userId', 'title').map((key) => (b) => void delete b[key]),
 ];
 
 const invitationValue = fc.record({
@@ -503,8 +539,11 @@ const OPERATIONS: Operation[] = [
     path: '/api/v1/registrations/organizations',
     as: null,
     requests: mutated(ORGANIZATION, organizationMutations),
-    facts: () => ({}),
-    send: (sdk, body) => sdk.registration.registerOrganization(body as never),
+    facts: (data) => ({
+      participatingProvider: (npi: string) => data.provider(npi)?.profile.networkStatus === 'in_network',
+    }),
+    send: (sdk, body, rules) =>
+      sdk.registration.registerOrganization(body as never, { rules: rules as never }),
   },
   {
     name: 'a user registration',
@@ -533,6 +572,21 @@ const OPERATIONS: Operation[] = [
     ),
     facts: () => ({}),
     send: (sdk, body) => sdk.users.invite('060646668', body as never),
+  },
+  {
+    name: 'a secondary site manager designation',
+    path: '/api/v1/tax-ids/060646668/site-managers/secondary',
+    as: 'admin.a',
+    requests: mutated({ userId: 'USR-000002', title: 'medical_director' }, secondarySiteManagerMutations),
+    facts: () => ({}),
+    send: (sdk, body) => sdk.users.designateSecondarySiteManager('060646668', body as never),
+  },
+  {
+    name: 'a provider account link',
+    path: '/api/v1/accounts/links',
+    requests: mutated(ACCOUNT_LINK, accountLinkMutations),
+    facts: (data) => ({ accountDirectory: accountDirectory({ data }) }),
+    send: (sdk, body, rules) => sdk.registration.linkAccount(body as never, { rules: rules as never }),
   },
   {
     name: 'a referral search',

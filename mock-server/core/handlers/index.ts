@@ -12,6 +12,7 @@ import { providersHandlers } from './providers.ts';
 import { referralsHandlers } from './referrals.ts';
 import { registrationHandlers } from './registration.ts';
 import { sessionHandlers } from './session.ts';
+import { siteManagersHandlers } from './site-managers.ts';
 import { usersHandlers } from './users.ts';
 
 export const operationHandlers: DomainHandlers = {
@@ -19,6 +20,7 @@ export const operationHandlers: DomainHandlers = {
   ...accountConsolidationHandlers,
   ...registrationHandlers,
   ...usersHandlers,
+  ...siteManagersHandlers,
   ...membersHandlers,
   ...carePlansHandlers,
   ...preauthorizationsHandlers,

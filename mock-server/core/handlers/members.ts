@@ -22,6 +22,7 @@ import {
 } from '../../../sdk/rules/index.ts';
 import { readField } from '../../../sdk/rules/zod-issues.ts';
 import { memberStatusOn } from '../../data/members.ts';
+import { inNetworkForPlan } from '../../data/participation.ts';
 import type { MemberRecord } from '../../data/portal-data.ts';
 import { requireTaxIdAccess, signedInUser, visibleMember } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
@@ -31,6 +32,7 @@ import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { queryFields } from '../query.ts';
 import { planFilter } from '../transactions/access.ts';
+import { visibleLocations } from '../transactions/provider-affiliation.ts';
 import type { DomainHandlers, HandlerContext, PortalUser, RuleViolation } from '../types.ts';
 
 type Schemas = components['schemas'];
@@ -168,21 +170,40 @@ function checkProviderNetworkStatus(ctx: HandlerContext) {
   const user = signedInUser(ctx);
   const member = visibleMember(ctx, pathMemberId(ctx));
   const npi = ctx.query.get('npi') ?? '';
+  const addressId = ctx.query.get('addressId');
   // "Network checks are limited to the provider themselves and their authorized portal Users." (seed 003)
   const [forbidden] = checkNetworkStatusAccess(authorizedNpis(ctx, user), npi);
   if (forbidden !== undefined) throw new ProblemError(forbidden.code, forbidden.message);
   const provider = ctx.data.provider(npi);
   if (provider === undefined) throw new ProblemError('NOT_FOUND', `No provider ${npi} is visible to you.`);
-  const day = todayOf(ctx);
-  const inNetwork =
-    memberStatusOn(member.details, day) === 'active' &&
-    provider.profile.networkStatus === 'in_network' &&
-    provider.networks.includes(member.networkName);
+  // The practice locations provider search shows this user, judged by the same participation
+  // (data/participation.ts): search and this answer agree for every provider and address.
+  const active = memberStatusOn(member.details, todayOf(ctx)) === 'active';
+  const locations = visibleLocations(ctx, provider, ctx.permittedTaxIds).map(
+    (location): Schemas['NetworkStatusLocation'] => ({
+      addressId: location.addressId,
+      taxId: location.taxId,
+      address: location.address,
+      inNetwork: active && inNetworkForPlan(provider, location, member.networkName),
+    }),
+  );
+  let checked = locations;
+  if (addressId !== null) {
+    checked = locations.filter((location) => location.addressId === addressId);
+    if (checked.length === 0) {
+      throw new ProblemError(
+        'NOT_FOUND',
+        `Provider ${npi} has no practice address ${addressId} under your Tax IDs: use an addressId of its search rows (searchProviders).`,
+      );
+    }
+  }
+  const inNetwork = checked.some((location) => location.inNetwork);
   const body: Schemas['MemberProviderNetworkStatus'] = {
     memberId: member.details.memberId,
     npi,
     providerName: provider.profile.name,
     inNetwork,
+    locations,
     checkedAt: isoTimestamp(ctx.sandbox.clock.now()),
   };
   if (inNetwork) body.networkName = member.networkName;

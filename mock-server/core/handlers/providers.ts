@@ -8,24 +8,27 @@
  */
 
 import type { components } from '../../../sdk/generated/portal.ts';
-import { checkNpi, checkProviderSearch } from '../../../sdk/rules/index.ts';
+import { checkNpi, checkProfileUpdateListQuery, checkProviderSearch } from '../../../sdk/rules/index.ts';
 import { asRecord } from '../../../sdk/rules/zod-issues.ts';
 import { nameMatches } from '../../data/names.ts';
+import { profileNetworkStatus } from '../../data/participation.ts';
 import type { ProviderRecord } from '../../data/portal-data.ts';
 import { requireTaxIdAccess, signedInUser, userTaxIds } from '../access.ts';
-import { isoTimestamp } from '../clock.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { queryFields } from '../query.ts';
-import { collection, nextId } from '../sandbox.ts';
+import { nextId, recordAudit } from '../sandbox.ts';
 import { acceptAttachmentBatch } from '../transactions/attachments.ts';
+import {
+  chosenDecision,
+  type ProfileUpdateRecord,
+  profileUpdateAt,
+  profileUpdateRecords,
+} from '../transactions/profile-update-requests.ts';
+import { affiliatedTaxIds, visibleLocations } from '../transactions/provider-affiliation.ts';
 import type { DomainHandlers, HandlerContext, RuleViolation } from '../types.ts';
-import { REMOVED_PROVIDERS } from './users.ts';
 
 type Schemas = components['schemas'];
-
-/** The sandbox collection of provider profile update requests. */
-export const PROFILE_UPDATE_REQUESTS = 'provider-profile-update-requests';
 
 const PROFILE_FIELDS: readonly Schemas['ProviderProfileField'][] = [
   'name',
@@ -43,20 +46,6 @@ const PROFILE_FIELDS: readonly Schemas['ProviderProfileField'][] = [
 
 function grantedTaxIds(ctx: HandlerContext): readonly string[] {
   return ctx.permittedTaxIds;
-}
-
-/**
- * Whether a provider is still affiliated with a Tax ID: a site manager who answers that a provider no
- * longer belongs takes it out of that Tax ID's directory ("verify that all providers in the group are
- * still valid", seed 000).
- */
-function stillAffiliated(ctx: HandlerContext, taxId: string, npi: string): boolean {
-  return !collection<true>(ctx.sandbox, REMOVED_PROVIDERS).has(`${taxId}|${npi}`);
-}
-
-/** The Tax IDs a provider is (still) affiliated with. */
-function affiliatedTaxIds(ctx: HandlerContext, provider: ProviderRecord): string[] {
-  return provider.profile.taxIds.filter((taxId) => stillAffiliated(ctx, taxId, provider.profile.npi));
 }
 
 /** A provider of one of the user's Tax IDs, or 404 (another Tax ID's provider looks unknown). */
@@ -89,12 +78,12 @@ function searchProviders(ctx: HandlerContext) {
   const seen = new Set<string>();
   for (const taxId of taxIds) {
     for (const provider of ctx.data.providersOfTaxId(taxId)) {
-      if (!stillAffiliated(ctx, taxId, provider.profile.npi)) continue;
       if (npi !== null && provider.profile.npi !== npi) continue;
       if (name !== null && !nameMatches(provider.profile.name, name)) continue;
+      const here = new Set(visibleLocations(ctx, provider, [taxId]).map((location) => location.addressId));
       for (const row of provider.rows) {
-        const key = `${row.npi}|${row.taxId}|${row.address.line1}|${row.address.zip}`;
-        if (row.taxId !== taxId || seen.has(key)) continue;
+        const key = `${row.npi}|${row.addressId}`;
+        if (!here.has(row.addressId) || seen.has(key)) continue;
         seen.add(key);
         rows.push(row);
       }
@@ -119,6 +108,7 @@ function getProvider(ctx: HandlerContext) {
   const body: Schemas['ProviderProfile'] = {
     ...provider.profile,
     taxIds: [...mine],
+    networkStatus: profileNetworkStatus(visibleLocations(ctx, provider, [...mine])),
     addresses: provider.profile.addresses.filter((address) =>
       mine.has(provider.addressTaxIds[address.addressId] ?? ''),
     ),
@@ -211,23 +201,62 @@ async function requestProviderProfileUpdate(ctx: HandlerContext) {
   }
   const { changes, violations } = parseChanges(form);
   if (changes === undefined) throw ProblemError.fromViolations(violations);
+  const decision = chosenDecision(ctx);
   const attachments = form.getAll('files').length > 0 ? await acceptAttachmentBatch(ctx.sandbox, form) : [];
-  const body: Schemas['ProviderProfileUpdateRequest'] = {
+  const reason = form.get('reason');
+  const record: ProfileUpdateRecord = {
     requestId: nextId(ctx.sandbox, 'PUR-', 6),
     npi: provider.profile.npi,
-    status: 'submitted',
-    submittedAt: isoTimestamp(ctx.sandbox.clock.now()),
+    taxId: admin.taxId,
+    userId: user.userId,
+    submittedAtMs: ctx.sandbox.clock.now().getTime(),
+    decision,
+    reason: typeof reason === 'string' ? reason : '',
     changes,
   };
-  if (attachments.length > 0) body.attachments = attachments;
-  const reason = form.get('reason');
-  collection(ctx.sandbox, PROFILE_UPDATE_REQUESTS).set(body.requestId, {
-    ...body,
-    reason: typeof reason === 'string' ? reason : '',
-    userId: user.userId,
-    taxId: admin.taxId,
+  if (attachments.length > 0) record.attachments = attachments;
+  profileUpdateRecords(ctx.sandbox).set(record.requestId, record);
+  recordAudit(ctx, 'provider.profile_update_request', record.requestId, {
+    npi: record.npi,
+    taxId: record.taxId,
   });
-  return { status: 202, body };
+  return {
+    status: 202,
+    body: profileUpdateAt(record, record.submittedAtMs),
+    headers: { location: `/api/v1/provider-profile-update-requests/${record.requestId}` },
+  };
+}
+
+/**
+ * A request of a Tax ID the user administers with request_provider_updates, or 404 (another Tax ID's
+ * request looks like one that does not exist).
+ */
+function visibleProfileUpdate(ctx: HandlerContext): ProfileUpdateRecord {
+  const requestId = ctx.params.requestId ?? '';
+  const record = profileUpdateRecords(ctx.sandbox).get(requestId);
+  if (record === undefined || !ctx.permittedTaxIds.includes(record.taxId)) {
+    throw new ProblemError('NOT_FOUND', `No profile update request ${requestId} of your Tax IDs.`);
+  }
+  return record;
+}
+
+function getProviderProfileUpdateRequest(ctx: HandlerContext) {
+  const record = visibleProfileUpdate(ctx);
+  return { status: 200, body: profileUpdateAt(record, ctx.sandbox.clock.now().getTime()) };
+}
+
+function listProviderProfileUpdateRequests(ctx: HandlerContext) {
+  const now = ctx.sandbox.clock.now().getTime();
+  const npi = ctx.query.get('npi');
+  const status = ctx.query.get('status');
+  const rows = [...profileUpdateRecords(ctx.sandbox).values()]
+    .filter((record) => ctx.permittedTaxIds.includes(record.taxId))
+    .filter((record) => npi === null || record.npi === npi)
+    .map((record) => profileUpdateAt(record, now))
+    .filter((request) => status === null || request.status === status)
+    .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.requestId.localeCompare(a.requestId));
+  const body: Schemas['ProviderProfileUpdateRequestPage'] = pageOf(rows, pageParameters(ctx.query));
+  return { status: 200, body };
 }
 
 export const providersHandlers: DomainHandlers = {
@@ -236,5 +265,10 @@ export const providersHandlers: DomainHandlers = {
   requestProviderProfileUpdate: {
     rules: (ctx) => checkNpi(ctx.params.npi, '$.npi'),
     handle: requestProviderProfileUpdate,
+  },
+  getProviderProfileUpdateRequest: { handle: getProviderProfileUpdateRequest },
+  listProviderProfileUpdateRequests: {
+    rules: (ctx) => checkProfileUpdateListQuery(queryFields(ctx.query, ['npi'])),
+    handle: listProviderProfileUpdateRequests,
   },
 };

@@ -5,22 +5,26 @@
  */
 
 import type { components } from '../../../sdk/generated/portal.ts';
+import type { ProviderAccountDirectory, ProviderAccountReference } from '../../../sdk/rules/index.ts';
 import {
   calendarDayAt,
-  checkAccountLinkRequest,
+  checkAccountLink,
   normalizeTaxId,
   requireUniqueEmail,
+  siteManagerNotices,
   validateOrganizationRegistration,
   validateUserRegistration,
 } from '../../../sdk/rules/index.ts';
 import { ORGANIZATION_A, ORGANIZATION_B, TAX_ID_A, TAX_ID_B } from '../../data/fixtures.ts';
 import { HEALTH_PLANS } from '../../data/health-plans.ts';
+import type { ProviderRecord } from '../../data/portal-data.ts';
 import { signedInUser } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
 import { pageOf, pageParameters } from '../paging.ts';
 import { defaultPermissions, organizationName } from '../personas.ts';
 import { ProblemError } from '../problem.ts';
 import { collection, findUserByUsername, nextId, recordAudit } from '../sandbox.ts';
+import { participatingProvider } from '../transactions/provider-directory.ts';
 import type { DomainHandlers, HandlerContext, PortalUser, RuleViolation, SandboxState } from '../types.ts';
 
 type Schemas = components['schemas'];
@@ -99,58 +103,139 @@ function lastName(providerName: string): string {
   return (providerName.split(',')[0] ?? providerName).trim().toLowerCase();
 }
 
+/** The ZIP codes (5 digits) of a provider's addresses under one Tax ID. */
+function zipsUnder(provider: ProviderRecord, taxId: string): Set<string> {
+  return new Set(
+    provider.profile.addresses
+      .filter((entry) => provider.addressTaxIds[entry.addressId] === taxId)
+      .map((entry) => entry.address.zip.slice(0, 5)),
+  );
+}
+
 /**
- * Checks a provider account link request against the data set: names, Tax ID and ZIP code must be one
- * known combination (422 PROVIDER_IDENTITY_MISMATCH); the Provider ID / billing number is not modelled
- * by the mock data, so any well-formed one is accepted.
+ * The provider a link request names: the Provider ID / billing number is a provider of that Tax ID
+ * with those names (a group by its or its organisation's name, a practitioner by last name), and the
+ * ZIP code is one of its addresses under that Tax ID: "If you have multiple addresses in your profile,
+ * you may use any ZIP code listed" (seed 002).
  */
-function assertKnownProviderAccount(
-  context: HandlerContext,
-  body: Schemas['ProviderAccountLinkRequest'],
-): string {
-  const providers = context.data.providersOfTaxId(body.taxId);
-  const zip = body.zip.slice(0, 5);
-  const zipMatches = (profile: Schemas['ProviderProfile']) =>
-    profile.addresses.some((entry) => entry.address.zip.slice(0, 5) === zip);
-  let displayName: string | undefined;
-  if (body.providerType === 'practitioner') {
-    const wanted = body.practitionerLastName.trim().toLowerCase();
-    const match = providers.find(({ profile }) => lastName(profile.name) === wanted && zipMatches(profile));
-    if (match !== undefined) displayName = `${body.practitionerLastName}, ${body.practitionerFirstName}`;
-  } else {
-    const wanted = body.groupName.trim().toLowerCase();
-    const groupNames = [organizationName(body.taxId), ...providers.map(({ profile }) => profile.name)].map(
-      (name) => name.toLowerCase(),
+function providerAccount(context: Pick<HandlerContext, 'data'>, account: ProviderAccountReference) {
+  const zip = account.zip.slice(0, 5);
+  return context.data.providersOfTaxId(account.taxId).find((provider) => {
+    if (provider.providerId !== account.providerId || !zipsUnder(provider, account.taxId).has(zip))
+      return false;
+    const wanted = account.name.trim().toLowerCase();
+    if (account.providerType === 'practitioner') {
+      return provider.profile.type !== 'group_practice' && lastName(provider.profile.name) === wanted;
+    }
+    return (
+      provider.profile.type === 'group_practice' &&
+      [provider.profile.name, organizationName(account.taxId)].some((name) => name.toLowerCase() === wanted)
     );
-    if (groupNames.includes(wanted) && providers.some(({ profile }) => zipMatches(profile)))
-      displayName = body.groupName;
+  });
+}
+
+/** The rules' account directory over the sandbox's providers. */
+export function accountDirectory(context: Pick<HandlerContext, 'data'>): ProviderAccountDirectory {
+  return (account) => providerAccount(context, account) !== undefined;
+}
+
+function linkRules(context: HandlerContext) {
+  return checkAccountLink(context.body, { accountDirectory: accountDirectory(context) });
+}
+
+/**
+ * "If an Administrator for the Provider ID exists, contact them and request access" (seed 002): an
+ * administrator of the Provider ID's Tax ID, or another user whose account it is already linked to.
+ * A user who already acts for the Tax ID links it themselves.
+ */
+function requireNoOtherAdministrator(
+  context: HandlerContext,
+  user: PortalUser,
+  taxId: string,
+  providerId: string,
+) {
+  if (user.grants.some((grant) => grant.taxId === taxId)) return;
+  const administrator = [...context.sandbox.users.values()].some(
+    (other) =>
+      other.userId !== user.userId &&
+      other.status !== 'revoked' &&
+      other.grants.some((grant) => grant.taxId === taxId && grant.role === 'administrator'),
+  );
+  const linkedByAnother = [
+    ...collection<LinkedAccountRecord>(context.sandbox, LINKED_ACCOUNTS).values(),
+  ].some(
+    (record) =>
+      record.userId !== user.userId &&
+      record.account.taxId === taxId &&
+      record.account.providerId === providerId,
+  );
+  if (administrator || linkedByAnother) {
+    throw new ProblemError(
+      'ADMIN_ROLE_REQUIRED',
+      `Provider ID ${providerId} of Tax ID ${taxId} has an administrator: contact them and request access (they invite you).`,
+    );
   }
-  if (displayName === undefined) {
-    const message =
-      `The names, Tax ID ${body.taxId} and ZIP code ${body.zip} are not one known provider combination: enter them as ` +
-      'on your Explanation of Benefit or Welcome Letter (any ZIP code of the provider’s addresses works).';
-    throw new ProblemError('PROVIDER_IDENTITY_MISMATCH', message, {
-      violations: [{ code: 'PROVIDER_IDENTITY_MISMATCH', path: '$', message }],
-    });
+}
+
+/**
+ * What a link grants. "When you register as a Group, you will have access to all information for all
+ * providers listed under the Group Tax ID" (seed 002): a group link gives the user a role on the Tax ID
+ * (its administrator, as nobody else administers it; a user already on it keeps their role), so every
+ * provider, member and record of that Tax ID opens to them through the access model. A practitioner link
+ * makes the user an authorized user of that provider (network status checks, seed 003).
+ */
+function grantLinkedAccess(
+  context: HandlerContext,
+  user: PortalUser,
+  provider: ProviderRecord,
+  account: ProviderAccountReference,
+): string | undefined {
+  const npis = new Set(user.providerNpis);
+  if (account.providerType === 'practitioner') {
+    npis.add(provider.profile.npi);
+    user.providerNpis = [...npis];
+    return undefined;
   }
-  return displayName;
+  for (const member of context.data.providersOfTaxId(account.taxId)) npis.add(member.profile.npi);
+  user.providerNpis = [...npis];
+  if (user.grants.some((grant) => grant.taxId === account.taxId)) return undefined;
+  user.grants = [
+    ...user.grants,
+    {
+      taxId: account.taxId,
+      organizationName: organizationName(account.taxId),
+      role: 'administrator',
+      permissions: defaultPermissions('administrator'),
+    },
+  ];
+  return account.taxId;
 }
 
 function linkAccount(context: HandlerContext) {
   const user = signedInUser(context);
   const body = context.body as Schemas['ProviderAccountLinkRequest'];
-  const displayName = assertKnownProviderAccount(context, body);
-  // "If an Administrator for the Provider ID exists, contact them and request access" (seed 002).
-  const onTaxId = user.grants.some((grant) => grant.taxId === body.taxId);
-  const hasAdministrator = [...context.sandbox.users.values()].some((other) =>
-    other.grants.some((grant) => grant.taxId === body.taxId && grant.role === 'administrator'),
-  );
-  if (!onTaxId && hasAdministrator) {
-    throw new ProblemError(
-      'ADMIN_ROLE_REQUIRED',
-      `Tax ID ${body.taxId} has a Portal Administrator: contact them and request access (they invite you).`,
-    );
-  }
+  const account: ProviderAccountReference =
+    body.providerType === 'group'
+      ? {
+          providerType: 'group',
+          name: body.groupName,
+          taxId: body.taxId,
+          providerId: body.providerId,
+          zip: body.zip,
+        }
+      : {
+          providerType: 'practitioner',
+          name: body.practitionerLastName,
+          firstName: body.practitionerFirstName,
+          taxId: body.taxId,
+          providerId: body.providerId,
+          zip: body.zip,
+        };
+  const provider = providerAccount(context, account);
+  // The rules refused an unknown combination already (PROVIDER_IDENTITY_MISMATCH).
+  if (provider === undefined)
+    throw new ProblemError('NOT_FOUND', `No provider ${body.providerId} of Tax ID ${body.taxId}.`);
+  requireNoOtherAdministrator(context, user, body.taxId, body.providerId);
   const linked = collection<LinkedAccountRecord>(context.sandbox, LINKED_ACCOUNTS);
   for (const record of linked.values()) {
     if (
@@ -164,22 +249,36 @@ function linkAccount(context: HandlerContext) {
       );
     }
   }
-  const account: Schemas['LinkedAccount'] = {
+  const grantedTaxId = grantLinkedAccess(context, user, provider, account);
+  const linkedAccount: Schemas['LinkedAccount'] = {
     accountId: nextId(context.sandbox, 'ACC-', 6),
     providerType: body.providerType,
-    displayName,
+    displayName:
+      body.providerType === 'group'
+        ? body.groupName
+        : `${body.practitionerLastName}, ${body.practitionerFirstName}`,
     taxId: body.taxId,
     providerId: body.providerId,
     linkedAt: isoTimestamp(context.sandbox.clock.now()),
   };
-  linked.set(account.accountId, { userId: user.userId, account });
-  recordAudit(context, 'account.link', account.accountId, { taxId: body.taxId, providerId: body.providerId });
-  return { status: 201, body: account };
+  linked.set(linkedAccount.accountId, { userId: user.userId, account: linkedAccount });
+  recordAudit(context, 'account.link', linkedAccount.accountId, {
+    taxId: body.taxId,
+    providerId: body.providerId,
+    ...(grantedTaxId === undefined ? {} : { grantedTaxId }),
+  });
+  return { status: 201, body: linkedAccount };
 }
 
 export const registrationHandlers: DomainHandlers = {
   registerOrganization: {
-    rules: (context) => asViolations(validateOrganizationRegistration(context.body)),
+    // "The designated Sponsor Representative must be a CCP Participating Provider/Physician" (seed 000).
+    rules: (context) =>
+      asViolations(
+        validateOrganizationRegistration(context.body, {
+          participatingProvider: participatingProvider(context),
+        }),
+      ),
     handle(context) {
       const body = context.body as Schemas['OrganizationRegistrationRequest'];
       const taxId = normalizeTaxId(body.organization.taxId) ?? body.organization.taxId;
@@ -240,7 +339,17 @@ export const registrationHandlers: DomainHandlers = {
         leadSiteManagerUserId: lead.userId,
         applicationKey,
         status: 'pending_review',
+        // "It is recommended that two (2) Site Managers be assigned for all groups" (seed 000): only the
+        // Lead is there yet, so the answer recommends a Secondary Site Manager.
+        notices: siteManagerNotices(1).map((notice) => ({
+          code: 'SECONDARY_SITE_MANAGER_RECOMMENDED',
+          path: notice.path,
+          message: notice.message,
+        })),
       };
+      recordAudit({ sandbox: context.sandbox, user: lead }, 'organization.register', taxId, {
+        registrationId,
+      });
       return { status: 201, body: answer };
     },
   },
@@ -335,11 +444,8 @@ export const registrationHandlers: DomainHandlers = {
     },
   },
 
-  associateProviderAccount: {
-    rules: (context) => checkAccountLinkRequest(context.body),
-    handle: linkAccount,
-  },
-  linkProviderAccount: { rules: (context) => checkAccountLinkRequest(context.body), handle: linkAccount },
+  associateProviderAccount: { rules: linkRules, handle: linkAccount },
+  linkProviderAccount: { rules: linkRules, handle: linkAccount },
 
   listLinkedAccounts: {
     handle(context) {

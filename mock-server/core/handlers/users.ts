@@ -26,6 +26,8 @@ import { defaultPermissions, organizationName } from '../personas.ts';
 import { ProblemError } from '../problem.ts';
 import { collection, nextId, recordAudit } from '../sandbox.ts';
 import { endSessionsOf } from '../sessions.ts';
+import { REMOVED_PROVIDERS, stillAffiliated } from '../transactions/provider-affiliation.ts';
+import { siteManagersOf } from '../transactions/site-managers.ts';
 import type { DomainHandlers, HandlerContext, PortalUser, RuleViolation, SandboxState } from '../types.ts';
 import { nextUserId, organizationsOf } from './registration.ts';
 
@@ -36,8 +38,6 @@ type Permission = Schemas['UserPermission'];
 export const REVOKED_GRANTS = 'revoked-grants';
 /** The sandbox collection of invitations, by invitationId. */
 export const INVITATIONS = 'invitations';
-/** The sandbox collection of providers removed from a Tax ID by a site verification, by `taxId|npi`. */
-export const REMOVED_PROVIDERS = 'removed-providers';
 
 interface RevokedGrant {
   taxId: string;
@@ -72,7 +72,11 @@ function invitationOf(sandbox: SandboxState, taxId: string, userId: string): Inv
  * invitation is accepted (or a registration approved), `blocked` while the account is locked or the
  * Tax ID's site verification is overdue, `active` otherwise.
  */
-function taxIdUser(sandbox: SandboxState, user: PortalUser, taxId: string): Schemas['TaxIdUser'] | undefined {
+export function taxIdUser(
+  sandbox: SandboxState,
+  user: PortalUser,
+  taxId: string,
+): Schemas['TaxIdUser'] | undefined {
   const grant = user.grants.find((entry) => entry.taxId === taxId);
   const revoked = collection<RevokedGrant>(sandbox, REVOKED_GRANTS).get(`${taxId}|${user.userId}`);
   if (grant === undefined && revoked === undefined) return undefined;
@@ -184,14 +188,14 @@ function revokeOnTaxId(context: HandlerContext, user: PortalUser, taxId: string)
 }
 
 function providersToVerify(context: HandlerContext, taxId: string): Schemas['SiteVerificationProvider'][] {
-  const removed = collection<true>(context.sandbox, REMOVED_PROVIDERS);
   return context.data
     .providersOfTaxId(taxId)
-    .filter(({ profile }) => !removed.has(`${taxId}|${profile.npi}`))
+    .filter(({ profile }) => stillAffiliated(context, taxId, profile.npi))
     .map(({ profile }) => ({ npi: profile.npi, name: profile.name }));
 }
 
 function siteVerification(context: HandlerContext, taxId: string): Schemas['SiteVerification'] {
+  // The site's details show its Lead and Secondary Site Managers (seed 000).
   const status = siteVerificationOf(context.sandbox, taxId);
   return {
     taxId,
@@ -208,6 +212,7 @@ function siteVerification(context: HandlerContext, taxId: string): Schemas['Site
         status: row.status,
       })),
     providers: providersToVerify(context, taxId),
+    siteManagers: siteManagersOf(context.sandbox, taxId),
   };
 }
 

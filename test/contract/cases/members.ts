@@ -184,6 +184,28 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: 'checkProviderNetworkStatus',
+    name: 'seed 001: Adamski at 80 Seymour St (addressId) is not in network, as the search row says',
+    as: 'clinical.a',
+    status: 200,
+    run: (api) =>
+      api.call(
+        'GET',
+        `/members/${M.activeCommercial}/network-status?npi=${PROVIDER_NPIS.adamski}&addressId=ADDR-000101`,
+      ),
+  },
+  {
+    operationId: 'checkProviderNetworkStatus',
+    name: '404 for an address of the provider under another Tax ID (Adamski in Middletown, Tax ID B)',
+    as: 'clinical.a',
+    status: 404,
+    run: (api) =>
+      api.call(
+        'GET',
+        `/members/${M.activeCommercial}/network-status?npi=${PROVIDER_NPIS.adamski}&addressId=ADDR-000105`,
+      ),
+  },
+  {
+    operationId: 'checkProviderNetworkStatus',
     name: 'not in network: Brennan for a Medicaid member',
     as: 'clinical.a',
     status: 200,

@@ -99,7 +99,7 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: 'requestProviderProfileUpdate',
-    name: '202 submitted by an administrator, with a supporting document',
+    name: '202 received, with a Location to follow it, from an administrator with a supporting document',
     as: 'admin.a',
     status: 202,
     run: (api) =>
@@ -168,5 +168,72 @@ export const cases: ContractCase[] = [
     status: 202,
     run: (api) =>
       api.call('POST', `/providers/${PROVIDER_NPIS.adamski}/profile-update-requests`, { form: updateForm() }),
+  },
+  {
+    operationId: 'getProviderProfileUpdateRequest',
+    name: 'rejected two days after submission with Prefer: outcome=rejected',
+    as: 'admin.a',
+    status: 200,
+    run: async (api) => {
+      const created = await api.call('POST', `/providers/${PROVIDER_NPIS.adamski}/profile-update-requests`, {
+        form: updateForm(),
+        headers: { Prefer: 'outcome=rejected' },
+      });
+      const { requestId } = (await created.json()) as { requestId: string };
+      await api.admin('POST', '/clock/advance', { days: 2 });
+      return api.call('GET', `/provider-profile-update-requests/${requestId}`, {
+        token: await api.tokenFor('admin.a'),
+      });
+    },
+  },
+  {
+    operationId: 'getProviderProfileUpdateRequest',
+    name: '404 for a request of another Tax ID',
+    as: 'admin.b',
+    status: 404,
+    run: async (api) => {
+      const created = await api.call('POST', `/providers/${PROVIDER_NPIS.adamski}/profile-update-requests`, {
+        form: updateForm(),
+        token: await api.tokenFor('admin.a'),
+      });
+      const { requestId } = (await created.json()) as { requestId: string };
+      return api.call('GET', `/provider-profile-update-requests/${requestId}`);
+    },
+  },
+  {
+    operationId: 'getProviderProfileUpdateRequest',
+    name: '403 ADMIN_ROLE_REQUIRED for clinical staff',
+    as: 'clinical.a',
+    status: 403,
+    run: (api) => api.call('GET', '/provider-profile-update-requests/PUR-000001'),
+  },
+  {
+    operationId: 'listProviderProfileUpdateRequests',
+    name: 'the requests of my Tax IDs, in review an hour later',
+    as: 'admin.a',
+    status: 200,
+    run: async (api) => {
+      await api.call('POST', `/providers/${PROVIDER_NPIS.adamski}/profile-update-requests`, {
+        form: updateForm(),
+      });
+      await api.admin('POST', '/clock/advance', { hours: 1 });
+      return api.call('GET', `/provider-profile-update-requests?status=in_review`, {
+        token: await api.tokenFor('admin.a'),
+      });
+    },
+  },
+  {
+    operationId: 'listProviderProfileUpdateRequests',
+    name: '422 INVALID_NPI for a wrong check digit',
+    as: 'admin.a',
+    status: 422,
+    run: (api) => api.call('GET', '/provider-profile-update-requests?npi=1407819536'),
+  },
+  {
+    operationId: 'listProviderProfileUpdateRequests',
+    name: '403 ADMIN_ROLE_REQUIRED for billing staff',
+    as: 'billing.a',
+    status: 403,
+    run: (api) => api.call('GET', '/provider-profile-update-requests'),
   },
 ];

@@ -40,7 +40,7 @@ const practitioner = (overrides: Record<string, unknown> = {}) => ({
   practitionerFirstName: 'John',
   practitionerLastName: 'Adamski',
   taxId: TAX_ID_A,
-  providerId: 'HF00412',
+  providerId: 'CCA0051877',
   zip: '06102',
   providerAgreementAccepted: true,
   ...overrides,
@@ -50,8 +50,18 @@ const group = {
   providerType: 'group',
   groupName: 'Hartford Family Medicine Group',
   taxId: TAX_ID_A,
-  providerId: 'HFMG0001',
+  providerId: 'CCA0048213',
   zip: '06147',
+  providerAgreementAccepted: true,
+};
+
+/** Connecticut Orthopaedic Specialists: a group of a Tax ID without a portal administrator. */
+const orthopaedicsGroup = {
+  providerType: 'group',
+  groupName: 'Connecticut Orthopaedic Specialists',
+  taxId: '061555123',
+  providerId: 'CCA0071150',
+  zip: '06531',
   providerAgreementAccepted: true,
 };
 
@@ -80,6 +90,27 @@ function linkCases(
       as: 'clinical.a',
       status: 422,
       run: (api) => api.call('POST', path, { json: practitioner({ zip: '99501' }) }),
+    },
+    {
+      operationId,
+      name: 'a group of a Tax ID nobody administers: access to all its providers',
+      as: 'clinical.a',
+      status: 201,
+      run: (api) => api.call('POST', path, { json: orthopaedicsGroup }),
+    },
+    {
+      operationId,
+      name: '422 PROVIDER_IDENTITY_MISMATCH for a Provider ID that is not the practitioner’s',
+      as: 'clinical.a',
+      status: 422,
+      run: (api) => api.call('POST', path, { json: practitioner({ providerId: 'CCA0051902' }) }),
+    },
+    {
+      operationId,
+      name: '422 PROVIDER_AGREEMENT_REQUIRED when the Provider Agreement is not accepted',
+      as: 'clinical.a',
+      status: 422,
+      run: (api) => api.call('POST', path, { json: practitioner({ providerAgreementAccepted: false }) }),
     },
     {
       operationId,
@@ -135,6 +166,15 @@ export const cases: ContractCase[] = [
     run: (api) =>
       api.call('POST', '/registrations/organizations', {
         json: organization({ title: 'nurse', pin: '12345' }),
+      }),
+  },
+  {
+    operationId: 'registerOrganization',
+    name: '422 SPONSOR_NOT_PARTICIPATING for a sponsor NPI the directory does not know',
+    status: 422,
+    run: (api) =>
+      api.call('POST', '/registrations/organizations', {
+        json: { ...organization(), sponsor: { name: 'Nobody, Known', npi: '1999999992' } },
       }),
   },
   {

@@ -329,4 +329,52 @@ export const cases: ContractCase[] = [
     status: 403,
     run: (api) => api.call('POST', `${A}/site-verification`, { json: { users: [], providers: [] } }),
   },
+  {
+    operationId: 'designateSecondarySiteManager',
+    name: 'the Lead Site Manager designates clinical staff as Secondary Site Manager',
+    as: 'admin.a',
+    status: 200,
+    run: (api) =>
+      api.call('POST', `${A}/site-managers/secondary`, {
+        json: { userId: 'USR-000002', title: 'medical_director' },
+      }),
+  },
+  {
+    operationId: 'designateSecondarySiteManager',
+    name: '422 LEAD_SITE_MANAGER_TITLE for a title that is not a site manager’s',
+    as: 'admin.a',
+    status: 422,
+    run: (api) =>
+      api.call('POST', `${A}/site-managers/secondary`, { json: { userId: 'USR-000002', title: 'nurse' } }),
+  },
+  {
+    operationId: 'designateSecondarySiteManager',
+    name: '409 for the Lead Site Manager',
+    as: 'admin.a',
+    status: 409,
+    run: (api) =>
+      api.call('POST', `${A}/site-managers/secondary`, {
+        json: { userId: 'USR-000001', title: 'office_administrator' },
+      }),
+  },
+  {
+    operationId: 'designateSecondarySiteManager',
+    name: '404 for a user of another Tax ID',
+    as: 'admin.a',
+    status: 404,
+    run: (api) =>
+      api.call('POST', `${A}/site-managers/secondary`, {
+        json: { userId: 'USR-000004', title: 'office_administrator' },
+      }),
+  },
+  {
+    operationId: 'designateSecondarySiteManager',
+    name: '403 ADMIN_ROLE_REQUIRED for clinical staff',
+    as: 'clinical.a',
+    status: 403,
+    run: (api) =>
+      api.call('POST', `${A}/site-managers/secondary`, {
+        json: { userId: 'USR-000003', title: 'office_administrator' },
+      }),
+  },
 ];

@@ -306,6 +306,22 @@ export function describePortal(label: string, start: () => Promise<PortalTarget>
           providers: verification.providers.map(({ npi }) => ({ npi, stillBelongs: true })),
         });
         expect(verified.overdue).toBe(false);
+        // A Secondary Site Manager clears the recommendation; a title that is not a site manager's is
+        // refused before sending.
+        expect(verified.siteManagers.notices.map((n) => n.code)).toEqual([
+          'SECONDARY_SITE_MANAGER_RECOMMENDED',
+        ]);
+        await expect(
+          admin.users.designateSecondarySiteManager('060646668', {
+            userId: 'USR-000002',
+            title: 'nurse' as never,
+          }),
+        ).rejects.toBeInstanceOf(PortalValidationError);
+        const managers = await admin.users.designateSecondarySiteManager('060646668', {
+          userId: 'USR-000002',
+          title: 'medical_director',
+        });
+        expect(managers).toMatchObject({ secondary: { userId: 'USR-000002' }, notices: [] });
       });
     });
 
@@ -714,7 +730,13 @@ export function describePortal(label: string, start: () => Promise<PortalTarget>
           reason: 'New phone number',
           files: [{ name: 'letterhead.pdf', data: PDF }],
         });
-        expect(request).toMatchObject({ npi: '1407819535', status: 'submitted' });
+        expect(request).toMatchObject({ npi: '1407819535', status: 'received' });
+        await expect(portal.providers.getProfileUpdate(request.requestId)).resolves.toMatchObject({
+          requestId: request.requestId,
+          status: 'received',
+        });
+        const mine = await portal.providers.listProfileUpdates({ npi: '1407819535' });
+        expect(mine.data.map((row) => row.requestId)).toContain(request.requestId);
         const clinical = await sandbox.client('clinical.a');
         await expect(
           clinical.providers.requestProfileUpdate('1407819535', {
