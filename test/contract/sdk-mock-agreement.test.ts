@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { accountDirectory } from '../../mock-server/core/handlers/registration.ts';
+import { accountDirectory } from '../../mock-server/core/handlers/account-links.ts';
 import { PERSONA_PASSWORD } from '../../mock-server/core/personas.ts';
 import { createPortalClient, PortalApiError, PortalValidationError } from '../../sdk/index.ts';
 import { addDays, fixedClock, type ProviderDirectory } from '../../sdk/rules/index.ts';

@@ -1,6 +1,7 @@
 /** Every domain's operations, keyed by operationId. */
 import type { DomainHandlers } from '../types.ts';
 import { accountConsolidationHandlers } from './account-consolidation.ts';
+import { accountLinksHandlers } from './account-links.ts';
 import { admissionNotificationsHandlers } from './admission-notifications.ts';
 import { carePlansHandlers } from './care-plans.ts';
 import { claimsHandlers } from './claims.ts';
@@ -19,6 +20,7 @@ export const operationHandlers: DomainHandlers = {
   ...sessionHandlers,
   ...accountConsolidationHandlers,
   ...registrationHandlers,
+  ...accountLinksHandlers,
   ...usersHandlers,
   ...siteManagersHandlers,
   ...membersHandlers,
