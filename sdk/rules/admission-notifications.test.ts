@@ -130,6 +130,49 @@ describe('validateAdmissionNotificationCreate', () => {
     expect(codes(result)).toEqual([['PROVIDER_IDENTITY_MISMATCH', '$.attendingProvider']]);
   });
 
+  it('checks the facility against the directory, with its own path and words', () => {
+    const result = validateAdmissionNotificationCreate(notification(), {
+      clock,
+      providerDirectory: (p) => p.npi === '1982473104',
+    });
+    expect(codes(result)).toEqual([['PROVIDER_IDENTITY_MISMATCH', '$.facility']]);
+    expect(result.success ? '' : result.violations[0]?.message).toMatch(/^The facility's address/);
+  });
+
+  it('leaves a newborn block beside an admission type that is not a string to the schema', () => {
+    expect(
+      codes(validateAdmissionNotificationCreate(notification({ admissionType: 5, newborn }), ctx)),
+    ).toEqual([['VALIDATION_FAILED', '$.admissionType']]);
+  });
+
+  it('checks the admission date against the coverage when given, inclusive of its first and last day', () => {
+    const coverage = { startDate: '2026-11-22', endDate: '2026-11-30' };
+    expect(validateAdmissionNotificationCreate(notification(), { clock, coverage }).success).toBe(true);
+    expect(
+      validateAdmissionNotificationCreate(notification(), {
+        clock,
+        coverage: { startDate: '2026-01-01', endDate: '2026-11-22' },
+      }).success,
+    ).toBe(true);
+    expect(
+      codes(
+        validateAdmissionNotificationCreate(notification({ admissionDate: '2026-11-21' }), {
+          clock,
+          coverage,
+        }),
+      ),
+    ).toEqual([['SERVICE_OUTSIDE_COVERAGE', '$.admissionDate']]);
+    // A malformed admission date is refused by its shape alone.
+    expect(
+      codes(
+        validateAdmissionNotificationCreate(notification({ admissionDate: '2026-11-31' }), {
+          clock,
+          coverage,
+        }),
+      ),
+    ).toEqual([['VALIDATION_FAILED', '$.admissionDate']]);
+  });
+
   it('never throws, whatever the input', () => {
     fc.assert(
       fc.property(fc.anything(), (input) => {

@@ -219,6 +219,48 @@ describe('checkAttachment: type', () => {
     ]);
   });
 
+  it('refuses a file without a usable name, calling it "The file"', () => {
+    for (const name of ['', '   ', 42, undefined]) {
+      const violations = checkAttachment({ name, size: 10 }, '$.files[0]');
+      expect(violations.map((v) => [v.code, v.path])).toEqual([
+        ['ATTACHMENT_TYPE_NOT_ALLOWED', '$.files[0]'],
+      ]);
+      pinViolations(violations);
+    }
+    const unnamedAndEmpty = checkAttachment({ name: '  ', size: 0 });
+    expect(unnamedAndEmpty.map((v) => v.code)).toEqual(['ATTACHMENT_TYPE_NOT_ALLOWED', 'ATTACHMENT_EMPTY']);
+    pinViolations(unnamedAndEmpty);
+  });
+
+  it('reads the media type before its parameters, trimmed', () => {
+    expect(checkAttachment(file({ type: ' application/pdf ; version=1.7' }))).toEqual([]);
+  });
+
+  it('has nothing to check in an empty byte sample', () => {
+    expect(checkAttachment(file({ bytes: new Uint8Array(0) }))).toEqual([]);
+  });
+
+  it('says which size it could not read', () => {
+    const violations = [
+      ...checkAttachment({ name: 'a.pdf' }, '$.files[0]'),
+      ...checkAttachment({ name: 'a.pdf', size: '10' }, '$.files[1]'),
+    ];
+    expect(violations.map((v) => [v.code, v.path])).toEqual([
+      ['ATTACHMENT_EMPTY', '$.files[0]'],
+      ['ATTACHMENT_EMPTY', '$.files[1]'],
+    ]);
+    pinViolations(violations);
+  });
+
+  it('says what it got instead of a file', () => {
+    const violations = [null, undefined, 42, 'notes.pdf', [], true].flatMap((value) =>
+      checkAttachment(value, '$.files[0]'),
+    );
+    expect(violations.every((v) => v.code === 'ATTACHMENT_EMPTY' && v.path === '$.files[0]')).toBe(true);
+    pinViolations(violations);
+    expect(checkAttachment(null)[0]?.path).toBe('$');
+  });
+
   it('never throws on values that are not files', () => {
     for (const value of [
       null,
@@ -249,6 +291,7 @@ describe('checkAttachmentBatch', () => {
       { code: 'TOO_MANY_ATTACHMENTS', path: '$.files', message: expect.stringContaining('6 files') },
     ]);
     expect(violations[0]?.message).toContain('at most 5');
+    pinViolations(violations);
   });
 
   it('reports every violation of every file together, at $.files[i]', () => {
@@ -317,6 +360,15 @@ describe('sniffFileType', () => {
     expect(sniffFileType(new Uint8Array([1, 2, 0, 4]))).toBe('binary');
     expect(sniffFileType(new Uint8Array())).toBe('empty');
   });
+
+  it('needs "BM" before the reserved zeros to call it a bitmap', () => {
+    expect(sniffFileType(new Uint8Array([0x41, 0x41, 0x3a, 0, 0, 0, 0, 0, 0, 0, 0x36, 0]))).toBe('binary');
+  });
+
+  it('calls "MZ" without NUL bytes an executable below 16 bytes, text from 16', () => {
+    expect(sniffFileType(text('MZ is a code ab'))).toBe('exe'); // 15 bytes
+    expect(sniffFileType(text('MZ is a code abc'))).toBe('text'); // 16 bytes
+  });
 });
 
 describe('attachmentExtension and isAllowedAttachmentExtension', () => {
@@ -379,5 +431,29 @@ describe('ATTACHMENT_LOCKED', () => {
     ]);
     expect(checkAttachmentRemoval({ name: 'draft.pdf', size: 10 })).toEqual([]);
     expect(checkAttachmentRemoval(null)).toEqual([]);
+  });
+
+  it('checkAttachmentRemoval: uploadedAt or locked: true each lock it', () => {
+    const locked = [
+      ...checkAttachmentRemoval({ fileName: 'a.pdf', locked: true }),
+      ...checkAttachmentRemoval({ name: 'b.pdf', uploadedAt: '2026-11-23T14:05:00Z', locked: false }),
+      ...checkAttachmentRemoval({ fileName: 7, uploadedAt: '2026-11-23T14:05:00Z' }),
+    ];
+    expect(locked.map((v) => [v.code, v.path])).toEqual([
+      ['ATTACHMENT_LOCKED', '$'],
+      ['ATTACHMENT_LOCKED', '$'],
+      ['ATTACHMENT_LOCKED', '$'],
+    ]);
+    pinViolations(locked);
+    expect(checkAttachmentRemoval({ fileName: 'c.pdf', locked: false })).toEqual([]);
+    expect(checkAttachmentRemoval({ fileName: 'c.pdf', locked: 'yes' })).toEqual([]);
+  });
+
+  it('removing a name that was never added leaves the pending files as they are', () => {
+    const staging = stagedAttachments();
+    staging.add(file({ name: 'a.pdf' }));
+    staging.add(file({ name: 'b.pdf' }));
+    expect(staging.remove('c.pdf')).toEqual([]);
+    expect(staging.pending.map((f) => f.name)).toEqual(['a.pdf', 'b.pdf']);
   });
 });

@@ -57,6 +57,16 @@ describe('carePlanAvailability', () => {
     });
   });
 
+  it('names the care team with its phone number when given, and without one otherwise', () => {
+    const plan = { status: 'completed', completedOn: '2026-09-30' } as const;
+    for (const careTeamPhone of [undefined, '800-447-0768']) {
+      const phone = careTeamPhone === undefined ? {} : { careTeamPhone };
+      const sensitive = carePlanAvailability({ status: 'active', whollySensitive: true }, phone);
+      const expired = carePlanAvailability(plan, { ...on('2026-10-31'), ...phone });
+      pinViolations([sensitive, expired].flatMap((r) => (r.available ? [] : [r.violation])));
+    }
+  });
+
   it('throws for a completed plan without a completion date', () => {
     pinRangeError(() => carePlanAvailability({ status: 'completed' }, on('2026-11-22')));
   });
@@ -145,6 +155,49 @@ describe('requireAttestation', () => {
 
   it('offers the attestation text of the portal', () => {
     expect(CARE_PLAN_ATTESTATION_TEXT).toContain('has or had a treatment relationship');
+  });
+});
+
+describe('withholdSensitiveParts on values that are not plain objects', () => {
+  it('keeps null, undefined, numbers and strings as they are, in objects and lists', () => {
+    const plan = {
+      memberId: null,
+      note: undefined,
+      problems: [null, undefined, 3, 'x', { title: 'y', sensitive: true }],
+    };
+    expect(withholdSensitiveParts(plan)).toStrictEqual({
+      plan: { memberId: null, note: undefined, problems: [null, undefined, 3, 'x'] },
+      withheld: 1,
+      sensitivePartsWithheld: true,
+    });
+  });
+
+  it('keeps a Date or a class instance as the same object, without looking inside', () => {
+    class Part {
+      sensitive = true;
+    }
+    const updatedAt = new Date('2026-11-23T14:05:00Z');
+    const part = new Part();
+    const { plan: shown, withheld } = withholdSensitiveParts({ updatedAt, parts: [part], problems: [] });
+    expect(shown.updatedAt).toBe(updatedAt);
+    expect(shown.parts[0]).toBe(part);
+    expect(withheld).toBe(0);
+  });
+
+  it('treats an object without prototype as a plain object', () => {
+    const problem = Object.assign(Object.create(null) as Record<string, unknown>, {
+      title: 'x',
+      sensitive: false,
+    });
+    const hidden = Object.assign(Object.create(null) as Record<string, unknown>, {
+      title: 'y',
+      sensitive: true,
+    });
+    expect(withholdSensitiveParts({ problems: [problem, hidden] })).toEqual({
+      plan: { problems: [{ title: 'x' }] },
+      withheld: 1,
+      sensitivePartsWithheld: true,
+    });
   });
 });
 

@@ -16,7 +16,8 @@ function codes(result: RuleValidationResult<unknown>, pin = true) {
 
 describe('validateMemberSearch', () => {
   it('accepts a search by member ID', () => {
-    expect(validateMemberSearch({ memberId: 'K5500648801' }, ctx)).toEqual({
+    // Strict: no asOf key at all when none was asked for.
+    expect(validateMemberSearch({ memberId: 'K5500648801' }, ctx)).toStrictEqual({
       success: true,
       data: { memberId: 'K5500648801' },
       warnings: [],
@@ -49,6 +50,20 @@ describe('validateMemberSearch', () => {
       ]);
     });
 
+    it('counts a parameter given as undefined as not given', () => {
+      expect(validateMemberSearch({ memberId: undefined, ...byName }, ctx)).toStrictEqual({
+        success: true,
+        data: byName,
+        warnings: [],
+      });
+    });
+
+    it('names every name field given beside a member ID', () => {
+      expect(codes(validateMemberSearch({ memberId: 'K5500648801', ...byName }, ctx))).toEqual([
+        ['MEMBER_SEARCH_INCOMPLETE', '$'],
+      ]);
+    });
+
     it('refuses a member ID and a name at once', () => {
       expect(codes(validateMemberSearch({ memberId: 'K5500648801', lastName: 'Ayod' }, ctx))).toEqual([
         ['MEMBER_SEARCH_INCOMPLETE', '$'],
@@ -65,6 +80,21 @@ describe('validateMemberSearch', () => {
         ['SEARCH_TERM_TOO_SHORT', '$.lastName'],
       ]);
       expect(validateMemberSearch({ ...byName, firstName: 'Te', lastName: 'Ay' }, ctx).success).toBe(true);
+    });
+
+    it('answers a failure with no warnings', () => {
+      expect(validateMemberSearch({ ...byName, firstName: 'T' }, ctx)).toEqual({
+        success: false,
+        violations: [expect.objectContaining({ code: 'SEARCH_TERM_TOO_SHORT', path: '$.firstName' })],
+        warnings: [],
+      });
+    });
+
+    it('leaves a name that is not a string to the schema', () => {
+      expect(codes(validateMemberSearch({ ...byName, firstName: 5, lastName: ['Ayod'] }, ctx))).toEqual([
+        ['VALIDATION_FAILED', '$.firstName'],
+        ['VALIDATION_FAILED', '$.lastName'],
+      ]);
     });
 
     it('counts characters, not UTF-16 units', () => {
@@ -169,5 +199,10 @@ describe('not an object at all', () => {
   it('is one violation at $', () => {
     expect(codes(validateMemberSearch(null, ctx))).toEqual([['VALIDATION_FAILED', '$']]);
     expect(codes(validateMemberSearch([], ctx))).toEqual([['VALIDATION_FAILED', '$']]);
+    expect(validateMemberSearch(null, ctx)).toEqual({
+      success: false,
+      violations: [expect.objectContaining({ code: 'VALIDATION_FAILED', path: '$' })],
+      warnings: [],
+    });
   });
 });

@@ -11,6 +11,7 @@ import {
   latestServiceEndDate,
   modificationOutcome,
   preauthorizationDecisionDueBy,
+  requireModifiable,
   validatePreauthorizationCreate,
   validatePreauthorizationModification,
 } from './service-window.ts';
@@ -185,6 +186,12 @@ describe('validatePreauthorizationCreate', () => {
           coverage: { startDate: '2026-02-30', endDate: '9999-12-31' },
         }),
       ).toThrow(RangeError);
+      pinRangeError(() =>
+        validatePreauthorizationCreate(request(), {
+          clock,
+          coverage: { startDate: '2020-08-01', endDate: '2026-02-30' },
+        }),
+      );
     });
   });
 
@@ -240,6 +247,99 @@ describe('validatePreauthorizationCreate', () => {
         serviceEndDate: '2026-01-05',
       }));
       expect(validatePreauthorizationCreate(request({ serviceLines: lines }), ctx).success).toBe(true);
+    });
+  });
+
+  describe('modifiers', () => {
+    const line = (modifiers: unknown) => ({
+      procedureCode: '97110',
+      units: 1,
+      serviceStartDate: '2026-01-05',
+      serviceEndDate: '2026-01-05',
+      modifiers,
+    });
+
+    it('accepts up to four modifiers of two upper-case letters or digits', () => {
+      const result = validatePreauthorizationCreate(
+        request({ serviceLines: [line(['GP', 'RT', '59', 'KX'])] }),
+        ctx,
+      );
+      expect(result.success).toBe(true);
+    });
+
+    it('refuses a modifier that is not exactly two upper-case letters or digits, each with its path', () => {
+      const result = validatePreauthorizationCreate(
+        request({ serviceLines: [line(['gp', 'GPX', 'XGP', 'G'])] }),
+        ctx,
+      );
+      expect(violationsOf(result)).toEqual([
+        ['VALIDATION_FAILED', '$.serviceLines[0].modifiers[0]'],
+        ['VALIDATION_FAILED', '$.serviceLines[0].modifiers[1]'],
+        ['VALIDATION_FAILED', '$.serviceLines[0].modifiers[2]'],
+        ['VALIDATION_FAILED', '$.serviceLines[0].modifiers[3]'],
+      ]);
+    });
+
+    it('refuses a fifth modifier', () => {
+      const result = validatePreauthorizationCreate(
+        request({ serviceLines: [line(['GP', 'RT', '59', 'KX', '25'])] }),
+        ctx,
+      );
+      expect(violationsOf(result)).toEqual([['VALIDATION_FAILED', '$.serviceLines[0].modifiers']]);
+    });
+  });
+
+  describe('the shape of service lines', () => {
+    it('a line that is not an object is a malformed line, not a missing list', () => {
+      expect(violationsOf(validatePreauthorizationCreate(request({ serviceLines: ['97110'] }), ctx))).toEqual(
+        [['VALIDATION_FAILED', '$.serviceLines[0]']],
+      );
+    });
+
+    it('a line without units is missing its units, not its procedure code', () => {
+      const result = validatePreauthorizationCreate(
+        request({
+          serviceLines: [
+            { procedureCode: '97110', serviceStartDate: '2026-01-05', serviceEndDate: '2026-01-05' },
+          ],
+        }),
+        ctx,
+      );
+      expect(violationsOf(result)).toEqual([['VALIDATION_FAILED', '$.serviceLines[0].units']]);
+    });
+
+    it('a procedure code of the wrong type is a wrong type, not a missing code', () => {
+      const result = validatePreauthorizationCreate(
+        request({
+          serviceLines: [
+            { procedureCode: 97110, units: 1, serviceStartDate: '2026-01-05', serviceEndDate: '2026-01-05' },
+          ],
+        }),
+        ctx,
+      );
+      expect(violationsOf(result)).toEqual([['VALIDATION_FAILED', '$.serviceLines[0].procedureCode']]);
+    });
+
+    it('a date that is not a real date is not compared with the other dates', () => {
+      // "2026-13-01" sorts after "2026-03-31" as text: read as a date it would also be "reversed".
+      const result = validatePreauthorizationCreate(
+        request({
+          serviceStartDate: '2026-13-01',
+          serviceLines: [
+            {
+              procedureCode: '97110',
+              units: 1,
+              serviceStartDate: '2026-13-01',
+              serviceEndDate: '2026-03-31',
+            },
+          ],
+        }),
+        { ...ctx, coverage: { startDate: '2026-01-01', endDate: '2026-12-31' } },
+      );
+      expect(violationsOf(result)).toEqual([
+        ['VALIDATION_FAILED', '$.serviceStartDate'],
+        ['VALIDATION_FAILED', '$.serviceLines[0].serviceStartDate'],
+      ]);
     });
   });
 
@@ -306,6 +406,16 @@ describe('validatePreauthorizationCreate', () => {
       const message = result.success ? '' : (result.violations[0]?.message ?? '');
       expect(message).toContain('113456782');
       expect(message).toContain('1234567893');
+    });
+
+    it('names the requesting provider and its path when it is the one that does not match', () => {
+      const result = validatePreauthorizationCreate(request(), {
+        clock,
+        providerDirectory: (p) => p.npi === '1234567893',
+      });
+      expect(violationsOf(result)).toEqual([['PROVIDER_IDENTITY_MISMATCH', '$.requestingProvider']]);
+      const message = result.success ? '' : (result.violations[0]?.message ?? '');
+      expect(message).toMatch(/^The requesting provider's address/);
     });
 
     it('does not ask the directory about a malformed provider', () => {
@@ -559,6 +669,109 @@ describe('validatePreauthorizationModification', () => {
     expect(violationsOf(result)).toEqual([['SERVICE_DATES_REVERSED', '$.lines[0].serviceStartDate']]);
   });
 
+  it('a line that is not an object is refused by its shape alone', () => {
+    expect(violationsOf(validatePreauthorizationModification({ reason, lines: [5] }, later))).toEqual([
+      ['VALIDATION_FAILED', '$.lines[0]'],
+    ]);
+  });
+
+  it('a line without a whole line number is refused by its shape alone, not looked up', () => {
+    const result = validatePreauthorizationModification(
+      { reason, lines: [{ units: 1 }, { lineNumber: 1.5, units: 1 }, { lineNumber: '1', units: 99 }] },
+      later,
+    );
+    expect(violationsOf(result)).toEqual([
+      ['VALIDATION_FAILED', '$.lines[0].lineNumber'],
+      ['VALIDATION_FAILED', '$.lines[1].lineNumber'],
+      ['VALIDATION_FAILED', '$.lines[2].lineNumber'],
+    ]);
+  });
+
+  it('units that are not a number are refused by their shape, not compared with the units requested', () => {
+    expect(
+      violationsOf(
+        validatePreauthorizationModification({ reason, lines: [{ lineNumber: 1, units: '30' }] }, later),
+      ),
+    ).toEqual([['VALIDATION_FAILED', '$.lines[0].units']]);
+  });
+
+  it('without the original, new units are not compared with anything', () => {
+    expect(
+      validatePreauthorizationModification({ reason, lines: [{ lineNumber: 1, units: 30 }] }, { clock })
+        .success,
+    ).toBe(true);
+  });
+
+  it('numbers the original lines from 1 when they carry no line number', () => {
+    const unnumbered: PreauthorizationOriginal = {
+      ...original,
+      serviceLines: original.serviceLines.map(({ lineNumber: _n, ...line }) => line),
+    };
+    const ctx2 = { clock, original: unnumbered };
+    expect(
+      violationsOf(
+        validatePreauthorizationModification({ reason, lines: [{ lineNumber: 2, units: 13 }] }, ctx2),
+      ),
+    ).toEqual([['PREAUTH_NOT_EDITABLE', '$.lines[0].units']]);
+    expect(
+      validatePreauthorizationModification({ reason, lines: [{ lineNumber: 2, units: 12 }] }, ctx2).success,
+    ).toBe(true);
+    expect(
+      violationsOf(
+        validatePreauthorizationModification({ reason, lines: [{ lineNumber: 3, units: 1 }] }, ctx2),
+      ),
+    ).toEqual([['PREAUTH_NOT_EDITABLE', '$.lines[0].lineNumber']]);
+    expect(modificationOutcome(unnumbered, { reason, lines: [{ lineNumber: 2, units: 12 }] })).toBe(
+      'applied',
+    );
+    expect(modificationOutcome(unnumbered, { reason, lines: [{ lineNumber: 3, units: 1 }] })).toBe('pended');
+  });
+
+  it('does not check the dates a line keeps, even when the original broke today’s rules', () => {
+    // An original whose line 3 ends after day 180 and whose line 4 is reversed: a change that leaves
+    // those dates as they are is not refused for them.
+    const odd: PreauthorizationOriginal = {
+      ...original,
+      serviceLines: [
+        ...original.serviceLines,
+        { lineNumber: 3, units: 5, serviceStartDate: '2026-01-05', serviceEndDate: '2026-07-15' },
+        { lineNumber: 4, units: 5, serviceStartDate: '2026-03-01', serviceEndDate: '2026-02-01' },
+      ],
+    };
+    const oddCtx = { clock, original: odd };
+    expect(
+      validatePreauthorizationModification(
+        {
+          reason,
+          lines: [
+            { lineNumber: 3, serviceStartDate: '2026-01-10' },
+            { lineNumber: 3 + 1, units: 4 },
+          ],
+        },
+        oddCtx,
+      ).success,
+    ).toBe(true);
+    expect(
+      violationsOf(
+        validatePreauthorizationModification(
+          { reason, lines: [{ lineNumber: 3, serviceEndDate: '2026-07-14' }] },
+          oddCtx,
+        ),
+      ),
+    ).toEqual([['SERVICE_END_BEYOND_180_DAYS', '$.lines[0].serviceEndDate']]);
+  });
+
+  describe('requireModifiable', () => {
+    it('refuses only a denied request', () => {
+      const denied = requireModifiable('denied');
+      expect(denied.map((v) => [v.code, v.path])).toEqual([['PREAUTH_NOT_EDITABLE', '$']]);
+      pinViolations(denied);
+      for (const status of ['approved', 'pending', 'pended', 'partially_approved', '']) {
+        expect(requireModifiable(status)).toEqual([]);
+      }
+    });
+  });
+
   it('never throws, whatever the input', () => {
     fc.assert(
       fc.property(fc.anything(), (input) => {
@@ -626,18 +839,20 @@ describe('decision and details timing', () => {
       '2026-11-30T14:05:00.000Z',
     );
     pinRangeError(() => preauthorizationDecisionDueBy('standard', 'not a date'));
+    pinRangeError(() => preauthorizationDecisionDueBy('urgent' as never, submittedAt));
   });
 
   it('makes details available 4 hours after submission by default', () => {
     expect(detailsAvailableAt('2026-11-23T14:05:00Z').toISOString()).toBe('2026-11-23T18:05:00.000Z');
     expect(detailsAvailableAt('2026-11-23T14:05:00Z', 1).toISOString()).toBe('2026-11-23T15:05:00.000Z');
+    pinRangeError(() => detailsAvailableAt('yesterday'));
   });
 
   it('answers PREAUTH_DETAILS_PENDING until then, exactly', () => {
     const submittedAt = '2026-11-23T14:05:00Z';
-    expect(checkDetailsAvailable(submittedAt, { clock: fixedClock('2026-11-23T18:04:59.999Z') })).toEqual([
-      expect.objectContaining({ code: 'PREAUTH_DETAILS_PENDING', path: '$' }),
-    ]);
+    const pending = checkDetailsAvailable(submittedAt, { clock: fixedClock('2026-11-23T18:04:59.999Z') });
+    expect(pending).toEqual([expect.objectContaining({ code: 'PREAUTH_DETAILS_PENDING', path: '$' })]);
+    pinViolations(pending);
     expect(checkDetailsAvailable(submittedAt, { clock: fixedClock('2026-11-23T18:05:00Z') })).toEqual([]);
   });
 });
