@@ -10,6 +10,8 @@ import {
   checkNetworkStatusAccess,
   isRole,
   requireAdmin,
+  requireAdministratorRemains,
+  requireUniqueEmail,
   siteVerificationStatus,
   validateInvitations,
   validateOrganizationRegistration,
@@ -62,6 +64,36 @@ describe('roles', () => {
     ]);
     fc.assert(fc.property(fc.anything(), (input) => typeof validateRoleGrants(input).success === 'boolean'));
   });
+
+  it('validateRoleGrants does not compare grants whose Tax ID is not valid', () => {
+    expect(
+      codes(
+        validateRoleGrants([
+          { taxId: '0606', role: 'clinical_staff' },
+          { taxId: '0606', role: 'billing_staff' },
+          { role: 'general_user' },
+        ]),
+      ),
+    ).toEqual([
+      ['INVALID_TAX_ID', '$[0].taxId'],
+      ['INVALID_TAX_ID', '$[1].taxId'],
+      ['VALIDATION_FAILED', '$[2].taxId'],
+    ]);
+  });
+
+  it('requireAdministratorRemains refuses a change that leaves a Tax ID without administrator', () => {
+    expect(requireAdministratorRemains(['USR-000005'], '133456789', 'revoke')).toEqual([]);
+    const last = requireAdministratorRemains([], '133456789', 'revoke');
+    expect(last.map((v) => [v.code, v.path])).toEqual([['LAST_ADMINISTRATOR', '$']]);
+    pinViolations(last);
+  });
+
+  it('requireUniqueEmail refuses an email another account uses', () => {
+    expect(requireUniqueEmail(false, 'clinical.a@hartfordfamilymed.example')).toEqual([]);
+    const taken = requireUniqueEmail(true, 'clinical.a@hartfordfamilymed.example');
+    expect(taken.map((v) => [v.code, v.path])).toEqual([['EMAIL_IN_USE', '$.email']]);
+    pinViolations(taken);
+  });
 });
 
 describe('validateInvitations', () => {
@@ -105,6 +137,50 @@ describe('validateInvitations', () => {
     expect(codes(result)).toEqual([
       ['ONE_ROLE_PER_TAX_ID', '$.invitations[1].email'],
       ['VALIDATION_FAILED', '$.invitations[1].npis[1]'],
+    ]);
+  });
+
+  it('compares emails trimmed and in any case', () => {
+    const result = validateInvitations({
+      invitations: [invite(1), invite(2, { email: ' user1@hartfordfamilymed.example ' })],
+    });
+    expect(codes(result)).toEqual([
+      ['VALIDATION_FAILED', '$.invitations[1].email'],
+      ['ONE_ROLE_PER_TAX_ID', '$.invitations[1].email'],
+    ]);
+  });
+
+  it('does not take two different addresses for one (ß is not ss)', () => {
+    const result = validateInvitations({
+      invitations: [
+        invite(1, { email: 'strasse@hartfordfamilymed.example' }),
+        invite(2, { email: 'straße@hartfordfamilymed.example' }),
+      ],
+    });
+    expect(codes(result)).toEqual([['VALIDATION_FAILED', '$.invitations[1].email']]);
+  });
+
+  it('does not compare missing, empty or blank emails, nor NPIs that are not strings', () => {
+    const { email: _none, ...withoutEmail } = invite(1);
+    const result = validateInvitations({
+      invitations: [
+        withoutEmail,
+        withoutEmail,
+        invite(3, { email: '' }),
+        invite(4, { email: '' }),
+        invite(5, { email: '  ' }),
+        invite(6, { email: '  ', npis: [1407819535, 1407819535] }),
+      ],
+    });
+    expect(codes(result)).toEqual([
+      ['VALIDATION_FAILED', '$.invitations[0].email'],
+      ['VALIDATION_FAILED', '$.invitations[1].email'],
+      ['VALIDATION_FAILED', '$.invitations[2].email'],
+      ['VALIDATION_FAILED', '$.invitations[3].email'],
+      ['VALIDATION_FAILED', '$.invitations[4].email'],
+      ['VALIDATION_FAILED', '$.invitations[5].email'],
+      ['VALIDATION_FAILED', '$.invitations[5].npis[0]'],
+      ['VALIDATION_FAILED', '$.invitations[5].npis[1]'],
     ]);
   });
 
@@ -155,6 +231,15 @@ describe('validateOrganizationRegistration', () => {
       ]);
     }
     expect(validateOrganizationRegistration(registration({}, { pin: '0000' })).success).toBe(true);
+  });
+
+  it('keeps VALIDATION_FAILED for the Lead Site Manager’s other fields', () => {
+    expect(
+      codes(validateOrganizationRegistration(registration({}, { firstName: 5, phone: undefined }))),
+    ).toEqual([
+      ['VALIDATION_FAILED', '$.leadSiteManager.firstName'],
+      ['VALIDATION_FAILED', '$.leadSiteManager.phone'],
+    ]);
   });
 
   it('reports every problem together', () => {
@@ -225,6 +310,18 @@ describe('validateUserRegistration', () => {
     ]);
   });
 
+  it('answers INVALID_PIN also for a missing PIN or one that is not a string', () => {
+    for (const pin of [4821, undefined]) {
+      expect(codes(validateUserRegistration(user({ pin })))).toEqual([['INVALID_PIN', '$.pin']]);
+    }
+  });
+
+  it('input that is not an object is one violation at $', () => {
+    for (const input of [null, 'AK-7Q4M-2XPD-9H3B', [user()]]) {
+      expect(codes(validateUserRegistration(input))).toEqual([['VALIDATION_FAILED', '$']]);
+    }
+  });
+
   it('never throws, whatever the input', () => {
     fc.assert(
       fc.property(fc.anything(), (input) => typeof validateUserRegistration(input).success === 'boolean'),
@@ -279,6 +376,7 @@ describe('accountLockStatus', () => {
     // 23:00 on 2026-11-01 in New York (04:00Z on the 2nd).
     expect(accountLockStatus(new Date('2026-11-02T04:00:00Z'), on('2026-12-02')).locked).toBe(true);
     expect(accountLockStatus(new Date('2026-11-02T05:00:00Z'), on('2026-12-02')).locked).toBe(false);
+    pinRangeError(() => accountLockStatus('2026-11-31', on('2026-12-01')));
   });
 });
 
