@@ -12,20 +12,14 @@
  * Needs /usr/bin/chromium (Debian's `chromium`; `.ci/run` installs it with scripts/ensure-chromium.sh).
  * Skipped, with a message, only when Chromium is absent. Runs from the sources: no build needed.
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONA_DEVICE_ID, PERSONA_PASSWORD } from '../../mock-server/core/personas.ts';
 import { type RunningMockServer, startMockServer } from '../../mock-server/server.ts';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `SKIPPED the API reference test in Chromium: ${CHROMIUM} is absent. Install it with scripts/ensure-chromium.sh (CI does).`,
-  );
-}
+const hasChromium = chromiumAvailable('the API reference test in Chromium');
 
 const SCREENSHOT = fileURLToPath(new URL('../../docs/api-reference.png', import.meta.url));
 const HOST = 'portal.mock.test';
@@ -57,19 +51,7 @@ beforeAll(async () => {
     hostNames: [HOST],
   });
   spec = (await (await fetch(`${server.url}/openapi.json`)).json()) as Spec;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--host-resolver-rules=MAP ${HOST}:80 127.0.0.1:${server.port}`,
-    ],
-  });
+  browser = await launchChromium([`--host-resolver-rules=MAP ${HOST}:80 127.0.0.1:${server.port}`]);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   page.on('request', (request) => requested.push(request.url()));

@@ -19,17 +19,12 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedPackage, isBuilt } from '../../scripts/bundle-size.ts';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `SKIPPED the Chromium test: ${CHROMIUM} is absent. Install it with scripts/ensure-chromium.sh (CI does).`,
-  );
-}
+const hasChromium = chromiumAvailable('the Chromium test');
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** A 1×1 transparent PNG. */
@@ -113,18 +108,7 @@ beforeAll(async () => {
   server = serve(true);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
