@@ -41,15 +41,7 @@ export function pageOf<T>(
   page: PageRequest,
 ): { data: T[]; page: components['schemas']['PageInfo'] } {
   const start = (page.number - 1) * page.size;
-  return {
-    data: items.slice(start, start + page.size),
-    page: {
-      number: page.number,
-      size: page.size,
-      totalItems: items.length,
-      totalPages: Math.ceil(items.length / page.size),
-    },
-  };
+  return pageOfTotal(items.slice(start, start + page.size), items.length, page);
 }
 
 /**
