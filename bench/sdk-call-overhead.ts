@@ -12,6 +12,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPortalCore } from '../mock-server/core/portal.ts';
 import { createPortalClient } from '../sdk/index.ts';
+import { today as planToday } from '../sdk/rules/clock.ts';
+import { addDays } from '../sdk/rules/dates.ts';
 import { describeMachine, loadAverage, median, option } from './support.ts';
 
 const iterations = option('iterations', 2_000);
@@ -43,8 +45,9 @@ async function bare(path: string): Promise<unknown> {
   return response.json();
 }
 
-const today = new Date().toISOString().slice(0, 10);
-const from = new Date(Date.now() - 59 * 86_400_000).toISOString().slice(0, 10);
+// The plan's day (New York), as the SDK's rules see it: a UTC date is tomorrow in the evening there.
+const today = planToday();
+const from = addDays(today, -59);
 const claimsQuery = `from=${from}&to=${today}&pageSize=25`;
 
 const cases = [
