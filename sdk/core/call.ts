@@ -25,6 +25,7 @@ import type { Log } from './logger.ts';
 import type { OperationId } from './operations.ts';
 import { callOptionViolations } from './option-checks.ts';
 import type { RequestOptions } from './options.ts';
+import { type PendingAttempt, pendingAttempt } from './signals.ts';
 import type { Transport } from './transport.ts';
 import type { ResponseBody } from './types.ts';
 
@@ -52,6 +53,8 @@ export interface ResourceContext {
  */
 export type CallInit = {
   fetch: (request: Request) => Promise<Response>;
+  /** The first attempt's signal: openapi-fetch's Request carries it, so the transport can send that Request. */
+  signal: AbortSignal;
 };
 
 /**
@@ -108,8 +111,13 @@ function scope(
   options: RequestOptions & { rules?: unknown },
   warnings: Violation[],
 ) {
-  const result: CallScope = {
-    init: { fetch: (request) => ctx.transport(request, { ...options, operationId }) },
+  const firstAttempt = pendingAttempt(options.signal);
+  const result: CallScope & { firstAttempt: PendingAttempt } = {
+    firstAttempt,
+    init: {
+      fetch: (request) => ctx.transport(request, { ...options, operationId, firstAttempt }),
+      signal: firstAttempt.signal,
+    },
     rules: <C extends RuleContext>() => ({ ...asRecord(options.rules), clock: ctx.clock }) as C,
     check: (violations: ValidationViolation[]) => {
       if (violations.length > 0) throw new PortalValidationError(operationId, violations);
@@ -145,7 +153,15 @@ async function execute<R extends RawResult>(
   const given: RequestOptions = asRecord(options) ?? {};
   const wrong = callOptionViolations(given as Record<string, unknown>);
   if (wrong.length > 0) throw new PortalValidationError(operationId, wrong);
-  const { data, error, response } = await run(scope(ctx, operationId, given, warnings));
+  const callScope = scope(ctx, operationId, given, warnings);
+  let answered: R;
+  try {
+    answered = await run(callScope);
+  } finally {
+    // The answer is read (or the call failed before a request was sent): the first attempt is over.
+    callScope.firstAttempt.dispose();
+  }
+  const { data, error, response } = answered;
   if (!response.ok) throw errorFromResponse(response.status, error, response.headers, ctx.clock.now());
   return {
     data: data as DataOf<R>,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APIUserAbortError } from '../errors.ts';
-import { attemptSignal, sleep } from './signals.ts';
+import { attemptSignal, pendingAttempt, sleep } from './signals.ts';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: new Date('2026-11-23T14:00:00Z') });
@@ -102,5 +102,45 @@ describe('sleep', () => {
     await vi.advanceTimersByTimeAsync(10);
     await expect(waiting).resolves.toBeUndefined();
     expect(() => controller.abort('after')).not.toThrow();
+  });
+});
+
+describe('pendingAttempt', () => {
+  it('follows the caller at once but times nothing until armed, then exactly the timeout', () => {
+    const user = new AbortController();
+    const attempt = pendingAttempt(user.signal);
+    vi.advanceTimersByTime(10_000);
+    expect(attempt.signal.aborted).toBe(false);
+    attempt.arm(100);
+    vi.advanceTimersByTime(99);
+    expect(attempt.signal.aborted).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(attempt.timedOut()).toBe(true);
+    expect(attempt.signal.reason).toMatchObject({ name: 'TimeoutError', message: 'No answer within 100 ms' });
+    const followed = pendingAttempt(user.signal);
+    user.abort('stop');
+    expect(followed.signal.reason).toBe('stop');
+    expect(followed.timedOut()).toBe(false);
+  });
+
+  it('is armed once: a second arm neither restarts nor adds a timer', () => {
+    const attempt = pendingAttempt(undefined);
+    attempt.arm(100);
+    vi.advanceTimersByTime(60);
+    attempt.arm(100);
+    vi.advanceTimersByTime(40);
+    expect(attempt.signal.aborted).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('disposed before it is armed, it is never armed', () => {
+    const user = new AbortController();
+    const attempt = pendingAttempt(user.signal);
+    attempt.dispose();
+    attempt.arm(100);
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(1_000);
+    user.abort('late');
+    expect(attempt.signal.aborted).toBe(false);
   });
 });

@@ -244,3 +244,64 @@ describe('headers and the mock-portal guard', () => {
     expect(fetch.requests[1]?.headers.has('authorization')).toBe(false);
   });
 });
+
+describe('Requests made per call', () => {
+  // Every undici Request builds an AbortController (and the transport's timeout one more): a read
+  // sends openapi-fetch's own Request on its first attempt instead of copying it.
+  function countingRequests() {
+    const made: Request[] = [];
+    const Original = globalThis.Request;
+    class Counted extends Original {
+      constructor(input: RequestInfo | URL, init?: RequestInit) {
+        super(input, init);
+        made.push(this);
+      }
+    }
+    vi.stubGlobal('Request', Counted);
+    return made;
+  }
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('a read makes one Request, and sends that one, with the headers and the timeout', async () => {
+    const made = countingRequests();
+    const fetch = fakeFetch(json(200, member));
+    await client(fetch, { timeoutMs: 5_000 }).members.get('K5500648801');
+    expect(made).toHaveLength(1);
+    const sent = fetch.mock.calls[0]?.[0] as Request;
+    expect(sent).toBe(made[0]);
+    expect(sent.headers.get('authorization')).toBe('Bearer pps_unit_token_0000000001');
+    expect(sent.headers.get('x-client-request-id')).toMatch(/\S/);
+  });
+
+  it('a retried read makes one more Request per retry, each with the same headers', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-23T14:00:00Z') });
+    const made = countingRequests();
+    const fetch = fakeFetch(
+      json(503, problem(503, 'SERVICE_UNAVAILABLE'), { 'Retry-After': '1' }),
+      json(200, member),
+    );
+    const result = client(fetch, { maxRetries: 1 }).members.get('K5500648801');
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(result).resolves.toMatchObject({ memberId: 'K5500648801' });
+    expect(made).toHaveLength(2);
+    const [first, second] = fetch.mock.calls.map((c) => c[0] as Request);
+    expect(second).not.toBe(first);
+    expect(second?.headers.get('x-client-request-id')).toBe(first?.headers.get('x-client-request-id'));
+    expect(second?.headers.get('authorization')).toBe(first?.headers.get('authorization'));
+  });
+
+  it("the first attempt's timeout starts when it is sent, not while the call is being built", async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-23T14:00:00Z') });
+    const fetch = hangingFetch();
+    const result = client(fetch, { timeoutMs: 100, maxRetries: 0 })
+      .members.get('K5500648801')
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(99);
+    expect(fetch.mock.calls[0]?.[0]?.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await result).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+});

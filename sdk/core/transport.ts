@@ -21,7 +21,7 @@ import type { RequestOptions } from './options.ts';
 import { observesPortal } from './portal-clock.ts';
 import { redactHeaders, redactUrl } from './redact.ts';
 import { backoffDelayMs, isRetryableStatus, isSafeToRetry, retryDelayMs } from './retry.ts';
-import { attemptSignal, sleep } from './signals.ts';
+import { type AttemptSignal, attemptSignal, type PendingAttempt, sleep } from './signals.ts';
 
 /**
  * What the transport needs from the session.
@@ -63,6 +63,11 @@ export interface TransportConfig {
  */
 export interface SendOptions extends RequestOptions {
   operationId?: OperationId;
+  /**
+   * The first attempt's signal, already given to the Request (a resource call builds it for
+   * openapi-fetch): a request without a body is then sent as it is, not copied into one more Request.
+   */
+  firstAttempt?: PendingAttempt;
 }
 
 /**
@@ -117,7 +122,12 @@ export function createTransport(config: TransportConfig): Transport {
     // The label of log lines and errors, built when one is written (redacting the URL has a cost).
     let labelText: string | undefined;
     const label = () => (labelText ??= `${request.method} ${redactUrl(request.url)}`);
-    const headers = new Headers(request.headers);
+    const first = options.firstAttempt;
+    // The caller's Request is sent as it is on the first attempt when it carries that attempt's signal
+    // and has no body to keep for a retry: its headers are completed in place (no copy, no new Request).
+    const sendsGiven = first !== undefined && request.body === null;
+    if (first !== undefined && !sendsGiven) first.dispose();
+    const headers = sendsGiven ? request.headers : new Headers(request.headers);
     for (const [name, value] of Object.entries(config.headers))
       if (!headers.has(name)) headers.set(name, value);
     for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
@@ -134,7 +144,10 @@ export function createTransport(config: TransportConfig): Transport {
     }
     if (!headers.has(CLIENT_REQUEST_ID_HEADER)) headers.set(CLIENT_REQUEST_ID_HEADER, randomId());
 
-    const userSignal = options.signal ?? request.signal;
+    // With the first attempt's signal in the Request, the Request's own signal is no longer the caller's.
+    const userSignal: AbortSignal | undefined = sendsGiven
+      ? options.signal
+      : (options.signal ?? request.signal);
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const maxRetries = Math.max(0, options.maxRetries ?? config.maxRetries);
     // A body is read once per Request: with one, each attempt sends a clone; without, a Request is
@@ -148,8 +161,17 @@ export function createTransport(config: TransportConfig): Transport {
     );
 
     for (let attempt = 0; ; attempt++) {
-      if (userSignal.aborted) throw new APIUserAbortError(undefined, { cause: userSignal.reason });
-      const guard = attemptSignal(userSignal, timeoutMs);
+      if (userSignal?.aborted === true) {
+        if (attempt === 0) first?.dispose();
+        throw new APIUserAbortError(undefined, { cause: userSignal.reason });
+      }
+      let guard: AttemptSignal;
+      if (attempt === 0 && sendsGiven) {
+        first.arm(timeoutMs);
+        guard = first;
+      } else {
+        guard = attemptSignal(userSignal, timeoutMs);
+      }
       const started = Date.now();
       if (logEnabled(config.log, 'debug')) {
         config.log('debug', `→ ${label()}`, {
@@ -162,14 +184,16 @@ export function createTransport(config: TransportConfig): Transport {
       let response: Response;
       try {
         response = await fetchImpl(
-          base === undefined
-            ? new Request(request, { headers, signal: guard.signal })
-            : new Request(base.clone(), { signal: guard.signal }),
+          guard === first
+            ? request
+            : base === undefined
+              ? new Request(request, { headers, signal: guard.signal })
+              : new Request(base.clone(), { signal: guard.signal }),
         );
       } catch (error) {
         const timedOut = guard.timedOut();
         guard.dispose();
-        if (userSignal.aborted && !timedOut) throw new APIUserAbortError(undefined, { cause: error });
+        if (userSignal?.aborted && !timedOut) throw new APIUserAbortError(undefined, { cause: error });
         if (error instanceof PortalError) throw error;
         const failure = timedOut
           ? new APIConnectionTimeoutError(
