@@ -126,6 +126,35 @@ export {
 } from './dates.ts';
 export type { HealthPlan } from './health-plans.ts';
 export { HEALTH_PLANS, HealthPlanSchema } from './health-plans.ts';
+export type {
+  AccountSettingsUpdate,
+  AdditionalTaxId,
+  AdditionalTaxIdFacts,
+  EmailChangeConfirmation,
+  EmailChangeRequest,
+  PasswordChange,
+  PendingEmailChange,
+  PinChange,
+} from './own-account.ts';
+export {
+  AccountSettingsUpdateSchema,
+  AdditionalTaxIdSchema,
+  checkAdditionalTaxId,
+  checkEmailChangeCode,
+  EMAIL_CHANGE_MAX_ATTEMPTS,
+  EMAIL_CHANGE_TTL_MS,
+  EmailChangeConfirmationSchema,
+  EmailChangeRequestSchema,
+  emailTakenByAnother,
+  PasswordChangeSchema,
+  PinChangeSchema,
+  validateAccountSettingsUpdate,
+  validateAdditionalTaxId,
+  validateEmailChangeConfirmation,
+  validateEmailChangeRequest,
+  validatePasswordChange,
+  validatePinChange,
+} from './own-account.ts';
 export type { FederalHoliday } from './holidays.ts';
 export { observedDate, observedFederalHolidays, usFederalHolidays } from './holidays.ts';
 // Identifiers
@@ -286,6 +315,9 @@ export {
   ROLES,
   requireAdmin,
   requireAdministratorRemains,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PasswordSchema,
   requireUniqueEmail,
   SITE_VERIFICATION_DAYS,
   siteVerificationStatus,
