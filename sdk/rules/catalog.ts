@@ -565,7 +565,7 @@ const ENTRIES: readonly Entry[] = [
     'error',
     409,
     'accounts',
-    'The registration code makes the Tax ID\'s designated Administrator; a Tax ID that has one already is not registered again (ask that administrator for access).',
+    "The registration code makes the Tax ID's designated Administrator; a Tax ID that has one already is not registered again (ask that administrator for access).",
     '1 designated Administrator',
     'Seed 003: "If you, your practice, facility, etc., have signed a brand-new contract with us, or have activated a new Tax ID, we will reach out to your designated Administrator. They will be sent a single registration code per Tax ID to unlock access for the affiliated providers and users."',
   ],

@@ -126,35 +126,6 @@ export {
 } from './dates.ts';
 export type { HealthPlan } from './health-plans.ts';
 export { HEALTH_PLANS, HealthPlanSchema } from './health-plans.ts';
-export type {
-  AccountSettingsUpdate,
-  AdditionalTaxId,
-  AdditionalTaxIdFacts,
-  EmailChangeConfirmation,
-  EmailChangeRequest,
-  PasswordChange,
-  PendingEmailChange,
-  PinChange,
-} from './own-account.ts';
-export {
-  AccountSettingsUpdateSchema,
-  AdditionalTaxIdSchema,
-  checkAdditionalTaxId,
-  checkEmailChangeCode,
-  EMAIL_CHANGE_MAX_ATTEMPTS,
-  EMAIL_CHANGE_TTL_MS,
-  EmailChangeConfirmationSchema,
-  EmailChangeRequestSchema,
-  emailTakenByAnother,
-  PasswordChangeSchema,
-  PinChangeSchema,
-  validateAccountSettingsUpdate,
-  validateAdditionalTaxId,
-  validateEmailChangeConfirmation,
-  validateEmailChangeRequest,
-  validatePasswordChange,
-  validatePinChange,
-} from './own-account.ts';
 export type { FederalHoliday } from './holidays.ts';
 export { observedDate, observedFederalHolidays, usFederalHolidays } from './holidays.ts';
 // Identifiers
@@ -197,6 +168,35 @@ export {
   messageCategoryList,
   validateMessageCreate,
 } from './messages.ts';
+export type {
+  AccountSettingsUpdate,
+  AdditionalTaxId,
+  AdditionalTaxIdFacts,
+  EmailChangeConfirmation,
+  EmailChangeRequest,
+  PasswordChange,
+  PendingEmailChange,
+  PinChange,
+} from './own-account.ts';
+export {
+  AccountSettingsUpdateSchema,
+  AdditionalTaxIdSchema,
+  checkAdditionalTaxId,
+  checkEmailChangeCode,
+  EMAIL_CHANGE_MAX_ATTEMPTS,
+  EMAIL_CHANGE_TTL_MS,
+  EmailChangeConfirmationSchema,
+  EmailChangeRequestSchema,
+  emailTakenByAnother,
+  PasswordChangeSchema,
+  PinChangeSchema,
+  validateAccountSettingsUpdate,
+  validateAdditionalTaxId,
+  validateEmailChangeConfirmation,
+  validateEmailChangeRequest,
+  validatePasswordChange,
+  validatePinChange,
+} from './own-account.ts';
 // Who may call an operation (the contract's x-portal-permission table)
 export type { AccessGrant, AccessRefusal, OperationAccess } from './permissions.ts';
 export { accessRefusal, grantAllows, grantOpens, permittedTaxIds } from './permissions.ts';
@@ -311,13 +311,13 @@ export {
   isRole,
   MAX_INVITATIONS,
   OrganizationRegistrationSchema,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PasswordSchema,
   ROLE_LABELS,
   ROLES,
   requireAdmin,
   requireAdministratorRemains,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  PasswordSchema,
   requireUniqueEmail,
   SITE_VERIFICATION_DAYS,
   siteVerificationStatus,

@@ -163,7 +163,9 @@ export type EmailChangeConfirmation = z.output<typeof EmailChangeConfirmationSch
  * @example
  * validateEmailChangeConfirmation({ changeId: 'EML-7Q4M2XPD', code: '12' }).success; // false
  */
-export function validateEmailChangeConfirmation(input: unknown): RuleValidationResult<EmailChangeConfirmation> {
+export function validateEmailChangeConfirmation(
+  input: unknown,
+): RuleValidationResult<EmailChangeConfirmation> {
   const parsed = parseWithViolations(EmailChangeConfirmationSchema, input);
   return toValidationResult(parsed.data, parsed.violations);
 }

@@ -379,7 +379,9 @@ export const PASSWORD_MAX_LENGTH = 128;
  * @example
  * PasswordSchema.safeParse('Maple-Lantern-Quiet-73').success; // true
  */
-export const PasswordSchema = z.string().check(z.minLength(PASSWORD_MIN_LENGTH), z.maxLength(PASSWORD_MAX_LENGTH));
+export const PasswordSchema = z
+  .string()
+  .check(z.minLength(PASSWORD_MIN_LENGTH), z.maxLength(PASSWORD_MAX_LENGTH));
 
 /**
  * The body of `registerUser`: one user joining a group with its application key (from the Lead Site
