@@ -41,7 +41,9 @@ describe('registerAdditionalTaxId', () => {
       role: 'administrator',
       registeredAt: '2026-11-23T14:00:00Z',
     });
-    const me = await json(await portal.call('GET', '/api/v1/me', { token: await portal.tokenFor('clinical.a') }));
+    const me = await json(
+      await portal.call('GET', '/api/v1/me', { token: await portal.tokenFor('clinical.a') }),
+    );
     expect(me.grants.find((grant: { taxId: string }) => grant.taxId === TAX_ID_C)).toMatchObject({
       role: 'administrator',
     });

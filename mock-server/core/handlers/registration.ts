@@ -269,6 +269,9 @@ export const registrationHandlers: DomainHandlers = {
       const active = withCode || invitedBefore;
       user.status = active ? 'active' : 'invited';
       context.sandbox.users.set(user.userId, user);
+      // The code unlocked the Tax ID: registerAdditionalTaxId no longer takes it ("a single
+      // registration code per Tax ID", seed 003). registerUser itself keeps accepting it (as before).
+      if (withCode && organization !== undefined) organization.registrationCodeUsedBy ??= user.userId;
       recordAudit({ sandbox: context.sandbox, user }, 'user.register', user.userId, { taxId });
       const answer: Schemas['UserRegistration'] = {
         userId: user.userId,
