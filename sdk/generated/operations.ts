@@ -18,7 +18,7 @@ export const OPERATION_TABLE = {
   confirmEmailChange: ['POST', '/me/email-change/confirmation', 0],
   getAccountSettings: ['GET', '/me/settings', 0],
   updateAccountSettings: ['PATCH', '/me/settings', 0],
-  registerAdditionalTaxId: ['POST', '/me/tax-ids', 0],
+  registerAdditionalTaxId: ['POST', '/me/tax-ids', CREATE],
   recoverUsername: ['POST', '/account/username-recovery', PUBLIC],
   requestPasswordReset: ['POST', '/account/password-reset', PUBLIC],
   registerOrganization: ['POST', '/registrations/organizations', PUBLIC | CREATE],

@@ -327,6 +327,8 @@ export interface paths {
          *     - 409 `TAX_ID_HAS_ADMINISTRATOR`: the Tax ID already has its designated Administrator; "If you
          *       do not know the Portal Administrator or Office Manager for a given Tax ID, please use the
          *       Provider Portal Registration Form and we will let you know who they are" (seed 003).
+         *
+         *     With an `Idempotency-Key`, a re-sent request answers the first answer again.
          */
         post: operations["registerAdditionalTaxId"];
         delete?: never;
@@ -5452,7 +5454,17 @@ export interface operations {
     registerAdditionalTaxId: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };

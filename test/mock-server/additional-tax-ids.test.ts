@@ -81,6 +81,20 @@ describe('registerAdditionalTaxId', () => {
     expect([response.status, (await json(response)).code]).toEqual([409, 'TAX_ID_HAS_ADMINISTRATOR']);
   });
 
+  it('answers a re-sent request with the same Idempotency-Key as the first time', async () => {
+    const token = await portal.tokenFor('clinical.a');
+    const send = () =>
+      portal.call('POST', '/api/v1/me/tax-ids', {
+        json: { taxId: TAX_ID_C, registrationCode: CODE_C },
+        token,
+        headers: { 'Idempotency-Key': 'tax-id-c-once' },
+      });
+    const first = await send();
+    const again = await send();
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(await json(again)).toEqual(await json(first));
+  });
+
   it('refuses a malformed Tax ID or code before anything else', async () => {
     const badTaxId = await register('clinical.a', '12345', CODE_C);
     expect([badTaxId.status, (await json(badTaxId)).code]).toEqual([422, 'INVALID_TAX_ID']);
