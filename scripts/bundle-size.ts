@@ -26,9 +26,11 @@ export const SIZE_BUDGET = {
    * `provider-portal-sdk`, every export. Grew with issue 10 (the contract's access table,
    * `OPERATION_PERMISSIONS`, `canCall`) and the portal clock and PHI-free error messages; 52.5 kB with
    * issue 15 (health plans and account consolidation, site managers and sponsors, account links,
-   * profile update requests: 51.5 kB measured).
+   * profile update requests: 51.5 kB measured); 53.5 kB with issue 15's own account and additional Tax
+   * IDs (portal.account and sdk/rules/own-account.ts with six catalog entries: 52.3 kB measured, a
+   * deliberate kilobyte of headroom again).
    */
-  entryGzipBytes: 52.5 * 1024,
+  entryGzipBytes: 53.5 * 1024,
   /** An app importing only `createPortalClient` (38.5 kB with issue 15's methods: 37.8 kB measured). */
   appGzipBytes: 38.5 * 1024,
   /**

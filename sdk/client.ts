@@ -14,6 +14,7 @@ import { createTransport } from './core/transport.ts';
 import { PortalError } from './errors.ts';
 import type { paths } from './generated/portal.ts';
 import type {
+  AccountResource,
   AdmissionNotificationsResource,
   CarePlansResource,
   ClaimsResource,
@@ -29,6 +30,7 @@ import type {
   UsersResource,
 } from './resources/index.ts';
 import {
+  createAccountResource,
   createAdmissionNotificationsResource,
   createCarePlansResource,
   createClaimsResource,
@@ -126,6 +128,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     raw,
     clock,
     session: createSessionResource(ctx),
+    account: createAccountResource(ctx),
     registration: createRegistrationResource(ctx),
     users: createUsersResource(ctx),
     members: createMembersResource(ctx),
@@ -161,6 +164,8 @@ export interface PortalClient {
   clock: Clock;
   /** Sign-in, the emailed-code (MFA) step, refresh, sign-out and the current user. */
   session: SessionResource;
+  /** Your own account: password, PIN, email (confirmed by an emailed code), settings, additional Tax IDs. */
+  account: AccountResource;
   /** Organization and user registration, provider account association and links. */
   registration: RegistrationResource;
   /** The users of a Tax ID: invitations, roles, revocation, site verification. */

@@ -8,6 +8,7 @@
  * - `GET /__admin/personas`: the test users, password and MFA code.
  * - `POST /__admin/sessions {username}`: a session token for a user without the sign-in dance.
  * - `GET /__admin/audit`, `GET /__admin/requests`: the audit log and the request log.
+ * - `GET /__admin/mailbox?to=`: the emails the portal sent (codes, notices), newest first.
  * - `POST /__admin/sandboxes {seed?, members?, clock?}` → `{sandboxId}`; `GET /__admin/sandboxes`;
  *   `DELETE /__admin/sandboxes/{id}` frees the sandbox.
  * - `GET /__admin/scenarios`: the scenario catalog.
@@ -18,7 +19,8 @@ import { ADMIN_BODY_LIMIT_BYTES, readText } from './body-limits.ts';
 import { newestEntries } from './bounded-log.ts';
 import { ClockRangeError, isoTimestamp } from './clock.ts';
 import type { AdminScope } from './guards.ts';
-import { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONAS } from './personas.ts';
+import { messagesTo } from './mailbox.ts';
+import { PERSONA_DEVICE_ID, PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONA_PIN, PERSONAS } from './personas.ts';
 import { isJsonMedia } from './pipeline.ts';
 import { MAX_MEMBERS, type PortalCore } from './portal.ts';
 import { ProblemError, problemAnswer } from './problem.ts';
@@ -126,6 +128,7 @@ export function personaList(sandbox: Sandbox): Json {
   return {
     password: PERSONA_PASSWORD,
     mfaCode: PERSONA_MFA_CODE,
+    pin: PERSONA_PIN,
     knownDeviceId: PERSONA_DEVICE_ID,
     personas: PERSONAS.map((persona) => {
       const user = sandbox.state.users.get(persona.userId);
@@ -270,6 +273,7 @@ async function route(
         'POST /__admin/sessions {"username": "admin.a"}',
         'GET /__admin/audit',
         'GET /__admin/requests',
+        'GET /__admin/mailbox?to=new.address@example.com',
         'POST /__admin/sandboxes {"seed"?: 42, "members"?: 1000, "clock"?: "2026-11-23T14:00:00Z"}',
         'GET /__admin/sandboxes',
         'DELETE /__admin/sandboxes/{sandboxId}',
@@ -337,6 +341,9 @@ async function route(
       (entry) => (action === null || entry.action === action) && (userId === null || entry.userId === userId),
     );
     return json(200, { entries });
+  }
+  if (path === '/__admin/mailbox' && method === 'GET') {
+    return json(200, { messages: messagesTo(state, url.searchParams.get('to')) });
   }
   if (path === '/__admin/requests' && method === 'GET')
     return json(200, { entries: newestEntries(state.requests, REQUEST_LOG_LIMIT) });

@@ -17,6 +17,7 @@ import {
   ORGANIZATION_B,
   PERSONA_MFA_CODE,
   PERSONA_PASSWORD,
+  PERSONA_PIN,
   TAX_ID_A,
   TAX_ID_B,
 } from '../data/fixtures.ts';
@@ -24,7 +25,7 @@ import { HEALTH_PLANS } from '../data/health-plans.ts';
 import type { PortalData } from '../data/portal-data.ts';
 import type { HealthPlan, PortalUser } from './types.ts';
 
-export { PERSONA_MFA_CODE, PERSONA_PASSWORD, TAX_ID_A, TAX_ID_B };
+export { PERSONA_MFA_CODE, PERSONA_PASSWORD, PERSONA_PIN, TAX_ID_A, TAX_ID_B };
 
 type Permission = components['schemas']['UserPermission'];
 
@@ -286,6 +287,7 @@ export function createPersonaUsers(start: Date, data: PortalData): PortalUser[] 
       userId: persona.userId,
       username: persona.username,
       password: PERSONA_PASSWORD,
+      pin: PERSONA_PIN,
       firstName: persona.firstName,
       lastName: persona.lastName,
       email: persona.email,

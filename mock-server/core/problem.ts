@@ -75,6 +75,12 @@ const RULE_TITLES: Readonly<Record<string, string>> = {
   ACCOUNT_ALREADY_CONSOLIDATED: 'The account already sees both health plans',
   ACCOUNT_CONSOLIDATED: 'The account was consolidated into another',
   ACCOUNTS_NOT_CONSOLIDATED: 'The account does not act for that health plan',
+  PASSWORD_UNCHANGED: 'The new password is the current one',
+  PIN_UNCHANGED: 'The new PIN is the current one',
+  EMAIL_CODE_INVALID: 'The email code is not correct or has expired',
+  REGISTRATION_CODE_INVALID: 'The registration code does not unlock that Tax ID',
+  TAX_ID_ALREADY_HELD: 'Your account already acts for that Tax ID',
+  TAX_ID_HAS_ADMINISTRATOR: 'The Tax ID already has its administrator',
 };
 
 /**

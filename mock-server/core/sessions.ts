@@ -118,10 +118,16 @@ export function sessionBody(session: PortalSession, user: PortalUser): Schemas['
   } as Schemas['Session'];
 }
 
-/** Ends every session of a user (revoked users, signed-out sessions). */
-export function endSessionsOf(sandbox: SandboxState, userId: string): void {
-  for (const [token, session] of sandbox.sessions)
-    if (session.userId === userId) sandbox.sessions.delete(token);
+/** Ends every session of a user (revoked users, signed-out sessions) but `exceptToken`; answers how many ended. */
+export function endSessionsOf(sandbox: SandboxState, userId: string, exceptToken?: string): number {
+  let ended = 0;
+  for (const [token, session] of sandbox.sessions) {
+    if (session.userId === userId && token !== exceptToken) {
+      sandbox.sessions.delete(token);
+      ended += 1;
+    }
+  }
+  return ended;
 }
 
 /**

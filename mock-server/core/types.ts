@@ -44,6 +44,17 @@ export interface PortalUser {
   healthPlans: HealthPlan[];
   /** Set on an account consolidated into another (the one that remains): it no longer signs in. */
   consolidatedInto?: string;
+  /** The 4-digit PIN (seed 000); unset until the user registered one. */
+  pin?: string;
+  /** The account's settings (`getAccountSettings`); defaults until first changed. */
+  settings?: AccountSettings;
+}
+
+/** A user's own settings (`getAccountSettings`). */
+export interface AccountSettings {
+  notifications: { messages: boolean; authorizationDecisions: boolean; siteVerification: boolean };
+  defaultTaxId: string | null;
+  securityPolicyAcknowledgedAt: string | null;
 }
 
 /** A signed-in session. */

@@ -8,9 +8,9 @@ var __commonJS = (cb, mod) => function __require() {
   return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
 };
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -34,9 +34,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/formats.js
+// ../main/node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
-  "node_modules/ajv-formats/dist/formats.js"(exports) {
+  "../main/node_modules/ajv-formats/dist/formats.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
@@ -237,9 +237,9 @@ var require_formats = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -272,9 +272,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -284,7 +284,7 @@ var require_equal = __commonJS({
 });
 
 // virtual:virtual:parameters
-var registerOrganization_header = validate0;
+var registerAdditionalTaxId_header = validate0;
 var func0 = require_ucs2length().default;
 function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -365,7 +365,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 validate0.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var registerUser_header = validate1;
+var registerOrganization_header = validate1;
 function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -445,7 +445,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 validate1.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var associateProviderAccount_header = validate2;
+var registerUser_header = validate2;
 function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -525,11 +525,91 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 validate2.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var listLinkedAccounts_query = validate3;
+var associateProviderAccount_header = validate3;
 function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate3.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate3.errors = vErrors;
+  return errors === 0;
+}
+validate3.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var listLinkedAccounts_query = validate4;
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -643,15 +723,15 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     errors++;
   }
-  validate3.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate3.evaluated = { "props": { "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var linkProviderAccount_header = validate4;
-function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate4.evaluated = { "props": { "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var linkProviderAccount_header = validate5;
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate4.evaluated;
+  const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -723,16 +803,16 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     errors++;
   }
-  validate4.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate4.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var listTaxIdUsers_path = validate5;
+validate5.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var listTaxIdUsers_path = validate6;
 var pattern0 = new RegExp("^(\\d{9}|\\d{2}-\\d{7})$", "u");
-function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate5.evaluated;
+  const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -804,16 +884,16 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     errors++;
   }
-  validate5.errors = vErrors;
+  validate6.errors = vErrors;
   return errors === 0;
 }
-validate5.evaluated = { "props": { "taxId": true }, "dynamicProps": false, "dynamicItems": false };
-var listTaxIdUsers_query = validate7;
-var schema9 = { "type": "string", "description": "`active`; `invited` (the invitation is not accepted yet); `revoked` (access to this Tax ID\nwas removed); `blocked` (the Tax ID's monthly site verification is overdue,\n`SITE_VERIFICATION_OVERDUE`).\n", "enum": ["active", "invited", "revoked", "blocked"], "example": "active" };
-function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate6.evaluated = { "props": { "taxId": true }, "dynamicProps": false, "dynamicItems": false };
+var listTaxIdUsers_query = validate8;
+var schema10 = { "type": "string", "description": "`active`; `invited` (the invitation is not accepted yet); `revoked` (access to this Tax ID\nwas removed); `blocked` (the Tax ID's monthly site verification is overdue,\n`SITE_VERIFICATION_OVERDUE`).\n", "enum": ["active", "invited", "revoked", "blocked"], "example": "active" };
+function validate8(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate7.evaluated;
+  const evaluated0 = validate8.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -856,7 +936,7 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
       if (!(data0 === "active" || data0 === "invited" || data0 === "revoked" || data0 === "blocked")) {
-        const err1 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxIdUserStatus/enum", keyword: "enum", params: { allowedValues: schema9.enum }, message: "must be equal to one of the allowed values" };
+        const err1 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxIdUserStatus/enum", keyword: "enum", params: { allowedValues: schema10.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1026,15 +1106,15 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     errors++;
   }
-  validate7.errors = vErrors;
+  validate8.errors = vErrors;
   return errors === 0;
 }
-validate7.evaluated = { "props": { "status": true, "q": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var inviteUsers_path = validate8;
-function validate8(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate8.evaluated = { "props": { "status": true, "q": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var inviteUsers_path = validate9;
+function validate9(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate8.evaluated;
+  const evaluated0 = validate9.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1106,15 +1186,15 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     errors++;
   }
-  validate8.errors = vErrors;
+  validate9.errors = vErrors;
   return errors === 0;
 }
-validate8.evaluated = { "props": { "taxId": true }, "dynamicProps": false, "dynamicItems": false };
-var inviteUsers_header = validate9;
-function validate9(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate9.evaluated = { "props": { "taxId": true }, "dynamicProps": false, "dynamicItems": false };
+var inviteUsers_header = validate10;
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate9.evaluated;
+  const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1186,147 +1266,12 @@ function validate9(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     errors++;
   }
-  validate9.errors = vErrors;
-  return errors === 0;
-}
-validate9.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var revokeUser_path = validate10;
-var pattern3 = new RegExp("^USR-\\d{6}$", "u");
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate10.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.taxId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "taxId" }, message: "must have required property 'taxId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.userId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.taxId !== void 0) {
-      let data0 = data.taxId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err2 = { instancePath: instancePath + "/taxId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["taxId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err3 = { instancePath: instancePath + "/taxId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.userId !== void 0) {
-      let data1 = data.userId;
-      if (typeof data1 !== "string") {
-        let dataType1 = typeof data1;
-        let coerced1 = void 0;
-        if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
-          data1 = data1[0];
-          dataType1 = typeof data1;
-          if (typeof data1 === "string") {
-            coerced1 = data1;
-          }
-        }
-        if (!(coerced1 !== void 0)) {
-          if (dataType1 == "number" || dataType1 == "boolean") {
-            coerced1 = "" + data1;
-          } else if (data1 === null) {
-            coerced1 = "";
-          } else {
-            const err4 = { instancePath: instancePath + "/userId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/UserId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-        if (coerced1 !== void 0) {
-          data1 = coerced1;
-          if (data !== void 0) {
-            data["userId"] = coerced1;
-          }
-        }
-      }
-      if (typeof data1 === "string") {
-        if (!pattern3.test(data1)) {
-          const err5 = { instancePath: instancePath + "/userId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/UserId/pattern", keyword: "pattern", params: { pattern: "^USR-\\d{6}$" }, message: 'must match pattern "^USR-\\d{6}$"' };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
   validate10.errors = vErrors;
   return errors === 0;
 }
-validate10.evaluated = { "props": { "taxId": true, "userId": true }, "dynamicProps": false, "dynamicItems": false };
-var updateUserRole_path = validate11;
+validate10.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var revokeUser_path = validate11;
+var pattern3 = new RegExp("^USR-\\d{6}$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1461,7 +1406,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate11.evaluated = { "props": { "taxId": true, "userId": true }, "dynamicProps": false, "dynamicItems": false };
-var makeUserAdmin_path = validate12;
+var updateUserRole_path = validate12;
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1596,7 +1541,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate12.evaluated = { "props": { "taxId": true, "userId": true }, "dynamicProps": false, "dynamicItems": false };
-var getSiteVerification_path = validate13;
+var makeUserAdmin_path = validate13;
 function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1614,6 +1559,15 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         vErrors = [err0];
       } else {
         vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.userId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
       }
       errors++;
     }
@@ -1635,11 +1589,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data0 === null) {
             coerced0 = "";
           } else {
-            const err1 = { instancePath: instancePath + "/taxId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err2 = { instancePath: instancePath + "/taxId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err1];
+              vErrors = [err2];
             } else {
-              vErrors.push(err1);
+              vErrors.push(err2);
             }
             errors++;
           }
@@ -1653,30 +1607,76 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
-          const err2 = { instancePath: instancePath + "/taxId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
+          const err3 = { instancePath: instancePath + "/taxId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err3];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.userId !== void 0) {
+      let data1 = data.userId;
+      if (typeof data1 !== "string") {
+        let dataType1 = typeof data1;
+        let coerced1 = void 0;
+        if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
+          data1 = data1[0];
+          dataType1 = typeof data1;
+          if (typeof data1 === "string") {
+            coerced1 = data1;
+          }
+        }
+        if (!(coerced1 !== void 0)) {
+          if (dataType1 == "number" || dataType1 == "boolean") {
+            coerced1 = "" + data1;
+          } else if (data1 === null) {
+            coerced1 = "";
+          } else {
+            const err4 = { instancePath: instancePath + "/userId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/UserId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (coerced1 !== void 0) {
+          data1 = coerced1;
+          if (data !== void 0) {
+            data["userId"] = coerced1;
+          }
+        }
+      }
+      if (typeof data1 === "string") {
+        if (!pattern3.test(data1)) {
+          const err5 = { instancePath: instancePath + "/userId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/UserId/pattern", keyword: "pattern", params: { pattern: "^USR-\\d{6}$" }, message: 'must match pattern "^USR-\\d{6}$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
           }
           errors++;
         }
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err3];
+      vErrors = [err6];
     } else {
-      vErrors.push(err3);
+      vErrors.push(err6);
     }
     errors++;
   }
   validate13.errors = vErrors;
   return errors === 0;
 }
-validate13.evaluated = { "props": { "taxId": true }, "dynamicProps": false, "dynamicItems": false };
-var submitSiteVerification_path = validate14;
+validate13.evaluated = { "props": { "taxId": true, "userId": true }, "dynamicProps": false, "dynamicItems": false };
+var getSiteVerification_path = validate14;
 function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1756,91 +1756,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate14.evaluated = { "props": { "taxId": true }, "dynamicProps": false, "dynamicItems": false };
-var submitSiteVerification_header = validate15;
+var submitSiteVerification_path = validate15;
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate15.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate15.errors = vErrors;
-  return errors === 0;
-}
-validate15.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var designateSecondarySiteManager_path = validate16;
-function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate16.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1912,15 +1832,15 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate16.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-validate16.evaluated = { "props": { "taxId": true }, "dynamicProps": false, "dynamicItems": false };
-var designateSecondarySiteManager_header = validate17;
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate15.evaluated = { "props": { "taxId": true }, "dynamicProps": false, "dynamicItems": false };
+var submitSiteVerification_header = validate16;
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate17.evaluated;
+  const evaluated0 = validate16.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1992,19 +1912,179 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
+  validate16.errors = vErrors;
+  return errors === 0;
+}
+validate16.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var designateSecondarySiteManager_path = validate17;
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate17.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.taxId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "taxId" }, message: "must have required property 'taxId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.taxId !== void 0) {
+      let data0 = data.taxId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/taxId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["taxId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err2 = { instancePath: instancePath + "/taxId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
   validate17.errors = vErrors;
   return errors === 0;
 }
-validate17.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var searchMembers_query = validate18;
-var schema34 = { "type": "string", "description": "The health plan a member, claim, authorization, referral, admission notification or message\nbelongs to: EmblemHealth or ConnectiCare, which share this portal. Each member belongs to one.\n", "enum": ["emblemhealth", "connecticare"], "example": "emblemhealth" };
-var pattern11 = new RegExp("^[A-Z0-9]{6,15}$", "u");
-var pattern12 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-var formats0 = require_formats().fullFormats.date;
+validate17.evaluated = { "props": { "taxId": true }, "dynamicProps": false, "dynamicItems": false };
+var designateSecondarySiteManager_header = validate18;
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate18.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
+validate18.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var searchMembers_query = validate19;
+var schema35 = { "type": "string", "description": "The health plan a member, claim, authorization, referral, admission notification or message\nbelongs to: EmblemHealth or ConnectiCare, which share this portal. Each member belongs to one.\n", "enum": ["emblemhealth", "connecticare"], "example": "emblemhealth" };
+var pattern11 = new RegExp("^[A-Z0-9]{6,15}$", "u");
+var pattern12 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+var formats0 = require_formats().fullFormats.date;
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate19.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -2313,7 +2393,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
-        const err15 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema35.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2428,91 +2508,11 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate18.errors = vErrors;
-  return errors === 0;
-}
-validate18.evaluated = { "props": { "memberId": true, "firstName": true, "lastName": true, "dateOfBirth": true, "asOf": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getMember_path = validate19;
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate19.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern11.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate19.errors = vErrors;
   return errors === 0;
 }
-validate19.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var getMemberIdCard_path = validate20;
+validate19.evaluated = { "props": { "memberId": true, "firstName": true, "lastName": true, "dateOfBirth": true, "asOf": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getMember_path = validate20;
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2592,12 +2592,92 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate20.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadMemberIdCardImage_path = validate21;
-var schema41 = { "type": "string", "enum": ["front", "back"], "example": "front" };
+var getMemberIdCard_path = validate21;
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate21.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+validate21.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadMemberIdCardImage_path = validate22;
+var schema42 = { "type": "string", "enum": ["front", "back"], "example": "front" };
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate22.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -2704,7 +2784,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data1 === "front" || data1 === "back")) {
-        const err5 = { instancePath: instancePath + "/side", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberIdCardSide/enum", keyword: "enum", params: { allowedValues: schema41.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/side", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberIdCardSide/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2722,91 +2802,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-validate21.evaluated = { "props": { "memberId": true, "side": true }, "dynamicProps": false, "dynamicItems": false };
-var getBenefitsSummary_path = validate22;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate22.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern11.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate22.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadSummaryOfBenefits_path = validate23;
+validate22.evaluated = { "props": { "memberId": true, "side": true }, "dynamicProps": false, "dynamicItems": false };
+var getBenefitsSummary_path = validate23;
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2886,7 +2886,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate23.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var checkProviderNetworkStatus_path = validate24;
+var downloadSummaryOfBenefits_path = validate24;
 function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2966,12 +2966,92 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate24.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var checkProviderNetworkStatus_query = validate25;
-var pattern20 = new RegExp("^\\d{10}$", "u");
+var checkProviderNetworkStatus_path = validate25;
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate25.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+validate25.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var checkProviderNetworkStatus_query = validate26;
+var pattern20 = new RegExp("^\\d{10}$", "u");
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate26.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3078,15 +3158,15 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": { "npi": true, "addressId": true }, "dynamicProps": false, "dynamicItems": false };
-var createPcpMemberPanelReport_header = validate26;
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate26.evaluated = { "props": { "npi": true, "addressId": true }, "dynamicProps": false, "dynamicItems": false };
+var createPcpMemberPanelReport_header = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate26.evaluated;
+  const evaluated0 = validate27.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3140,86 +3220,6 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (func0(data0) < 1) {
           const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate26.errors = vErrors;
-  return errors === 0;
-}
-validate26.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var attestCarePlanAccess_path = validate27;
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate27.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern11.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -3241,12 +3241,92 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   validate27.errors = vErrors;
   return errors === 0;
 }
-validate27.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var attestCarePlanAccess_header = validate28;
+validate27.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var attestCarePlanAccess_path = validate28;
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate28.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+validate28.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var attestCarePlanAccess_header = validate29;
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate29.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3318,15 +3398,15 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-validate28.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getCarePlan_path = validate29;
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate29.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getCarePlan_path = validate30;
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate29.evaluated;
+  const evaluated0 = validate30.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3380,87 +3460,6 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       if (typeof data0 === "string") {
         if (!pattern11.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate29.errors = vErrors;
-  return errors === 0;
-}
-validate29.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var getCarePlan_header = validate30;
-var pattern23 = new RegExp("^CPA-\\d{6,}$", "u");
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate30.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["x-care-plan-attestation"] === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-care-plan-attestation" }, message: "must have required property 'x-care-plan-attestation'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data["x-care-plan-attestation"] !== void 0) {
-      let data0 = data["x-care-plan-attestation"];
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["x-care-plan-attestation"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern23.test(data0)) {
-          const err2 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/pattern", keyword: "pattern", params: { pattern: "^CPA-\\d{6,}$" }, message: 'must match pattern "^CPA-\\d{6,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -3482,92 +3481,13 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   validate30.errors = vErrors;
   return errors === 0;
 }
-validate30.evaluated = { "props": { "x-care-plan-attestation": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadCarePlan_path = validate31;
+validate30.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var getCarePlan_header = validate31;
+var pattern23 = new RegExp("^CPA-\\d{6,}$", "u");
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate31.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.memberId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.memberId !== void 0) {
-      let data0 = data.memberId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["memberId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern11.test(data0)) {
-          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate31.errors = vErrors;
-  return errors === 0;
-}
-validate31.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadCarePlan_header = validate32;
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate32.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3639,17 +3559,177 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+validate31.evaluated = { "props": { "x-care-plan-attestation": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadCarePlan_path = validate32;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate32.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.memberId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memberId" }, message: "must have required property 'memberId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.memberId !== void 0) {
+      let data0 = data.memberId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["memberId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/memberId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
   validate32.errors = vErrors;
   return errors === 0;
 }
-validate32.evaluated = { "props": { "x-care-plan-attestation": true }, "dynamicProps": false, "dynamicItems": false };
-var searchPreauthorizations_query = validate33;
-var schema65 = { "type": "string", "description": "`approved` (possibly at once), `pended` (under review by Utilization Management),\n`more_information_needed` (a questionnaire or documents are awaited), `denied`.\n", "enum": ["approved", "pended", "more_information_needed", "denied"], "example": "pended" };
-var pattern27 = new RegExp("^PA-\\d{8,}$", "u");
+validate32.evaluated = { "props": { "memberId": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadCarePlan_header = validate33;
 function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate33.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["x-care-plan-attestation"] === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-care-plan-attestation" }, message: "must have required property 'x-care-plan-attestation'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data["x-care-plan-attestation"] !== void 0) {
+      let data0 = data["x-care-plan-attestation"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["x-care-plan-attestation"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern23.test(data0)) {
+          const err2 = { instancePath: instancePath + "/x-care-plan-attestation", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/CarePlanAttestationId/pattern", keyword: "pattern", params: { pattern: "^CPA-\\d{6,}$" }, message: 'must match pattern "^CPA-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate33.errors = vErrors;
+  return errors === 0;
+}
+validate33.evaluated = { "props": { "x-care-plan-attestation": true }, "dynamicProps": false, "dynamicItems": false };
+var searchPreauthorizations_query = validate34;
+var schema66 = { "type": "string", "description": "`approved` (possibly at once), `pended` (under review by Utilization Management),\n`more_information_needed` (a questionnaire or documents are awaited), `denied`.\n", "enum": ["approved", "pended", "more_information_needed", "denied"], "example": "pended" };
+var pattern27 = new RegExp("^PA-\\d{8,}$", "u");
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate34.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3784,7 +3864,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data2 === "approved" || data2 === "pended" || data2 === "more_information_needed" || data2 === "denied")) {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationStatus/enum", keyword: "enum", params: { allowedValues: schema65.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationStatus/enum", keyword: "enum", params: { allowedValues: schema66.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3938,7 +4018,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
-        const err13 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema35.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4053,15 +4133,15 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-validate33.evaluated = { "props": { "memberId": true, "referenceId": true, "status": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var createPreauthorization_header = validate34;
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate34.evaluated = { "props": { "memberId": true, "referenceId": true, "status": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var createPreauthorization_header = validate35;
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate34.evaluated;
+  const evaluated0 = validate35.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -4133,91 +4213,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate34.errors = vErrors;
-  return errors === 0;
-}
-validate34.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getPreauthorization_path = validate35;
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate35.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.referenceId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.referenceId !== void 0) {
-      let data0 = data.referenceId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["referenceId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern27.test(data0)) {
-          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate35.errors = vErrors;
   return errors === 0;
 }
-validate35.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var answerPreauthorizationQuestionnaire_path = validate36;
+validate35.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getPreauthorization_path = validate36;
 function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4297,91 +4297,11 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate36.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var answerPreauthorizationQuestionnaire_header = validate37;
+var answerPreauthorizationQuestionnaire_path = validate37;
 function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate37.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate37.errors = vErrors;
-  return errors === 0;
-}
-validate37.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var listPreauthorizationAttachments_path = validate38;
-function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate38.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -4453,15 +4373,175 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
+validate37.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
+var answerPreauthorizationQuestionnaire_header = validate38;
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate38.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
   validate38.errors = vErrors;
   return errors === 0;
 }
-validate38.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var listPreauthorizationAttachments_query = validate39;
+validate38.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var listPreauthorizationAttachments_path = validate39;
 function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate39.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.referenceId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.referenceId !== void 0) {
+      let data0 = data.referenceId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["referenceId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern27.test(data0)) {
+          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate39.errors = vErrors;
+  return errors === 0;
+}
+validate39.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
+var listPreauthorizationAttachments_query = validate40;
+function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate40.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -4575,15 +4655,15 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate39.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-validate39.evaluated = { "props": { "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadPreauthorizationAttachments_path = validate40;
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate40.evaluated = { "props": { "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var uploadPreauthorizationAttachments_path = validate41;
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate40.evaluated;
+  const evaluated0 = validate41.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -4637,86 +4717,6 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
       if (typeof data0 === "string") {
         if (!pattern27.test(data0)) {
           const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate40.errors = vErrors;
-  return errors === 0;
-}
-validate40.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadPreauthorizationAttachments_header = validate41;
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate41.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -4738,92 +4738,12 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   validate41.errors = vErrors;
   return errors === 0;
 }
-validate41.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var requestPreauthorizationModification_path = validate42;
+validate41.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
+var uploadPreauthorizationAttachments_header = validate42;
 function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate42.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.referenceId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.referenceId !== void 0) {
-      let data0 = data.referenceId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["referenceId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern27.test(data0)) {
-          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate42.errors = vErrors;
-  return errors === 0;
-}
-validate42.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
-var requestPreauthorizationModification_header = validate43;
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate43.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -4895,16 +4815,176 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+validate42.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var requestPreauthorizationModification_path = validate43;
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate43.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.referenceId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "referenceId" }, message: "must have required property 'referenceId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.referenceId !== void 0) {
+      let data0 = data.referenceId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["referenceId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern27.test(data0)) {
+          const err2 = { instancePath: instancePath + "/referenceId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/PreauthorizationReferenceId/pattern", keyword: "pattern", params: { pattern: "^PA-\\d{8,}$" }, message: 'must match pattern "^PA-\\d{8,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
   validate43.errors = vErrors;
   return errors === 0;
 }
-validate43.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var searchReferrals_query = validate44;
-var schema85 = { "type": "string", "enum": ["made", "received", "all"], "default": "all", "example": "all" };
+validate43.evaluated = { "props": { "referenceId": true }, "dynamicProps": false, "dynamicItems": false };
+var requestPreauthorizationModification_header = validate44;
 function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate44.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate44.errors = vErrors;
+  return errors === 0;
+}
+validate44.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var searchReferrals_query = validate45;
+var schema86 = { "type": "string", "enum": ["made", "received", "all"], "default": "all", "example": "all" };
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate45.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -4965,7 +5045,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data0 === "made" || data0 === "received" || data0 === "all")) {
-        const err3 = { instancePath: instancePath + "/direction", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ReferralSearchDirection/enum", keyword: "enum", params: { allowedValues: schema85.enum }, message: "must be equal to one of the allowed values" };
+        const err3 = { instancePath: instancePath + "/direction", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ReferralSearchDirection/enum", keyword: "enum", params: { allowedValues: schema86.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -5211,7 +5291,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
-        const err15 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema35.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -5326,15 +5406,15 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate44.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-validate44.evaluated = { "props": { "direction": true, "from": true, "to": true, "memberId": true, "providerNpi": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var createReferral_header = validate45;
-function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate45.evaluated = { "props": { "direction": true, "from": true, "to": true, "memberId": true, "providerNpi": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var createReferral_header = validate46;
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate45.evaluated;
+  const evaluated0 = validate46.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5406,16 +5486,16 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate45.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-validate45.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getReferral_path = validate46;
+validate46.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getReferral_path = validate47;
 var pattern39 = new RegExp("^RF-\\d{8,}$", "u");
-function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate46.evaluated;
+  const evaluated0 = validate47.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5487,17 +5567,17 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate46.errors = vErrors;
+  validate47.errors = vErrors;
   return errors === 0;
 }
-validate46.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var searchAdmissionNotifications_query = validate47;
-var schema97 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
+validate47.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var searchAdmissionNotifications_query = validate48;
+var schema98 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
 var pattern41 = new RegExp("^AN-\\d{8,}$", "u");
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate47.evaluated;
+  const evaluated0 = validate48.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5632,7 +5712,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data2 === "emergent_inpatient" || data2 === "maternity" || data2 === "newborn")) {
-        const err5 = { instancePath: instancePath + "/admissionType", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema97.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/admissionType", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema98.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -5786,7 +5866,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
-        const err13 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema35.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -5901,15 +5981,15 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate47.errors = vErrors;
+  validate48.errors = vErrors;
   return errors === 0;
 }
-validate47.evaluated = { "props": { "memberId": true, "trackingNumber": true, "admissionType": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var createAdmissionNotification_header = validate48;
-function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate48.evaluated = { "props": { "memberId": true, "trackingNumber": true, "admissionType": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var createAdmissionNotification_header = validate49;
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate48.evaluated;
+  const evaluated0 = validate49.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5981,91 +6061,11 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate48.errors = vErrors;
-  return errors === 0;
-}
-validate48.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getAdmissionNotification_path = validate49;
-function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate49.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.trackingNumber === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trackingNumber" }, message: "must have required property 'trackingNumber'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.trackingNumber !== void 0) {
-      let data0 = data.trackingNumber;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["trackingNumber"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern41.test(data0)) {
-          const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate49.errors = vErrors;
   return errors === 0;
 }
-validate49.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var answerConcurrentReviewQuestions_path = validate50;
+validate49.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getAdmissionNotification_path = validate50;
 function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6145,7 +6145,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate50.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var answerConcurrentReviewQuestions_header = validate51;
+var answerConcurrentReviewQuestions_path = validate51;
 function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6157,8 +6157,17 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
+    if (data.trackingNumber === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trackingNumber" }, message: "must have required property 'trackingNumber'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.trackingNumber !== void 0) {
+      let data0 = data.trackingNumber;
       if (typeof data0 !== "string") {
         let dataType0 = typeof data0;
         let coerced0 = void 0;
@@ -6175,11 +6184,11 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data0 === null) {
             coerced0 = "";
           } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err1 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err0];
+              vErrors = [err1];
             } else {
-              vErrors.push(err0);
+              vErrors.push(err1);
             }
             errors++;
           }
@@ -6187,22 +6196,13 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced0 !== void 0) {
           data0 = coerced0;
           if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
+            data["trackingNumber"] = coerced0;
           }
         }
       }
       if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (!pattern41.test(data0)) {
+          const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -6224,8 +6224,8 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
   validate51.errors = vErrors;
   return errors === 0;
 }
-validate51.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadAdmissionNotificationAttachments_path = validate52;
+validate51.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var answerConcurrentReviewQuestions_header = validate52;
 function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6237,17 +6237,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.trackingNumber === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trackingNumber" }, message: "must have required property 'trackingNumber'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.trackingNumber !== void 0) {
-      let data0 = data.trackingNumber;
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
       if (typeof data0 !== "string") {
         let dataType0 = typeof data0;
         let coerced0 = void 0;
@@ -6264,11 +6255,11 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           } else if (data0 === null) {
             coerced0 = "";
           } else {
-            const err1 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err1];
+              vErrors = [err0];
             } else {
-              vErrors.push(err1);
+              vErrors.push(err0);
             }
             errors++;
           }
@@ -6276,13 +6267,22 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         if (coerced0 !== void 0) {
           data0 = coerced0;
           if (data !== void 0) {
-            data["trackingNumber"] = coerced0;
+            data["idempotency-key"] = coerced0;
           }
         }
       }
       if (typeof data0 === "string") {
-        if (!pattern41.test(data0)) {
-          const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -6304,92 +6304,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   validate52.errors = vErrors;
   return errors === 0;
 }
-validate52.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadAdmissionNotificationAttachments_header = validate53;
+validate52.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var uploadAdmissionNotificationAttachments_path = validate53;
 function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate53.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["idempotency-key"] !== void 0) {
-      let data0 = data["idempotency-key"];
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["idempotency-key"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (func0(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate53.errors = vErrors;
-  return errors === 0;
-}
-validate53.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var requestAdmissionNotificationModification_path = validate54;
-function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate54.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6461,15 +6381,15 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate54.errors = vErrors;
+  validate53.errors = vErrors;
   return errors === 0;
 }
-validate54.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var requestAdmissionNotificationModification_header = validate55;
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate53.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var uploadAdmissionNotificationAttachments_header = validate54;
+function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate55.evaluated;
+  const evaluated0 = validate54.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6541,17 +6461,177 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
+  validate54.errors = vErrors;
+  return errors === 0;
+}
+validate54.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var requestAdmissionNotificationModification_path = validate55;
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate55.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.trackingNumber === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trackingNumber" }, message: "must have required property 'trackingNumber'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.trackingNumber !== void 0) {
+      let data0 = data.trackingNumber;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["trackingNumber"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern41.test(data0)) {
+          const err2 = { instancePath: instancePath + "/trackingNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/AdmissionNotificationTrackingNumber/pattern", keyword: "pattern", params: { pattern: "^AN-\\d{8,}$" }, message: 'must match pattern "^AN-\\d{8,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
   validate55.errors = vErrors;
   return errors === 0;
 }
-validate55.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var searchClaims_query = validate56;
-var schema119 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
-var pattern51 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
+validate55.evaluated = { "props": { "trackingNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var requestAdmissionNotificationModification_header = validate56;
 function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate56.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["idempotency-key"] !== void 0) {
+      let data0 = data["idempotency-key"];
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err0 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["idempotency-key"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (func0(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/idempotency-key", schemaPath: "#/properties/idempotency-key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate56.errors = vErrors;
+  return errors === 0;
+}
+validate56.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var searchClaims_query = validate57;
+var schema120 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
+var pattern51 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate57.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6860,7 +6940,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "received" || data5 === "in_process" || data5 === "pended" || data5 === "paid" || data5 === "denied" || data5 === "adjusted")) {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema119.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema120.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -6904,7 +6984,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data6 === "emblemhealth" || data6 === "connecticare")) {
-        const err17 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values" };
+        const err17 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema35.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -7019,91 +7099,11 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate56.errors = vErrors;
-  return errors === 0;
-}
-validate56.evaluated = { "props": { "from": true, "to": true, "memberId": true, "claimNumber": true, "providerNpi": true, "status": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getClaim_path = validate57;
-function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate57.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.claimNumber === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "claimNumber" }, message: "must have required property 'claimNumber'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.claimNumber !== void 0) {
-      let data0 = data.claimNumber;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["claimNumber"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern51.test(data0)) {
-          const err2 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate57.errors = vErrors;
   return errors === 0;
 }
-validate57.evaluated = { "props": { "claimNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadExplanationOfPayment_path = validate58;
+validate57.evaluated = { "props": { "from": true, "to": true, "memberId": true, "claimNumber": true, "providerNpi": true, "status": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getClaim_path = validate58;
 function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -7183,12 +7183,92 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate58.evaluated = { "props": { "claimNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadCheckImage_path = validate59;
-var pattern55 = new RegExp("^[0-9]{6,15}$", "u");
+var downloadExplanationOfPayment_path = validate59;
 function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate59.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.claimNumber === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "claimNumber" }, message: "must have required property 'claimNumber'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.claimNumber !== void 0) {
+      let data0 = data.claimNumber;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["claimNumber"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern51.test(data0)) {
+          const err2 = { instancePath: instancePath + "/claimNumber", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate59.errors = vErrors;
+  return errors === 0;
+}
+validate59.evaluated = { "props": { "claimNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadCheckImage_path = validate60;
+var pattern55 = new RegExp("^[0-9]{6,15}$", "u");
+function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate60.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7260,15 +7340,15 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate59.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-validate59.evaluated = { "props": { "checkNumber": true }, "dynamicProps": false, "dynamicItems": false };
-var exportClaims_header = validate60;
-function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate60.evaluated = { "props": { "checkNumber": true }, "dynamicProps": false, "dynamicItems": false };
+var exportClaims_header = validate61;
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate60.evaluated;
+  const evaluated0 = validate61.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7340,17 +7420,17 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate60.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-validate60.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var listMessages_query = validate61;
-var schema129 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
-var schema130 = { "type": "string", "description": "`submitted`, `in_review`, `responded` (answered by phone, fax or email) or `closed`.", "enum": ["submitted", "in_review", "responded", "closed"], "example": "submitted" };
-function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate61.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var listMessages_query = validate62;
+var schema130 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
+var schema131 = { "type": "string", "description": "`submitted`, `in_review`, `responded` (answered by phone, fax or email) or `closed`.", "enum": ["submitted", "in_review", "responded", "closed"], "example": "submitted" };
+function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate61.evaluated;
+  const evaluated0 = validate62.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7448,7 +7528,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data1 === "care_management" || data1 === "claims" || data1 === "grievances_and_appeals" || data1 === "preauthorizations" || data1 === "referrals" || data1 === "eligibility_and_benefits" || data1 === "provider_data" || data1 === "portal_support")) {
-        const err4 = { instancePath: instancePath + "/category", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema129.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = { instancePath: instancePath + "/category", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema130.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -7492,7 +7572,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data2 === "submitted" || data2 === "in_review" || data2 === "responded" || data2 === "closed")) {
-        const err6 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageStatus/enum", keyword: "enum", params: { allowedValues: schema130.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageStatus/enum", keyword: "enum", params: { allowedValues: schema131.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -7646,7 +7726,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data5 === "emblemhealth" || data5 === "connecticare")) {
-        const err14 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/healthPlan", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema35.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -7761,15 +7841,15 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate61.errors = vErrors;
+  validate62.errors = vErrors;
   return errors === 0;
 }
-validate61.evaluated = { "props": { "q": true, "category": true, "status": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var createMessage_header = validate62;
-function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate62.evaluated = { "props": { "q": true, "category": true, "status": true, "from": true, "to": true, "healthPlan": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var createMessage_header = validate63;
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate62.evaluated;
+  const evaluated0 = validate63.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7841,92 +7921,12 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate62.errors = vErrors;
-  return errors === 0;
-}
-validate62.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var getMessage_path = validate63;
-var pattern58 = new RegExp("^MSG-\\d{6,}$", "u");
-function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate63.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.messageId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.messageId !== void 0) {
-      let data0 = data.messageId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["messageId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern58.test(data0)) {
-          const err2 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/pattern", keyword: "pattern", params: { pattern: "^MSG-\\d{6,}$" }, message: 'must match pattern "^MSG-\\d{6,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate63.errors = vErrors;
   return errors === 0;
 }
-validate63.evaluated = { "props": { "messageId": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadMessageAttachments_path = validate64;
+validate63.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var getMessage_path = validate64;
+var pattern58 = new RegExp("^MSG-\\d{6,}$", "u");
 function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -8006,11 +8006,91 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate64.evaluated = { "props": { "messageId": true }, "dynamicProps": false, "dynamicItems": false };
-var uploadMessageAttachments_header = validate65;
+var uploadMessageAttachments_path = validate65;
 function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate65.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.messageId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messageId" }, message: "must have required property 'messageId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.messageId !== void 0) {
+      let data0 = data.messageId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["messageId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern58.test(data0)) {
+          const err2 = { instancePath: instancePath + "/messageId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/MessageId/pattern", keyword: "pattern", params: { pattern: "^MSG-\\d{6,}$" }, message: 'must match pattern "^MSG-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate65.errors = vErrors;
+  return errors === 0;
+}
+validate65.evaluated = { "props": { "messageId": true }, "dynamicProps": false, "dynamicItems": false };
+var uploadMessageAttachments_header = validate66;
+function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate66.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8082,15 +8162,15 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate65.errors = vErrors;
+  validate66.errors = vErrors;
   return errors === 0;
 }
-validate65.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var searchProviders_query = validate66;
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate66.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var searchProviders_query = validate67;
+function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate66.evaluated;
+  const evaluated0 = validate67.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8351,91 +8431,11 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate66.errors = vErrors;
-  return errors === 0;
-}
-validate66.evaluated = { "props": { "name": true, "npi": true, "taxId": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getProvider_path = validate67;
-function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate67.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.npi === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "npi" }, message: "must have required property 'npi'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.npi !== void 0) {
-      let data0 = data.npi;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["npi"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern20.test(data0)) {
-          const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate67.errors = vErrors;
   return errors === 0;
 }
-validate67.evaluated = { "props": { "npi": true }, "dynamicProps": false, "dynamicItems": false };
-var requestProviderProfileUpdate_path = validate68;
+validate67.evaluated = { "props": { "name": true, "npi": true, "taxId": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getProvider_path = validate68;
 function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -8515,11 +8515,91 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate68.evaluated = { "props": { "npi": true }, "dynamicProps": false, "dynamicItems": false };
-var requestProviderProfileUpdate_header = validate69;
+var requestProviderProfileUpdate_path = validate69;
 function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate69.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.npi === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "npi" }, message: "must have required property 'npi'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.npi !== void 0) {
+      let data0 = data.npi;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["npi"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern20.test(data0)) {
+          const err2 = { instancePath: instancePath + "/npi", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate69.errors = vErrors;
+  return errors === 0;
+}
+validate69.evaluated = { "props": { "npi": true }, "dynamicProps": false, "dynamicItems": false };
+var requestProviderProfileUpdate_header = validate70;
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate70.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8591,16 +8671,16 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-validate69.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
-var listProviderProfileUpdateRequests_query = validate70;
-var schema150 = { "type": "string", "description": "`received` when submitted, `in_review` while the plan reviews it, then `completed` (applied)\nor `rejected` (see `rejectionReason`).\n", "enum": ["received", "in_review", "completed", "rejected"], "example": "in_review" };
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate70.evaluated = { "props": { "idempotency-key": true }, "dynamicProps": false, "dynamicItems": false };
+var listProviderProfileUpdateRequests_query = validate71;
+var schema151 = { "type": "string", "description": "`received` when submitted, `in_review` while the plan reviews it, then `completed` (applied)\nor `rejected` (see `rejectionReason`).\n", "enum": ["received", "in_review", "completed", "rejected"], "example": "in_review" };
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate70.evaluated;
+  const evaluated0 = validate71.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8689,7 +8769,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data1 === "received" || data1 === "in_review" || data1 === "completed" || data1 === "rejected")) {
-        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ProviderProfileUpdateStatus/enum", keyword: "enum", params: { allowedValues: schema150.enum }, message: "must be equal to one of the allowed values" };
+        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/ProviderProfileUpdateStatus/enum", keyword: "enum", params: { allowedValues: schema151.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -8804,16 +8884,16 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate70.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-validate70.evaluated = { "props": { "npi": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getProviderProfileUpdateRequest_path = validate71;
+validate71.evaluated = { "props": { "npi": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getProviderProfileUpdateRequest_path = validate72;
 var pattern65 = new RegExp("^PUR-\\d{6,}$", "u");
-function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate71.evaluated;
+  const evaluated0 = validate72.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8885,17 +8965,17 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate71.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-validate71.evaluated = { "props": { "requestId": true }, "dynamicProps": false, "dynamicItems": false };
-var listDocuments_query = validate72;
-var schema154 = { "type": "string", "enum": ["claims_export", "pcp_member_panel_report", "explanation_of_payment", "care_plan", "summary_of_benefits"], "example": "claims_export" };
-var schema155 = { "type": "string", "enum": ["preparing", "ready", "failed"], "example": "ready" };
-function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate72.evaluated = { "props": { "requestId": true }, "dynamicProps": false, "dynamicItems": false };
+var listDocuments_query = validate73;
+var schema155 = { "type": "string", "enum": ["claims_export", "pcp_member_panel_report", "explanation_of_payment", "care_plan", "summary_of_benefits"], "example": "claims_export" };
+var schema156 = { "type": "string", "enum": ["preparing", "ready", "failed"], "example": "ready" };
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate72.evaluated;
+  const evaluated0 = validate73.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8938,7 +9018,7 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data0 === "claims_export" || data0 === "pcp_member_panel_report" || data0 === "explanation_of_payment" || data0 === "care_plan" || data0 === "summary_of_benefits")) {
-        const err1 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/enum", keyword: "enum", params: { allowedValues: schema154.enum }, message: "must be equal to one of the allowed values" };
+        const err1 = { instancePath: instancePath + "/kind", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentKind/enum", keyword: "enum", params: { allowedValues: schema155.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -8982,7 +9062,7 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!(data1 === "preparing" || data1 === "ready" || data1 === "failed")) {
-        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/enum", keyword: "enum", params: { allowedValues: schema155.enum }, message: "must be equal to one of the allowed values" };
+        const err3 = { instancePath: instancePath + "/status", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/DocumentStatus/enum", keyword: "enum", params: { allowedValues: schema156.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -9097,92 +9177,12 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate72.errors = vErrors;
-  return errors === 0;
-}
-validate72.evaluated = { "props": { "kind": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
-var getDocument_path = validate73;
-var pattern66 = new RegExp("^DOC-\\d{6,}$", "u");
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate73.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.documentId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.documentId !== void 0) {
-      let data0 = data.documentId;
-      if (typeof data0 !== "string") {
-        let dataType0 = typeof data0;
-        let coerced0 = void 0;
-        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-          data0 = data0[0];
-          dataType0 = typeof data0;
-          if (typeof data0 === "string") {
-            coerced0 = data0;
-          }
-        }
-        if (!(coerced0 !== void 0)) {
-          if (dataType0 == "number" || dataType0 == "boolean") {
-            coerced0 = "" + data0;
-          } else if (data0 === null) {
-            coerced0 = "";
-          } else {
-            const err1 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (coerced0 !== void 0) {
-          data0 = coerced0;
-          if (data !== void 0) {
-            data["documentId"] = coerced0;
-          }
-        }
-      }
-      if (typeof data0 === "string") {
-        if (!pattern66.test(data0)) {
-          const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate73.errors = vErrors;
   return errors === 0;
 }
-validate73.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
-var downloadDocument_path = validate74;
+validate73.evaluated = { "props": { "kind": true, "status": true, "page": true, "pageSize": true }, "dynamicProps": false, "dynamicItems": false };
+var getDocument_path = validate74;
+var pattern66 = new RegExp("^DOC-\\d{6,}$", "u");
 function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -9262,6 +9262,86 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate74.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
+var downloadDocument_path = validate75;
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate75.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.documentId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "documentId" }, message: "must have required property 'documentId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.documentId !== void 0) {
+      let data0 = data.documentId;
+      if (typeof data0 !== "string") {
+        let dataType0 = typeof data0;
+        let coerced0 = void 0;
+        if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+          data0 = data0[0];
+          dataType0 = typeof data0;
+          if (typeof data0 === "string") {
+            coerced0 = data0;
+          }
+        }
+        if (!(coerced0 !== void 0)) {
+          if (dataType0 == "number" || dataType0 == "boolean") {
+            coerced0 = "" + data0;
+          } else if (data0 === null) {
+            coerced0 = "";
+          } else {
+            const err1 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (coerced0 !== void 0) {
+          data0 = coerced0;
+          if (data !== void 0) {
+            data["documentId"] = coerced0;
+          }
+        }
+      }
+      if (typeof data0 === "string") {
+        if (!pattern66.test(data0)) {
+          const err2 = { instancePath: instancePath + "/documentId", schemaPath: "#/properties/documentId/pattern", keyword: "pattern", params: { pattern: "^DOC-\\d{6,}$" }, message: 'must match pattern "^DOC-\\d{6,}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate75.errors = vErrors;
+  return errors === 0;
+}
+validate75.evaluated = { "props": { "documentId": true }, "dynamicProps": false, "dynamicItems": false };
 
 // virtual:virtual:bodies
 var signIn_body = validate02;
@@ -9667,12 +9747,263 @@ function validate510(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 validate510.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var recoverUsername_body = validate6;
-var formats02 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var changePassword_body = validate610;
+function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate75.evaluated;
+  const evaluated0 = validate7.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.currentPassword === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currentPassword" }, message: "must have required property 'currentPassword'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.newPassword === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "newPassword" }, message: "must have required property 'newPassword'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "currentPassword" || key0 === "newPassword")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.currentPassword !== void 0) {
+      let data0 = data.currentPassword;
+      if (typeof data0 === "string") {
+        if (func02(data0) > 128) {
+          const err3 = { instancePath: instancePath + "/currentPassword", schemaPath: "#/properties/currentPassword/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (func02(data0) < 1) {
+          const err4 = { instancePath: instancePath + "/currentPassword", schemaPath: "#/properties/currentPassword/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/currentPassword", schemaPath: "#/properties/currentPassword/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.newPassword !== void 0) {
+      let data1 = data.newPassword;
+      if (typeof data1 === "string") {
+        if (func02(data1) > 128) {
+          const err6 = { instancePath: instancePath + "/newPassword", schemaPath: "#/components/schemas/NewPassword/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (func02(data1) < 12) {
+          const err7 = { instancePath: instancePath + "/newPassword", schemaPath: "#/components/schemas/NewPassword/minLength", keyword: "minLength", params: { limit: 12 }, message: "must NOT have fewer than 12 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/newPassword", schemaPath: "#/components/schemas/NewPassword/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate7.errors = vErrors;
+  return errors === 0;
+}
+validate7.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate610(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate610.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate7(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
+    errors = vErrors.length;
+  }
+  validate610.errors = vErrors;
+  return errors === 0;
+}
+validate610.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var changePin_body = validate92;
+var pattern32 = new RegExp("^\\d{4}$", "u");
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate102.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.currentPin === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currentPin" }, message: "must have required property 'currentPin'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.newPin === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "newPin" }, message: "must have required property 'newPin'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "currentPin" || key0 === "newPin")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.currentPin !== void 0) {
+      let data0 = data.currentPin;
+      if (typeof data0 === "string") {
+        if (!pattern32.test(data0)) {
+          const err3 = { instancePath: instancePath + "/currentPin", schemaPath: "#/components/schemas/UserPin/pattern", keyword: "pattern", params: { pattern: "^\\d{4}$" }, message: 'must match pattern "^\\d{4}$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/currentPin", schemaPath: "#/components/schemas/UserPin/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.newPin !== void 0) {
+      let data1 = data.newPin;
+      if (typeof data1 === "string") {
+        if (!pattern32.test(data1)) {
+          const err5 = { instancePath: instancePath + "/newPin", schemaPath: "#/components/schemas/UserPin/pattern", keyword: "pattern", params: { pattern: "^\\d{4}$" }, message: 'must match pattern "^\\d{4}$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/newPin", schemaPath: "#/components/schemas/UserPin/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate102.errors = vErrors;
+  return errors === 0;
+}
+validate102.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate92.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate102(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+    errors = vErrors.length;
+  }
+  validate92.errors = vErrors;
+  return errors === 0;
+}
+validate92.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var requestEmailChange_body = validate122;
+var formats02 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+function validate132(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate132.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -9740,33 +10071,555 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate75.errors = vErrors;
+  validate132.errors = vErrors;
   return errors === 0;
 }
-validate75.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate132.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate122(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate6.evaluated;
+  const evaluated0 = validate122.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate75(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+  if (!validate132(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
     errors = vErrors.length;
   }
-  validate6.errors = vErrors;
+  validate122.errors = vErrors;
   return errors === 0;
 }
-validate6.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestPasswordReset_body = validate92;
-function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate122.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var confirmEmailChange_body = validate152;
+var pattern5 = new RegExp("^EML-[A-Z0-9]{8}$", "u");
+function validate152(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate102.evaluated;
+  const evaluated0 = validate152.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.changeId === void 0) {
+      const err0 = { instancePath, schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/EmailChangeConfirmation/required", keyword: "required", params: { missingProperty: "changeId" }, message: "must have required property 'changeId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.code === void 0) {
+      const err1 = { instancePath, schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/EmailChangeConfirmation/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "changeId" || key0 === "code")) {
+        const err2 = { instancePath, schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/EmailChangeConfirmation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.changeId !== void 0) {
+      let data0 = data.changeId;
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err3 = { instancePath: instancePath + "/changeId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/EmailChangeConfirmation/properties/changeId/pattern", keyword: "pattern", params: { pattern: "^EML-[A-Z0-9]{8}$" }, message: 'must match pattern "^EML-[A-Z0-9]{8}$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/changeId", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/EmailChangeConfirmation/properties/changeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.code !== void 0) {
+      let data1 = data.code;
+      if (typeof data1 === "string") {
+        if (!pattern2.test(data1)) {
+          const err5 = { instancePath: instancePath + "/code", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/EmailChangeConfirmation/properties/code/pattern", keyword: "pattern", params: { pattern: "^\\d{6}$" }, message: 'must match pattern "^\\d{6}$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/code", schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/EmailChangeConfirmation/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "https://provider-portal-sdk.dev/openapi.json#/components/schemas/EmailChangeConfirmation/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate152.errors = vErrors;
+  return errors === 0;
+}
+validate152.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var updateAccountSettings_body = validate162;
+var schema21 = { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "notifications": { "$ref": "#/components/schemas/NotificationSettings" }, "defaultTaxId": { "oneOf": [{ "$ref": "#/components/schemas/TaxId" }, { "type": "null" }] }, "securityPolicyAcknowledged": { "type": "boolean", "enum": [true], "description": "Acknowledges the security policy now." } } };
+var pattern7 = new RegExp("^(\\d{9}|\\d{2}-\\d{7})$", "u");
+function validate172(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate172.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (Object.keys(data).length < 1) {
+      const err0 = { instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "notifications" || key0 === "defaultTaxId" || key0 === "securityPolicyAcknowledged")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.notifications !== void 0) {
+      let data0 = data.notifications;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        for (const key1 in data0) {
+          if (!(key1 === "messages" || key1 === "authorizationDecisions" || key1 === "siteVerification")) {
+            const err2 = { instancePath: instancePath + "/notifications", schemaPath: "#/components/schemas/NotificationSettings/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data0.messages !== void 0) {
+          if (typeof data0.messages !== "boolean") {
+            const err3 = { instancePath: instancePath + "/notifications/messages", schemaPath: "#/components/schemas/NotificationSettings/properties/messages/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data0.authorizationDecisions !== void 0) {
+          if (typeof data0.authorizationDecisions !== "boolean") {
+            const err4 = { instancePath: instancePath + "/notifications/authorizationDecisions", schemaPath: "#/components/schemas/NotificationSettings/properties/authorizationDecisions/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data0.siteVerification !== void 0) {
+          if (typeof data0.siteVerification !== "boolean") {
+            const err5 = { instancePath: instancePath + "/notifications/siteVerification", schemaPath: "#/components/schemas/NotificationSettings/properties/siteVerification/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/notifications", schemaPath: "#/components/schemas/NotificationSettings/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.defaultTaxId !== void 0) {
+      let data4 = data.defaultTaxId;
+      const _errs13 = errors;
+      let valid3 = false;
+      let passing0 = null;
+      const _errs14 = errors;
+      if (typeof data4 === "string") {
+        if (!pattern7.test(data4)) {
+          const err7 = { instancePath: instancePath + "/defaultTaxId", schemaPath: "#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/defaultTaxId", schemaPath: "#/components/schemas/TaxId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      var _valid0 = _errs14 === errors;
+      if (_valid0) {
+        valid3 = true;
+        passing0 = 0;
+      }
+      const _errs17 = errors;
+      if (data4 !== null) {
+        const err9 = { instancePath: instancePath + "/defaultTaxId", schemaPath: "#/properties/defaultTaxId/oneOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      var _valid0 = _errs17 === errors;
+      if (_valid0 && valid3) {
+        valid3 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid3 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid3) {
+        const err10 = { instancePath: instancePath + "/defaultTaxId", schemaPath: "#/properties/defaultTaxId/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      } else {
+        errors = _errs13;
+        if (vErrors !== null) {
+          if (_errs13) {
+            vErrors.length = _errs13;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.securityPolicyAcknowledged !== void 0) {
+      let data5 = data.securityPolicyAcknowledged;
+      if (typeof data5 !== "boolean") {
+        const err11 = { instancePath: instancePath + "/securityPolicyAcknowledged", schemaPath: "#/properties/securityPolicyAcknowledged/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (!(data5 === true)) {
+        const err12 = { instancePath: instancePath + "/securityPolicyAcknowledged", schemaPath: "#/properties/securityPolicyAcknowledged/enum", keyword: "enum", params: { allowedValues: schema21.properties.securityPolicyAcknowledged.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate172.errors = vErrors;
+  return errors === 0;
+}
+validate172.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate162(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate162.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate172(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+    errors = vErrors.length;
+  }
+  validate162.errors = vErrors;
+  return errors === 0;
+}
+validate162.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var registerAdditionalTaxId_body = validate192;
+var pattern9 = new RegExp("^RC-\\d{5}-\\d{4}$", "u");
+function validate202(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate202.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.taxId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "taxId" }, message: "must have required property 'taxId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.registrationCode === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "registrationCode" }, message: "must have required property 'registrationCode'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "taxId" || key0 === "registrationCode")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.taxId !== void 0) {
+      let data0 = data.taxId;
+      if (typeof data0 === "string") {
+        if (!pattern7.test(data0)) {
+          const err3 = { instancePath: instancePath + "/taxId", schemaPath: "#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/taxId", schemaPath: "#/components/schemas/TaxId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.registrationCode !== void 0) {
+      let data1 = data.registrationCode;
+      if (typeof data1 === "string") {
+        if (!pattern9.test(data1)) {
+          const err5 = { instancePath: instancePath + "/registrationCode", schemaPath: "#/components/schemas/RegistrationCode/pattern", keyword: "pattern", params: { pattern: "^RC-\\d{5}-\\d{4}$" }, message: 'must match pattern "^RC-\\d{5}-\\d{4}$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/registrationCode", schemaPath: "#/components/schemas/RegistrationCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate202.errors = vErrors;
+  return errors === 0;
+}
+validate202.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate192(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate192.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate202(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
+    errors = vErrors.length;
+  }
+  validate192.errors = vErrors;
+  return errors === 0;
+}
+validate192.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var recoverUsername_body = validate222;
+function validate232(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate232.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.email === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "email")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.email !== void 0) {
+      let data0 = data.email;
+      if (typeof data0 === "string") {
+        if (func02(data0) > 254) {
+          const err2 = { instancePath: instancePath + "/email", schemaPath: "#/components/schemas/Email/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (!formats02.test(data0)) {
+          const err3 = { instancePath: instancePath + "/email", schemaPath: "#/components/schemas/Email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/email", schemaPath: "#/components/schemas/Email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate232.errors = vErrors;
+  return errors === 0;
+}
+validate232.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate222(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate222.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate232(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+    errors = vErrors.length;
+  }
+  validate222.errors = vErrors;
+  return errors === 0;
+}
+validate222.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var requestPasswordReset_body = validate252;
+function validate262(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate262.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -9874,35 +10727,34 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate102.errors = vErrors;
+  validate262.errors = vErrors;
   return errors === 0;
 }
-validate102.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate262.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate252(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate92.evaluated;
+  const evaluated0 = validate252.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate102(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+  if (!validate262(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
     errors = vErrors.length;
   }
-  validate92.errors = vErrors;
+  validate252.errors = vErrors;
   return errors === 0;
 }
-validate92.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var registerOrganization_body = validate122;
-var pattern4 = new RegExp("^(\\d{9}|\\d{2}-\\d{7})$", "u");
-var pattern5 = new RegExp("^\\d{10}$", "u");
-function validate142(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate252.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var registerOrganization_body = validate282;
+var pattern122 = new RegExp("^\\d{10}$", "u");
+function validate302(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate142.evaluated;
+  const evaluated0 = validate302.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -9982,7 +10834,7 @@ function validate142(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.taxId !== void 0) {
       let data1 = data.taxId;
       if (typeof data1 === "string") {
-        if (!pattern4.test(data1)) {
+        if (!pattern7.test(data1)) {
           const err7 = { instancePath: instancePath + "/taxId", schemaPath: "#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -10004,7 +10856,7 @@ function validate142(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.groupNpi !== void 0) {
       let data2 = data.groupNpi;
       if (typeof data2 === "string") {
-        if (!pattern5.test(data2)) {
+        if (!pattern122.test(data2)) {
           const err9 = { instancePath: instancePath + "/groupNpi", schemaPath: "#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -10032,17 +10884,16 @@ function validate142(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate142.errors = vErrors;
+  validate302.errors = vErrors;
   return errors === 0;
 }
-validate142.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema21 = { "type": "string", "description": '"Only a Medical Director, Agency Director, or Office Administration/ Manager may be listed as\nthe Lead Site Manager" (seed 000, `LEAD_SITE_MANAGER_TITLE`).\n', "enum": ["medical_director", "agency_director", "office_administrator"], "example": "office_administrator" };
-var pattern6 = new RegExp("^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$", "u");
-var pattern7 = new RegExp("^\\d{4}$", "u");
-function validate162(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate302.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema41 = { "type": "string", "description": '"Only a Medical Director, Agency Director, or Office Administration/ Manager may be listed as\nthe Lead Site Manager" (seed 000, `LEAD_SITE_MANAGER_TITLE`).\n', "enum": ["medical_director", "agency_director", "office_administrator"], "example": "office_administrator" };
+var pattern13 = new RegExp("^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$", "u");
+function validate322(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate162.evaluated;
+  const evaluated0 = validate322.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -10189,7 +11040,7 @@ function validate162(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data2 === "medical_director" || data2 === "agency_director" || data2 === "office_administrator")) {
-        const err14 = { instancePath: instancePath + "/title", schemaPath: "#/components/schemas/LeadSiteManagerTitle/enum", keyword: "enum", params: { allowedValues: schema21.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/title", schemaPath: "#/components/schemas/LeadSiteManagerTitle/enum", keyword: "enum", params: { allowedValues: schema41.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -10232,7 +11083,7 @@ function validate162(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.phone !== void 0) {
       let data4 = data.phone;
       if (typeof data4 === "string") {
-        if (!pattern6.test(data4)) {
+        if (!pattern13.test(data4)) {
           const err18 = { instancePath: instancePath + "/phone", schemaPath: "#/components/schemas/Phone/pattern", keyword: "pattern", params: { pattern: "^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$" }, message: 'must match pattern "^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$"' };
           if (vErrors === null) {
             vErrors = [err18];
@@ -10254,7 +11105,7 @@ function validate162(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.pin !== void 0) {
       let data5 = data.pin;
       if (typeof data5 === "string") {
-        if (!pattern7.test(data5)) {
+        if (!pattern32.test(data5)) {
           const err20 = { instancePath: instancePath + "/pin", schemaPath: "#/components/schemas/UserPin/pattern", keyword: "pattern", params: { pattern: "^\\d{4}$" }, message: 'must match pattern "^\\d{4}$"' };
           if (vErrors === null) {
             vErrors = [err20];
@@ -10282,14 +11133,14 @@ function validate162(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate162.errors = vErrors;
+  validate322.errors = vErrors;
   return errors === 0;
 }
-validate162.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate182(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate322.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate342(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate182.evaluated;
+  const evaluated0 = validate342.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -10360,7 +11211,7 @@ function validate182(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.npi !== void 0) {
       let data1 = data.npi;
       if (typeof data1 === "string") {
-        if (!pattern5.test(data1)) {
+        if (!pattern122.test(data1)) {
           const err6 = { instancePath: instancePath + "/npi", schemaPath: "#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -10388,14 +11239,14 @@ function validate182(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate182.errors = vErrors;
+  validate342.errors = vErrors;
   return errors === 0;
 }
-validate182.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate132(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate342.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate292(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate132.evaluated;
+  const evaluated0 = validate292.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -10460,20 +11311,20 @@ function validate132(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.organization !== void 0) {
-      if (!validate142(data.organization, { instancePath: instancePath + "/organization", parentData: data, parentDataProperty: "organization", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+      if (!validate302(data.organization, { instancePath: instancePath + "/organization", parentData: data, parentDataProperty: "organization", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
         errors = vErrors.length;
       }
     }
     if (data.leadSiteManager !== void 0) {
-      if (!validate162(data.leadSiteManager, { instancePath: instancePath + "/leadSiteManager", parentData: data, parentDataProperty: "leadSiteManager", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+      if (!validate322(data.leadSiteManager, { instancePath: instancePath + "/leadSiteManager", parentData: data, parentDataProperty: "leadSiteManager", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
         errors = vErrors.length;
       }
     }
     if (data.sponsor !== void 0) {
-      if (!validate182(data.sponsor, { instancePath: instancePath + "/sponsor", parentData: data, parentDataProperty: "sponsor", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
+      if (!validate342(data.sponsor, { instancePath: instancePath + "/sponsor", parentData: data, parentDataProperty: "sponsor", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
         errors = vErrors.length;
       }
     }
@@ -10528,37 +11379,36 @@ function validate132(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate132.errors = vErrors;
+  validate292.errors = vErrors;
   return errors === 0;
 }
-validate132.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate122(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate292.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate282(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate122.evaluated;
+  const evaluated0 = validate282.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate132(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+  if (!validate292(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate292.errors : vErrors.concat(validate292.errors);
     errors = vErrors.length;
   }
-  validate122.errors = vErrors;
+  validate282.errors = vErrors;
   return errors === 0;
 }
-validate122.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var registerUser_body = validate212;
-var schema28 = { "type": "object", "additionalProperties": false, "description": "Exactly one of `applicationKey` and `registrationCode`.", "required": ["taxId", "firstName", "lastName", "email", "username", "password", "pin", "securityPolicyAcknowledged", "providerAgreementAccepted"], "properties": { "applicationKey": { "$ref": "#/components/schemas/ApplicationKey" }, "registrationCode": { "$ref": "#/components/schemas/RegistrationCode" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "firstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Daniel" }, "lastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Reyes" }, "email": { "$ref": "#/components/schemas/Email" }, "phone": { "$ref": "#/components/schemas/Phone" }, "username": { "$ref": "#/components/schemas/Username" }, "password": { "$ref": "#/components/schemas/NewPassword" }, "pin": { "$ref": "#/components/schemas/UserPin" }, "securityPolicyAcknowledged": { "type": "boolean", "const": true, "description": "The security policies were read and their receipt acknowledged (seed 000).", "example": true }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The provider agreement was read and accepted.", "example": true } }, "oneOf": [{ "title": "With an application key", "type": "object", "required": ["applicationKey"], "properties": { "applicationKey": { "$ref": "#/components/schemas/ApplicationKey" } } }, { "title": "With a registration code", "type": "object", "required": ["registrationCode"], "properties": { "registrationCode": { "$ref": "#/components/schemas/RegistrationCode" } } }] };
-var pattern9 = new RegExp("^AK-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$", "u");
-var pattern10 = new RegExp("^RC-\\d{5}-\\d{4}$", "u");
-var func23 = Object.prototype.hasOwnProperty;
-function validate222(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate282.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var registerUser_body = validate372;
+var schema48 = { "type": "object", "additionalProperties": false, "description": "Exactly one of `applicationKey` and `registrationCode`.", "required": ["taxId", "firstName", "lastName", "email", "username", "password", "pin", "securityPolicyAcknowledged", "providerAgreementAccepted"], "properties": { "applicationKey": { "$ref": "#/components/schemas/ApplicationKey" }, "registrationCode": { "$ref": "#/components/schemas/RegistrationCode" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "firstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Daniel" }, "lastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Reyes" }, "email": { "$ref": "#/components/schemas/Email" }, "phone": { "$ref": "#/components/schemas/Phone" }, "username": { "$ref": "#/components/schemas/Username" }, "password": { "$ref": "#/components/schemas/NewPassword" }, "pin": { "$ref": "#/components/schemas/UserPin" }, "securityPolicyAcknowledged": { "type": "boolean", "const": true, "description": "The security policies were read and their receipt acknowledged (seed 000).", "example": true }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The provider agreement was read and accepted.", "example": true } }, "oneOf": [{ "title": "With an application key", "type": "object", "required": ["applicationKey"], "properties": { "applicationKey": { "$ref": "#/components/schemas/ApplicationKey" } } }, { "title": "With a registration code", "type": "object", "required": ["registrationCode"], "properties": { "registrationCode": { "$ref": "#/components/schemas/RegistrationCode" } } }] };
+var pattern16 = new RegExp("^AK-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$", "u");
+var func28 = Object.prototype.hasOwnProperty;
+function validate382(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate222.evaluated;
+  const evaluated0 = validate382.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -10582,7 +11432,7 @@ function validate222(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.applicationKey !== void 0) {
       let data0 = data.applicationKey;
       if (typeof data0 === "string") {
-        if (!pattern9.test(data0)) {
+        if (!pattern16.test(data0)) {
           const err1 = { instancePath: instancePath + "/applicationKey", schemaPath: "#/components/schemas/ApplicationKey/pattern", keyword: "pattern", params: { pattern: "^AK-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$" }, message: 'must match pattern "^AK-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$"' };
           if (vErrors === null) {
             vErrors = [err1];
@@ -10631,7 +11481,7 @@ function validate222(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.registrationCode !== void 0) {
       let data1 = data.registrationCode;
       if (typeof data1 === "string") {
-        if (!pattern10.test(data1)) {
+        if (!pattern9.test(data1)) {
           const err5 = { instancePath: instancePath + "/registrationCode", schemaPath: "#/components/schemas/RegistrationCode/pattern", keyword: "pattern", params: { pattern: "^RC-\\d{5}-\\d{4}$" }, message: 'must match pattern "^RC-\\d{5}-\\d{4}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -10774,7 +11624,7 @@ function validate222(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func23.call(schema28.properties, key0)) {
+      if (!func28.call(schema48.properties, key0)) {
         const err18 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err18];
@@ -10787,7 +11637,7 @@ function validate222(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.applicationKey !== void 0) {
       let data2 = data.applicationKey;
       if (typeof data2 === "string") {
-        if (!pattern9.test(data2)) {
+        if (!pattern16.test(data2)) {
           const err19 = { instancePath: instancePath + "/applicationKey", schemaPath: "#/components/schemas/ApplicationKey/pattern", keyword: "pattern", params: { pattern: "^AK-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$" }, message: 'must match pattern "^AK-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$"' };
           if (vErrors === null) {
             vErrors = [err19];
@@ -10809,7 +11659,7 @@ function validate222(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.registrationCode !== void 0) {
       let data3 = data.registrationCode;
       if (typeof data3 === "string") {
-        if (!pattern10.test(data3)) {
+        if (!pattern9.test(data3)) {
           const err21 = { instancePath: instancePath + "/registrationCode", schemaPath: "#/components/schemas/RegistrationCode/pattern", keyword: "pattern", params: { pattern: "^RC-\\d{5}-\\d{4}$" }, message: 'must match pattern "^RC-\\d{5}-\\d{4}$"' };
           if (vErrors === null) {
             vErrors = [err21];
@@ -10831,7 +11681,7 @@ function validate222(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.taxId !== void 0) {
       let data4 = data.taxId;
       if (typeof data4 === "string") {
-        if (!pattern4.test(data4)) {
+        if (!pattern7.test(data4)) {
           const err23 = { instancePath: instancePath + "/taxId", schemaPath: "#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
           if (vErrors === null) {
             vErrors = [err23];
@@ -10946,7 +11796,7 @@ function validate222(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.phone !== void 0) {
       let data8 = data.phone;
       if (typeof data8 === "string") {
-        if (!pattern6.test(data8)) {
+        if (!pattern13.test(data8)) {
           const err34 = { instancePath: instancePath + "/phone", schemaPath: "#/components/schemas/Phone/pattern", keyword: "pattern", params: { pattern: "^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$" }, message: 'must match pattern "^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$"' };
           if (vErrors === null) {
             vErrors = [err34];
@@ -11039,7 +11889,7 @@ function validate222(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.pin !== void 0) {
       let data11 = data.pin;
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
+        if (!pattern32.test(data11)) {
           const err43 = { instancePath: instancePath + "/pin", schemaPath: "#/components/schemas/UserPin/pattern", keyword: "pattern", params: { pattern: "^\\d{4}$" }, message: 'must match pattern "^\\d{4}$"' };
           if (vErrors === null) {
             vErrors = [err43];
@@ -11109,36 +11959,36 @@ function validate222(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate222.errors = vErrors;
+  validate382.errors = vErrors;
   return errors === 0;
 }
-validate222.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate212(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate382.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate372(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate212.evaluated;
+  const evaluated0 = validate372.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate222(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+  if (!validate382(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate382.errors : vErrors.concat(validate382.errors);
     errors = vErrors.length;
   }
-  validate212.errors = vErrors;
+  validate372.errors = vErrors;
   return errors === 0;
 }
-validate212.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var associateProviderAccount_body = validate242;
-var schema412 = { "type": "object", "additionalProperties": false, "description": "A single practitioner, as on the practitioner's Welcome Letter or EOB.", "required": ["providerType", "practitionerFirstName", "practitionerLastName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["practitioner"], "example": "practitioner" }, "practitionerFirstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "John" }, "practitionerLastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Adamski" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "Any ZIP code of the provider's addresses." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed; false or missing is `PROVIDER_AGREEMENT_REQUIRED`.", "example": true } } };
-var pattern18 = new RegExp("^[A-Z0-9]{5,15}$", "u");
-var pattern19 = new RegExp("^\\d{5}(-\\d{4})?$", "u");
-function validate262(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate372.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var associateProviderAccount_body = validate402;
+var schema61 = { "type": "object", "additionalProperties": false, "description": "A single practitioner, as on the practitioner's Welcome Letter or EOB.", "required": ["providerType", "practitionerFirstName", "practitionerLastName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["practitioner"], "example": "practitioner" }, "practitionerFirstName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "John" }, "practitionerLastName": { "type": "string", "minLength": 1, "maxLength": 60, "example": "Adamski" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "Any ZIP code of the provider's addresses." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed; false or missing is `PROVIDER_AGREEMENT_REQUIRED`.", "example": true } } };
+var pattern25 = new RegExp("^[A-Z0-9]{5,15}$", "u");
+var pattern26 = new RegExp("^\\d{5}(-\\d{4})?$", "u");
+function validate422(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate262.evaluated;
+  const evaluated0 = validate422.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11232,7 +12082,7 @@ function validate262(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "practitioner")) {
-        const err9 = { instancePath: instancePath + "/providerType", schemaPath: "#/properties/providerType/enum", keyword: "enum", params: { allowedValues: schema412.properties.providerType.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/providerType", schemaPath: "#/properties/providerType/enum", keyword: "enum", params: { allowedValues: schema61.properties.providerType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -11306,7 +12156,7 @@ function validate262(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.taxId !== void 0) {
       let data3 = data.taxId;
       if (typeof data3 === "string") {
-        if (!pattern4.test(data3)) {
+        if (!pattern7.test(data3)) {
           const err16 = { instancePath: instancePath + "/taxId", schemaPath: "#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
           if (vErrors === null) {
             vErrors = [err16];
@@ -11328,7 +12178,7 @@ function validate262(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.providerId !== void 0) {
       let data4 = data.providerId;
       if (typeof data4 === "string") {
-        if (!pattern18.test(data4)) {
+        if (!pattern25.test(data4)) {
           const err18 = { instancePath: instancePath + "/providerId", schemaPath: "#/components/schemas/ProviderBillingNumber/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{5,15}$" }, message: 'must match pattern "^[A-Z0-9]{5,15}$"' };
           if (vErrors === null) {
             vErrors = [err18];
@@ -11350,7 +12200,7 @@ function validate262(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.zip !== void 0) {
       let data5 = data.zip;
       if (typeof data5 === "string") {
-        if (!pattern19.test(data5)) {
+        if (!pattern26.test(data5)) {
           const err20 = { instancePath: instancePath + "/zip", schemaPath: "#/components/schemas/ZipCode/pattern", keyword: "pattern", params: { pattern: "^\\d{5}(-\\d{4})?$" }, message: 'must match pattern "^\\d{5}(-\\d{4})?$"' };
           if (vErrors === null) {
             vErrors = [err20];
@@ -11399,15 +12249,15 @@ function validate262(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate262.errors = vErrors;
+  validate422.errors = vErrors;
   return errors === 0;
 }
-validate262.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema45 = { "type": "object", "additionalProperties": false, "description": "A provider group; name, Tax ID, Provider ID and ZIP code as on the EOB or Welcome Letter.", "required": ["providerType", "groupName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["group"], "example": "group" }, "groupName": { "type": "string", "minLength": 1, "maxLength": 120, "example": "Hartford Family Medicine Group" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "The group's ZIP code: try the remittance address's first, then the practice address's." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed; false or missing is `PROVIDER_AGREEMENT_REQUIRED`.", "example": true } } };
-function validate282(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate422.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema65 = { "type": "object", "additionalProperties": false, "description": "A provider group; name, Tax ID, Provider ID and ZIP code as on the EOB or Welcome Letter.", "required": ["providerType", "groupName", "taxId", "providerId", "zip", "providerAgreementAccepted"], "properties": { "providerType": { "type": "string", "enum": ["group"], "example": "group" }, "groupName": { "type": "string", "minLength": 1, "maxLength": 120, "example": "Hartford Family Medicine Group" }, "taxId": { "$ref": "#/components/schemas/TaxId" }, "providerId": { "$ref": "#/components/schemas/ProviderBillingNumber" }, "zip": { "$ref": "#/components/schemas/ZipCode", "description": "The group's ZIP code: try the remittance address's first, then the practice address's." }, "providerAgreementAccepted": { "type": "boolean", "const": true, "description": "The Provider Agreement was confirmed; false or missing is `PROVIDER_AGREEMENT_REQUIRED`.", "example": true } } };
+function validate442(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate282.evaluated;
+  const evaluated0 = validate442.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11492,7 +12342,7 @@ function validate282(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "group")) {
-        const err8 = { instancePath: instancePath + "/providerType", schemaPath: "#/properties/providerType/enum", keyword: "enum", params: { allowedValues: schema45.properties.providerType.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/providerType", schemaPath: "#/properties/providerType/enum", keyword: "enum", params: { allowedValues: schema65.properties.providerType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -11535,7 +12385,7 @@ function validate282(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.taxId !== void 0) {
       let data2 = data.taxId;
       if (typeof data2 === "string") {
-        if (!pattern4.test(data2)) {
+        if (!pattern7.test(data2)) {
           const err12 = { instancePath: instancePath + "/taxId", schemaPath: "#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -11557,7 +12407,7 @@ function validate282(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.providerId !== void 0) {
       let data3 = data.providerId;
       if (typeof data3 === "string") {
-        if (!pattern18.test(data3)) {
+        if (!pattern25.test(data3)) {
           const err14 = { instancePath: instancePath + "/providerId", schemaPath: "#/components/schemas/ProviderBillingNumber/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{5,15}$" }, message: 'must match pattern "^[A-Z0-9]{5,15}$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -11579,7 +12429,7 @@ function validate282(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.zip !== void 0) {
       let data4 = data.zip;
       if (typeof data4 === "string") {
-        if (!pattern19.test(data4)) {
+        if (!pattern26.test(data4)) {
           const err16 = { instancePath: instancePath + "/zip", schemaPath: "#/components/schemas/ZipCode/pattern", keyword: "pattern", params: { pattern: "^\\d{5}(-\\d{4})?$" }, message: 'must match pattern "^\\d{5}(-\\d{4})?$"' };
           if (vErrors === null) {
             vErrors = [err16];
@@ -11628,14 +12478,14 @@ function validate282(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate282.errors = vErrors;
+  validate442.errors = vErrors;
   return errors === 0;
 }
-validate282.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate252(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate442.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate412(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate252.evaluated;
+  const evaluated0 = validate412.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11646,8 +12496,8 @@ function validate252(data, { instancePath = "", parentData, parentDataProperty, 
   let valid0 = false;
   let passing0 = null;
   const _errs1 = errors;
-  if (!validate262(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+  if (!validate422(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate422.errors : vErrors.concat(validate422.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs1 === errors;
@@ -11657,8 +12507,8 @@ function validate252(data, { instancePath = "", parentData, parentDataProperty, 
     var props0 = true;
   }
   const _errs2 = errors;
-  if (!validate282(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+  if (!validate442(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate442.errors : vErrors.concat(validate442.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs2 === errors;
@@ -11692,37 +12542,37 @@ function validate252(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   }
-  validate252.errors = vErrors;
+  validate412.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
-validate252.evaluated = { "dynamicProps": true, "dynamicItems": false };
-function validate242(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate412.evaluated = { "dynamicProps": true, "dynamicItems": false };
+function validate402(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate242.evaluated;
+  const evaluated0 = validate402.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate252(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+  if (!validate412(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate412.errors : vErrors.concat(validate412.errors);
     errors = vErrors.length;
   } else {
-    var props0 = validate252.evaluated.props;
+    var props0 = validate412.evaluated.props;
   }
-  validate242.errors = vErrors;
+  validate402.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
-validate242.evaluated = { "dynamicProps": true, "dynamicItems": false };
-var linkProviderAccount_body = validate312;
-function validate322(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate402.evaluated = { "dynamicProps": true, "dynamicItems": false };
+var linkProviderAccount_body = validate472;
+function validate482(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate322.evaluated;
+  const evaluated0 = validate482.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11733,8 +12583,8 @@ function validate322(data, { instancePath = "", parentData, parentDataProperty, 
   let valid0 = false;
   let passing0 = null;
   const _errs1 = errors;
-  if (!validate262(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+  if (!validate422(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate422.errors : vErrors.concat(validate422.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs1 === errors;
@@ -11744,8 +12594,8 @@ function validate322(data, { instancePath = "", parentData, parentDataProperty, 
     var props0 = true;
   }
   const _errs2 = errors;
-  if (!validate282(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+  if (!validate442(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate442.errors : vErrors.concat(validate442.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs2 === errors;
@@ -11779,39 +12629,39 @@ function validate322(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   }
-  validate322.errors = vErrors;
+  validate482.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
-validate322.evaluated = { "dynamicProps": true, "dynamicItems": false };
-function validate312(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate482.evaluated = { "dynamicProps": true, "dynamicItems": false };
+function validate472(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate312.evaluated;
+  const evaluated0 = validate472.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate322(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+  if (!validate482(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate482.errors : vErrors.concat(validate482.errors);
     errors = vErrors.length;
   } else {
-    var props0 = validate322.evaluated.props;
+    var props0 = validate482.evaluated.props;
   }
-  validate312.errors = vErrors;
+  validate472.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
-validate312.evaluated = { "dynamicProps": true, "dynamicItems": false };
-var inviteUsers_body = validate362;
-var schema55 = { "type": "string", "description": "A user's one role on one Tax ID (ONE_ROLE_PER_TAX_ID). `administrator` is the Portal\nAdministrator / Office Manager (site manager) who manages users.\n", "enum": ["administrator", "clinical_staff", "billing_staff", "general_user"], "example": "clinical_staff" };
-var func44 = require_equal().default;
-function validate382(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate472.evaluated = { "dynamicProps": true, "dynamicItems": false };
+var inviteUsers_body = validate522;
+var schema75 = { "type": "string", "description": "A user's one role on one Tax ID (ONE_ROLE_PER_TAX_ID). `administrator` is the Portal\nAdministrator / Office Manager (site manager) who manages users.\n", "enum": ["administrator", "clinical_staff", "billing_staff", "general_user"], "example": "clinical_staff" };
+var func49 = require_equal().default;
+function validate542(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate382.evaluated;
+  const evaluated0 = validate542.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11971,7 +12821,7 @@ function validate382(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data3 === "administrator" || data3 === "clinical_staff" || data3 === "billing_staff" || data3 === "general_user")) {
-        const err15 = { instancePath: instancePath + "/role", schemaPath: "#/components/schemas/Role/enum", keyword: "enum", params: { allowedValues: schema55.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/role", schemaPath: "#/components/schemas/Role/enum", keyword: "enum", params: { allowedValues: schema75.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -11983,7 +12833,7 @@ function validate382(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.zip !== void 0) {
       let data4 = data.zip;
       if (typeof data4 === "string") {
-        if (!pattern19.test(data4)) {
+        if (!pattern26.test(data4)) {
           const err16 = { instancePath: instancePath + "/zip", schemaPath: "#/components/schemas/ZipCode/pattern", keyword: "pattern", params: { pattern: "^\\d{5}(-\\d{4})?$" }, message: 'must match pattern "^\\d{5}(-\\d{4})?$"' };
           if (vErrors === null) {
             vErrors = [err16];
@@ -12027,7 +12877,7 @@ function validate382(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i0 = 0; i0 < len0; i0++) {
           let data6 = data5[i0];
           if (typeof data6 === "string") {
-            if (!pattern5.test(data6)) {
+            if (!pattern122.test(data6)) {
               const err20 = { instancePath: instancePath + "/npis/" + i0, schemaPath: "#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -12051,7 +12901,7 @@ function validate382(data, { instancePath = "", parentData, parentDataProperty, 
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func44(data5[i1], data5[j0])) {
+              if (func49(data5[i1], data5[j0])) {
                 const err22 = { instancePath: instancePath + "/npis", schemaPath: "#/properties/npis/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
                   vErrors = [err22];
@@ -12083,14 +12933,14 @@ function validate382(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate382.errors = vErrors;
+  validate542.errors = vErrors;
   return errors === 0;
 }
-validate382.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate372(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate542.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate532(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate372.evaluated;
+  const evaluated0 = validate532.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12141,8 +12991,8 @@ function validate372(data, { instancePath = "", parentData, parentDataProperty, 
         }
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate382(data0[i0], { instancePath: instancePath + "/invitations/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate382.errors : vErrors.concat(validate382.errors);
+          if (!validate542(data0[i0], { instancePath: instancePath + "/invitations/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate542.errors : vErrors.concat(validate542.errors);
             errors = vErrors.length;
           }
         }
@@ -12165,36 +13015,36 @@ function validate372(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate372.errors = vErrors;
+  validate532.errors = vErrors;
   return errors === 0;
 }
-validate372.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate362(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate532.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate522(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate362.evaluated;
+  const evaluated0 = validate522.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate372(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
+  if (!validate532(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate532.errors : vErrors.concat(validate532.errors);
     errors = vErrors.length;
   }
-  validate362.errors = vErrors;
+  validate522.errors = vErrors;
   return errors === 0;
 }
-validate362.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var updateUserRole_body = validate412;
-var schema61 = { "type": "string", "description": `What a user may do on a Tax ID, beyond the user's role. An administrator (Office Manager)
+validate522.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var updateUserRole_body = validate572;
+var schema81 = { "type": "string", "description": `What a user may do on a Tax ID, beyond the user's role. An administrator (Office Manager)
 can "Update account permissions to create referrals or benefit extensions" (seed 003).
 `, "enum": ["view_eligibility", "view_care_plans", "view_preauthorizations", "create_preauthorizations", "view_referrals", "create_referrals", "benefit_extensions", "submit_admission_notifications", "view_claims", "view_payments", "send_messages", "manage_users", "request_provider_updates"], "example": "create_referrals" };
-function validate422(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate582(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate422.evaluated;
+  const evaluated0 = validate582.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12243,7 +13093,7 @@ function validate422(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "administrator" || data0 === "clinical_staff" || data0 === "billing_staff" || data0 === "general_user")) {
-        const err4 = { instancePath: instancePath + "/role", schemaPath: "#/components/schemas/Role/enum", keyword: "enum", params: { allowedValues: schema55.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = { instancePath: instancePath + "/role", schemaPath: "#/components/schemas/Role/enum", keyword: "enum", params: { allowedValues: schema75.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -12268,7 +13118,7 @@ function validate422(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
           if (!(data2 === "view_eligibility" || data2 === "view_care_plans" || data2 === "view_preauthorizations" || data2 === "create_preauthorizations" || data2 === "view_referrals" || data2 === "create_referrals" || data2 === "benefit_extensions" || data2 === "submit_admission_notifications" || data2 === "view_claims" || data2 === "view_payments" || data2 === "send_messages" || data2 === "manage_users" || data2 === "request_provider_updates")) {
-            const err6 = { instancePath: instancePath + "/permissions/" + i0, schemaPath: "#/components/schemas/UserPermission/enum", keyword: "enum", params: { allowedValues: schema61.enum }, message: "must be equal to one of the allowed values" };
+            const err6 = { instancePath: instancePath + "/permissions/" + i0, schemaPath: "#/components/schemas/UserPermission/enum", keyword: "enum", params: { allowedValues: schema81.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -12282,7 +13132,7 @@ function validate422(data, { instancePath = "", parentData, parentDataProperty, 
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func44(data1[i1], data1[j0])) {
+              if (func49(data1[i1], data1[j0])) {
                 const err7 = { instancePath: instancePath + "/permissions", schemaPath: "#/properties/permissions/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
                   vErrors = [err7];
@@ -12314,34 +13164,34 @@ function validate422(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate422.errors = vErrors;
+  validate582.errors = vErrors;
   return errors === 0;
 }
-validate422.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate412(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate582.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate572(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate412.evaluated;
+  const evaluated0 = validate572.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate422(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate422.errors : vErrors.concat(validate422.errors);
+  if (!validate582(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate582.errors : vErrors.concat(validate582.errors);
     errors = vErrors.length;
   }
-  validate412.errors = vErrors;
+  validate572.errors = vErrors;
   return errors === 0;
 }
-validate412.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var submitSiteVerification_body = validate442;
-var pattern25 = new RegExp("^USR-\\d{6}$", "u");
-function validate462(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate572.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var submitSiteVerification_body = validate602;
+var pattern322 = new RegExp("^USR-\\d{6}$", "u");
+function validate622(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate462.evaluated;
+  const evaluated0 = validate622.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12381,7 +13231,7 @@ function validate462(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.userId !== void 0) {
       let data0 = data.userId;
       if (typeof data0 === "string") {
-        if (!pattern25.test(data0)) {
+        if (!pattern322.test(data0)) {
           const err3 = { instancePath: instancePath + "/userId", schemaPath: "#/components/schemas/UserId/pattern", keyword: "pattern", params: { pattern: "^USR-\\d{6}$" }, message: 'must match pattern "^USR-\\d{6}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -12420,14 +13270,14 @@ function validate462(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate462.errors = vErrors;
+  validate622.errors = vErrors;
   return errors === 0;
 }
-validate462.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate482(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate622.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate642(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate482.evaluated;
+  const evaluated0 = validate642.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12467,7 +13317,7 @@ function validate482(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.npi !== void 0) {
       let data0 = data.npi;
       if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
+        if (!pattern122.test(data0)) {
           const err3 = { instancePath: instancePath + "/npi", schemaPath: "#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -12506,14 +13356,14 @@ function validate482(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate482.errors = vErrors;
+  validate642.errors = vErrors;
   return errors === 0;
 }
-validate482.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate452(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate642.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate612(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate452.evaluated;
+  const evaluated0 = validate612.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12555,8 +13405,8 @@ function validate452(data, { instancePath = "", parentData, parentDataProperty, 
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate462(data0[i0], { instancePath: instancePath + "/users/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate462.errors : vErrors.concat(validate462.errors);
+          if (!validate622(data0[i0], { instancePath: instancePath + "/users/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
             errors = vErrors.length;
           }
         }
@@ -12565,7 +13415,7 @@ function validate452(data, { instancePath = "", parentData, parentDataProperty, 
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func44(data0[i1], data0[j0])) {
+              if (func49(data0[i1], data0[j0])) {
                 const err3 = { instancePath: instancePath + "/users", schemaPath: "#/properties/users/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
                   vErrors = [err3];
@@ -12593,8 +13443,8 @@ function validate452(data, { instancePath = "", parentData, parentDataProperty, 
       if (Array.isArray(data2)) {
         const len1 = data2.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          if (!validate482(data2[i2], { instancePath: instancePath + "/providers/" + i2, parentData: data2, parentDataProperty: i2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate482.errors : vErrors.concat(validate482.errors);
+          if (!validate642(data2[i2], { instancePath: instancePath + "/providers/" + i2, parentData: data2, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate642.errors : vErrors.concat(validate642.errors);
             errors = vErrors.length;
           }
         }
@@ -12603,7 +13453,7 @@ function validate452(data, { instancePath = "", parentData, parentDataProperty, 
         if (i3 > 1) {
           outer1: for (; i3--; ) {
             for (j1 = i3; j1--; ) {
-              if (func44(data2[i3], data2[j1])) {
+              if (func49(data2[i3], data2[j1])) {
                 const err5 = { instancePath: instancePath + "/providers", schemaPath: "#/properties/providers/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
                 if (vErrors === null) {
                   vErrors = [err5];
@@ -12635,34 +13485,34 @@ function validate452(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate452.errors = vErrors;
+  validate612.errors = vErrors;
   return errors === 0;
 }
-validate452.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate442(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate612.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate602(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate442.evaluated;
+  const evaluated0 = validate602.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate452(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate452.errors : vErrors.concat(validate452.errors);
+  if (!validate612(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate612.errors : vErrors.concat(validate612.errors);
     errors = vErrors.length;
   }
-  validate442.errors = vErrors;
+  validate602.errors = vErrors;
   return errors === 0;
 }
-validate442.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var designateSecondarySiteManager_body = validate512;
-var schema71 = { "type": "string", "description": "A site manager's title (seed 000, `LEAD_SITE_MANAGER_TITLE`).", "enum": ["medical_director", "agency_director", "office_administrator"], "example": "medical_director" };
-function validate522(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate602.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var designateSecondarySiteManager_body = validate672;
+var schema91 = { "type": "string", "description": "A site manager's title (seed 000, `LEAD_SITE_MANAGER_TITLE`).", "enum": ["medical_director", "agency_director", "office_administrator"], "example": "medical_director" };
+function validate682(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate522.evaluated;
+  const evaluated0 = validate682.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12702,7 +13552,7 @@ function validate522(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.userId !== void 0) {
       let data0 = data.userId;
       if (typeof data0 === "string") {
-        if (!pattern25.test(data0)) {
+        if (!pattern322.test(data0)) {
           const err3 = { instancePath: instancePath + "/userId", schemaPath: "#/components/schemas/UserId/pattern", keyword: "pattern", params: { pattern: "^USR-\\d{6}$" }, message: 'must match pattern "^USR-\\d{6}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -12733,7 +13583,7 @@ function validate522(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data1 === "medical_director" || data1 === "agency_director" || data1 === "office_administrator")) {
-        const err6 = { instancePath: instancePath + "/title", schemaPath: "#/components/schemas/SiteManagerTitle/enum", keyword: "enum", params: { allowedValues: schema71.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/title", schemaPath: "#/components/schemas/SiteManagerTitle/enum", keyword: "enum", params: { allowedValues: schema91.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -12751,33 +13601,33 @@ function validate522(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate522.errors = vErrors;
+  validate682.errors = vErrors;
   return errors === 0;
 }
-validate522.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate512(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate682.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate672(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate512.evaluated;
+  const evaluated0 = validate672.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate522(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate522.errors : vErrors.concat(validate522.errors);
+  if (!validate682(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate682.errors : vErrors.concat(validate682.errors);
     errors = vErrors.length;
   }
-  validate512.errors = vErrors;
+  validate672.errors = vErrors;
   return errors === 0;
 }
-validate512.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createPcpMemberPanelReport_body = validate542;
-function validate552(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate672.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createPcpMemberPanelReport_body = validate702;
+function validate712(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate552.evaluated;
+  const evaluated0 = validate712.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12817,7 +13667,7 @@ function validate552(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.pcpNpi !== void 0) {
       let data0 = data.pcpNpi;
       if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
+        if (!pattern122.test(data0)) {
           const err3 = { instancePath: instancePath + "/pcpNpi", schemaPath: "#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -12839,7 +13689,7 @@ function validate552(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.taxId !== void 0) {
       let data1 = data.taxId;
       if (typeof data1 === "string") {
-        if (!pattern4.test(data1)) {
+        if (!pattern7.test(data1)) {
           const err5 = { instancePath: instancePath + "/taxId", schemaPath: "#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -12867,33 +13717,33 @@ function validate552(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate552.errors = vErrors;
+  validate712.errors = vErrors;
   return errors === 0;
 }
-validate552.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate542(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate712.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate702(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate542.evaluated;
+  const evaluated0 = validate702.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate552(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate552.errors : vErrors.concat(validate552.errors);
+  if (!validate712(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate712.errors : vErrors.concat(validate712.errors);
     errors = vErrors.length;
   }
-  validate542.errors = vErrors;
+  validate702.errors = vErrors;
   return errors === 0;
 }
-validate542.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var attestCarePlanAccess_body = validate572;
-function validate572(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate702.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var attestCarePlanAccess_body = validate732;
+function validate732(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate572.evaluated;
+  const evaluated0 = validate732.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12973,18 +13823,18 @@ function validate572(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate572.errors = vErrors;
+  validate732.errors = vErrors;
   return errors === 0;
 }
-validate572.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var checkPreauthorizationRequirement_body = validate582;
-var pattern30 = new RegExp("^[A-Z0-9]{6,15}$", "u");
-var pattern31 = new RegExp("^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$", "u");
-var pattern33 = new RegExp("^\\d{2}$", "u");
-function validate592(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate732.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var checkPreauthorizationRequirement_body = validate742;
+var pattern37 = new RegExp("^[A-Z0-9]{6,15}$", "u");
+var pattern38 = new RegExp("^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$", "u");
+var pattern40 = new RegExp("^\\d{2}$", "u");
+function validate752(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate592.evaluated;
+  const evaluated0 = validate752.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13024,7 +13874,7 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern30.test(data0)) {
+        if (!pattern37.test(data0)) {
           const err3 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -13068,7 +13918,7 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === "string") {
-            if (!pattern31.test(data2)) {
+            if (!pattern38.test(data2)) {
               const err7 = { instancePath: instancePath + "/procedureCodes/" + i0, schemaPath: "#/components/schemas/ProcedureCode/pattern", keyword: "pattern", params: { pattern: "^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$" }, message: 'must match pattern "^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$"' };
               if (vErrors === null) {
                 vErrors = [err7];
@@ -13092,7 +13942,7 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func44(data1[i1], data1[j0])) {
+              if (func49(data1[i1], data1[j0])) {
                 const err9 = { instancePath: instancePath + "/procedureCodes", schemaPath: "#/properties/procedureCodes/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
                   vErrors = [err9];
@@ -13118,7 +13968,7 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.servicingNpi !== void 0) {
       let data3 = data.servicingNpi;
       if (typeof data3 === "string") {
-        if (!pattern5.test(data3)) {
+        if (!pattern122.test(data3)) {
           const err11 = { instancePath: instancePath + "/servicingNpi", schemaPath: "#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -13140,7 +13990,7 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.placeOfService !== void 0) {
       let data4 = data.placeOfService;
       if (typeof data4 === "string") {
-        if (!pattern33.test(data4)) {
+        if (!pattern40.test(data4)) {
           const err13 = { instancePath: instancePath + "/placeOfService", schemaPath: "#/components/schemas/PlaceOfServiceCode/pattern", keyword: "pattern", params: { pattern: "^\\d{2}$" }, message: 'must match pattern "^\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -13168,38 +14018,38 @@ function validate592(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate592.errors = vErrors;
+  validate752.errors = vErrors;
   return errors === 0;
 }
-validate592.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate582(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate752.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate742(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate582.evaluated;
+  const evaluated0 = validate742.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate592(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
+  if (!validate752(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate752.errors : vErrors.concat(validate752.errors);
     errors = vErrors.length;
   }
-  validate582.errors = vErrors;
+  validate742.errors = vErrors;
   return errors === 0;
 }
-validate582.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createPreauthorization_body = validate612;
-var schema852 = { "type": "object", "required": ["memberId", "urgency", "serviceType", "requestingProvider", "servicingProvider", "diagnoses", "serviceStartDate", "serviceEndDate", "serviceLines"], "additionalProperties": false, "properties": { "memberId": { "$ref": "#/components/schemas/MemberId" }, "urgency": { "$ref": "#/components/schemas/PreauthorizationUrgency" }, "serviceType": { "$ref": "#/components/schemas/PreauthorizationServiceType" }, "requestingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider asking for the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "servicingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider who will render the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "diagnoses": { "type": "array", "minItems": 1, "maxItems": 12, "items": { "$ref": "#/components/schemas/CodedDiagnosis" } }, "serviceStartDate": { "$ref": "#/components/schemas/Date", "description": "Within the member's coverage (`SERVICE_OUTSIDE_COVERAGE`)." }, "serviceEndDate": { "$ref": "#/components/schemas/Date", "description": "At most 180 days after the request date (`SERVICE_END_BEYOND_180_DAYS`), within coverage." }, "serviceLines": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/components/schemas/PreauthorizationServiceLineCreate" } }, "notes": { "type": "string", "maxLength": 2e3, "description": "Clinical notes for the reviewer.", "example": "Low back pain after lifting injury; 6 weeks of home exercise without improvement." } } };
-var schema87 = { "type": "string", "description": "`expedited` is decided within 72 hours, `standard` within 7 calendar days (CMS-0057-F).", "enum": ["standard", "expedited"], "example": "standard" };
-var schema88 = { "type": "string", "enum": ["outpatient_procedure", "inpatient_admission", "home_health_care", "durable_medical_equipment", "physical_therapy", "occupational_therapy", "speech_therapy", "imaging", "behavioral_health", "skilled_nursing", "infusion_therapy", "transplant"], "example": "physical_therapy" };
-var pattern40 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-var pattern37 = new RegExp("^[A-Z]{2}$", "u");
-function validate642(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate742.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createPreauthorization_body = validate77;
+var schema105 = { "type": "object", "required": ["memberId", "urgency", "serviceType", "requestingProvider", "servicingProvider", "diagnoses", "serviceStartDate", "serviceEndDate", "serviceLines"], "additionalProperties": false, "properties": { "memberId": { "$ref": "#/components/schemas/MemberId" }, "urgency": { "$ref": "#/components/schemas/PreauthorizationUrgency" }, "serviceType": { "$ref": "#/components/schemas/PreauthorizationServiceType" }, "requestingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider asking for the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "servicingProvider": { "$ref": "#/components/schemas/ProviderReference", "description": "The provider who will render the service (`PROVIDER_IDENTITY_MISMATCH`, `INVALID_NPI`, `INVALID_TAX_ID`)." }, "diagnoses": { "type": "array", "minItems": 1, "maxItems": 12, "items": { "$ref": "#/components/schemas/CodedDiagnosis" } }, "serviceStartDate": { "$ref": "#/components/schemas/Date", "description": "Within the member's coverage (`SERVICE_OUTSIDE_COVERAGE`)." }, "serviceEndDate": { "$ref": "#/components/schemas/Date", "description": "At most 180 days after the request date (`SERVICE_END_BEYOND_180_DAYS`), within coverage." }, "serviceLines": { "type": "array", "minItems": 1, "maxItems": 50, "items": { "$ref": "#/components/schemas/PreauthorizationServiceLineCreate" } }, "notes": { "type": "string", "maxLength": 2e3, "description": "Clinical notes for the reviewer.", "example": "Low back pain after lifting injury; 6 weeks of home exercise without improvement." } } };
+var schema107 = { "type": "string", "description": "`expedited` is decided within 72 hours, `standard` within 7 calendar days (CMS-0057-F).", "enum": ["standard", "expedited"], "example": "standard" };
+var schema108 = { "type": "string", "enum": ["outpatient_procedure", "inpatient_admission", "home_health_care", "durable_medical_equipment", "physical_therapy", "occupational_therapy", "speech_therapy", "imaging", "behavioral_health", "skilled_nursing", "infusion_therapy", "transplant"], "example": "physical_therapy" };
+var pattern47 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+var pattern44 = new RegExp("^[A-Z]{2}$", "u");
+function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate642.evaluated;
+  const evaluated0 = validate80.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13330,7 +14180,7 @@ function validate642(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.state !== void 0) {
       let data3 = data.state;
       if (typeof data3 === "string") {
-        if (!pattern37.test(data3)) {
+        if (!pattern44.test(data3)) {
           const err12 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: 'must match pattern "^[A-Z]{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -13352,7 +14202,7 @@ function validate642(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.zip !== void 0) {
       let data4 = data.zip;
       if (typeof data4 === "string") {
-        if (!pattern19.test(data4)) {
+        if (!pattern26.test(data4)) {
           const err14 = { instancePath: instancePath + "/zip", schemaPath: "#/components/schemas/ZipCode/pattern", keyword: "pattern", params: { pattern: "^\\d{5}(-\\d{4})?$" }, message: 'must match pattern "^\\d{5}(-\\d{4})?$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -13380,14 +14230,14 @@ function validate642(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate642.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-validate642.evaluated = { "props": { "line1": true, "line2": true, "city": true, "state": true, "zip": true }, "dynamicProps": false, "dynamicItems": false };
-function validate632(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate80.evaluated = { "props": { "line1": true, "line2": true, "city": true, "state": true, "zip": true }, "dynamicProps": false, "dynamicItems": false };
+function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate632.evaluated;
+  const evaluated0 = validate79.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13434,7 +14284,7 @@ function validate632(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.npi !== void 0) {
       let data0 = data.npi;
       if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
+        if (!pattern122.test(data0)) {
           const err4 = { instancePath: instancePath + "/npi", schemaPath: "#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -13456,7 +14306,7 @@ function validate632(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.taxId !== void 0) {
       let data1 = data.taxId;
       if (typeof data1 === "string") {
-        if (!pattern4.test(data1)) {
+        if (!pattern7.test(data1)) {
           const err6 = { instancePath: instancePath + "/taxId", schemaPath: "#/components/schemas/TaxId/pattern", keyword: "pattern", params: { pattern: "^(\\d{9}|\\d{2}-\\d{7})$" }, message: 'must match pattern "^(\\d{9}|\\d{2}-\\d{7})$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -13507,8 +14357,8 @@ function validate632(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.address !== void 0) {
-      if (!validate642(data.address, { instancePath: instancePath + "/address", parentData: data, parentDataProperty: "address", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate642.errors : vErrors.concat(validate642.errors);
+      if (!validate80(data.address, { instancePath: instancePath + "/address", parentData: data, parentDataProperty: "address", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
         errors = vErrors.length;
       }
     }
@@ -13521,15 +14371,15 @@ function validate632(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate632.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-validate632.evaluated = { "props": { "npi": true, "taxId": true, "name": true, "address": true }, "dynamicProps": false, "dynamicItems": false };
-var pattern392 = new RegExp("^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$", "u");
-function validate682(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate79.evaluated = { "props": { "npi": true, "taxId": true, "name": true, "address": true }, "dynamicProps": false, "dynamicItems": false };
+var pattern46 = new RegExp("^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$", "u");
+function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate682.evaluated;
+  const evaluated0 = validate84.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13560,7 +14410,7 @@ function validate682(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.code !== void 0) {
       let data0 = data.code;
       if (typeof data0 === "string") {
-        if (!pattern392.test(data0)) {
+        if (!pattern46.test(data0)) {
           const err2 = { instancePath: instancePath + "/code", schemaPath: "#/components/schemas/DiagnosisCode/pattern", keyword: "pattern", params: { pattern: "^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$" }, message: 'must match pattern "^[A-Z]\\d[A-Z0-9](\\.?[A-Z0-9]{1,4})?$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -13599,16 +14449,16 @@ function validate682(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate682.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
 }
-validate682.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var pattern45 = new RegExp("^[A-Z0-9]{2}$", "u");
-var formats10 = require_formats().fullFormats.date;
-function validate702(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate84.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var pattern52 = new RegExp("^[A-Z0-9]{2}$", "u");
+var formats12 = require_formats().fullFormats.date;
+function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate702.evaluated;
+  const evaluated0 = validate86.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13666,7 +14516,7 @@ function validate702(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.procedureCode !== void 0) {
       let data0 = data.procedureCode;
       if (typeof data0 === "string") {
-        if (!pattern31.test(data0)) {
+        if (!pattern38.test(data0)) {
           const err5 = { instancePath: instancePath + "/procedureCode", schemaPath: "#/components/schemas/ProcedureCode/pattern", keyword: "pattern", params: { pattern: "^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$" }, message: 'must match pattern "^(\\d{5}|\\d{4}[FTU]|[A-Z]\\d{4})$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -13720,7 +14570,7 @@ function validate702(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.serviceStartDate !== void 0) {
       let data2 = data.serviceStartDate;
       if (typeof data2 === "string") {
-        if (!pattern40.test(data2)) {
+        if (!pattern47.test(data2)) {
           const err10 = { instancePath: instancePath + "/serviceStartDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -13729,7 +14579,7 @@ function validate702(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (!formats10.validate(data2)) {
+        if (!formats12.validate(data2)) {
           const err11 = { instancePath: instancePath + "/serviceStartDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -13751,7 +14601,7 @@ function validate702(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.serviceEndDate !== void 0) {
       let data3 = data.serviceEndDate;
       if (typeof data3 === "string") {
-        if (!pattern40.test(data3)) {
+        if (!pattern47.test(data3)) {
           const err13 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -13760,7 +14610,7 @@ function validate702(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (!formats10.validate(data3)) {
+        if (!formats12.validate(data3)) {
           const err14 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -13795,7 +14645,7 @@ function validate702(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
           if (typeof data5 === "string") {
-            if (!pattern45.test(data5)) {
+            if (!pattern52.test(data5)) {
               const err17 = { instancePath: instancePath + "/modifiers/" + i0, schemaPath: "#/components/schemas/ProcedureModifier/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{2}$" }, message: 'must match pattern "^[A-Z0-9]{2}$"' };
               if (vErrors === null) {
                 vErrors = [err17];
@@ -13833,14 +14683,14 @@ function validate702(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate702.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-validate702.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate622(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate86.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate622.evaluated;
+  const evaluated0 = validate78.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13930,7 +14780,7 @@ function validate622(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func23.call(schema852.properties, key0)) {
+      if (!func28.call(schema105.properties, key0)) {
         const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err9];
@@ -13943,7 +14793,7 @@ function validate622(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern30.test(data0)) {
+        if (!pattern37.test(data0)) {
           const err10 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -13974,7 +14824,7 @@ function validate622(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data1 === "standard" || data1 === "expedited")) {
-        const err13 = { instancePath: instancePath + "/urgency", schemaPath: "#/components/schemas/PreauthorizationUrgency/enum", keyword: "enum", params: { allowedValues: schema87.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/urgency", schemaPath: "#/components/schemas/PreauthorizationUrgency/enum", keyword: "enum", params: { allowedValues: schema107.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -13995,7 +14845,7 @@ function validate622(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data2 === "outpatient_procedure" || data2 === "inpatient_admission" || data2 === "home_health_care" || data2 === "durable_medical_equipment" || data2 === "physical_therapy" || data2 === "occupational_therapy" || data2 === "speech_therapy" || data2 === "imaging" || data2 === "behavioral_health" || data2 === "skilled_nursing" || data2 === "infusion_therapy" || data2 === "transplant")) {
-        const err15 = { instancePath: instancePath + "/serviceType", schemaPath: "#/components/schemas/PreauthorizationServiceType/enum", keyword: "enum", params: { allowedValues: schema88.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/serviceType", schemaPath: "#/components/schemas/PreauthorizationServiceType/enum", keyword: "enum", params: { allowedValues: schema108.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -14005,14 +14855,14 @@ function validate622(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.requestingProvider !== void 0) {
-      if (!validate632(data.requestingProvider, { instancePath: instancePath + "/requestingProvider", parentData: data, parentDataProperty: "requestingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
+      if (!validate79(data.requestingProvider, { instancePath: instancePath + "/requestingProvider", parentData: data, parentDataProperty: "requestingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
     if (data.servicingProvider !== void 0) {
-      if (!validate632(data.servicingProvider, { instancePath: instancePath + "/servicingProvider", parentData: data, parentDataProperty: "servicingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
+      if (!validate79(data.servicingProvider, { instancePath: instancePath + "/servicingProvider", parentData: data, parentDataProperty: "servicingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
@@ -14039,8 +14889,8 @@ function validate622(data, { instancePath = "", parentData, parentDataProperty, 
         }
         const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate682(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate682.errors : vErrors.concat(validate682.errors);
+          if (!validate84(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
             errors = vErrors.length;
           }
         }
@@ -14057,7 +14907,7 @@ function validate622(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.serviceStartDate !== void 0) {
       let data7 = data.serviceStartDate;
       if (typeof data7 === "string") {
-        if (!pattern40.test(data7)) {
+        if (!pattern47.test(data7)) {
           const err19 = { instancePath: instancePath + "/serviceStartDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err19];
@@ -14066,7 +14916,7 @@ function validate622(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (!formats10.validate(data7)) {
+        if (!formats12.validate(data7)) {
           const err20 = { instancePath: instancePath + "/serviceStartDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err20];
@@ -14088,7 +14938,7 @@ function validate622(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.serviceEndDate !== void 0) {
       let data8 = data.serviceEndDate;
       if (typeof data8 === "string") {
-        if (!pattern40.test(data8)) {
+        if (!pattern47.test(data8)) {
           const err22 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err22];
@@ -14097,7 +14947,7 @@ function validate622(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (!formats10.validate(data8)) {
+        if (!formats12.validate(data8)) {
           const err23 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err23];
@@ -14139,8 +14989,8 @@ function validate622(data, { instancePath = "", parentData, parentDataProperty, 
         }
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate702(data9[i1], { instancePath: instancePath + "/serviceLines/" + i1, parentData: data9, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate702.errors : vErrors.concat(validate702.errors);
+          if (!validate86(data9[i1], { instancePath: instancePath + "/serviceLines/" + i1, parentData: data9, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
             errors = vErrors.length;
           }
         }
@@ -14185,33 +15035,33 @@ function validate622(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate622.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-validate622.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate612(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate78.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate612.evaluated;
+  const evaluated0 = validate77.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate622(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
+  if (!validate78(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
     errors = vErrors.length;
   }
-  validate612.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-validate612.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var answerPreauthorizationQuestionnaire_body = validate732;
-function validate742(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate77.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var answerPreauthorizationQuestionnaire_body = validate89;
+function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate742.evaluated;
+  const evaluated0 = validate90.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14377,33 +15227,33 @@ function validate742(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate742.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-validate742.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate732(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate90.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate732.evaluated;
+  const evaluated0 = validate89.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate742(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate742.errors : vErrors.concat(validate742.errors);
+  if (!validate90(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
     errors = vErrors.length;
   }
-  validate732.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
 }
-validate732.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestPreauthorizationModification_body = validate76;
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate89.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var requestPreauthorizationModification_body = validate922;
+function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate78.evaluated;
+  const evaluated0 = validate94.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14480,7 +15330,7 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceStartDate !== void 0) {
       let data2 = data.serviceStartDate;
       if (typeof data2 === "string") {
-        if (!pattern40.test(data2)) {
+        if (!pattern47.test(data2)) {
           const err6 = { instancePath: instancePath + "/serviceStartDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -14489,7 +15339,7 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats10.validate(data2)) {
+        if (!formats12.validate(data2)) {
           const err7 = { instancePath: instancePath + "/serviceStartDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -14511,7 +15361,7 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceEndDate !== void 0) {
       let data3 = data.serviceEndDate;
       if (typeof data3 === "string") {
-        if (!pattern40.test(data3)) {
+        if (!pattern47.test(data3)) {
           const err9 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -14520,7 +15370,7 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats10.validate(data3)) {
+        if (!formats12.validate(data3)) {
           const err10 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -14548,14 +15398,14 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate94.errors = vErrors;
   return errors === 0;
 }
-validate78.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate94.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate77.evaluated;
+  const evaluated0 = validate93.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14617,7 +15467,7 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceEndDate !== void 0) {
       let data1 = data.serviceEndDate;
       if (typeof data1 === "string") {
-        if (!pattern40.test(data1)) {
+        if (!pattern47.test(data1)) {
           const err5 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -14626,7 +15476,7 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats10.validate(data1)) {
+        if (!formats12.validate(data1)) {
           const err6 = { instancePath: instancePath + "/serviceEndDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -14668,8 +15518,8 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate78(data2[i0], { instancePath: instancePath + "/lines/" + i0, parentData: data2, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+          if (!validate94(data2[i0], { instancePath: instancePath + "/lines/" + i0, parentData: data2, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
             errors = vErrors.length;
           }
         }
@@ -14692,33 +15542,33 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate77.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-validate77.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate93.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate922(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate76.evaluated;
+  const evaluated0 = validate922.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate77(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+  if (!validate93(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
     errors = vErrors.length;
   }
-  validate76.errors = vErrors;
+  validate922.errors = vErrors;
   return errors === 0;
 }
-validate76.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createReferral_body = validate81;
-function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate922.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createReferral_body = validate97;
+function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate82.evaluated;
+  const evaluated0 = validate98.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -14794,7 +15644,7 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern30.test(data0)) {
+        if (!pattern37.test(data0)) {
           const err7 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -14814,21 +15664,21 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.referringProvider !== void 0) {
-      if (!validate632(data.referringProvider, { instancePath: instancePath + "/referringProvider", parentData: data, parentDataProperty: "referringProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
+      if (!validate79(data.referringProvider, { instancePath: instancePath + "/referringProvider", parentData: data, parentDataProperty: "referringProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
     if (data.specialist !== void 0) {
-      if (!validate632(data.specialist, { instancePath: instancePath + "/specialist", parentData: data, parentDataProperty: "specialist", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
+      if (!validate79(data.specialist, { instancePath: instancePath + "/specialist", parentData: data, parentDataProperty: "specialist", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
     if (data.startDate !== void 0) {
       let data3 = data.startDate;
       if (typeof data3 === "string") {
-        if (!pattern40.test(data3)) {
+        if (!pattern47.test(data3)) {
           const err9 = { instancePath: instancePath + "/startDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -14837,7 +15687,7 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats10.validate(data3)) {
+        if (!formats12.validate(data3)) {
           const err10 = { instancePath: instancePath + "/startDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -14859,7 +15709,7 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.endDate !== void 0) {
       let data4 = data.endDate;
       if (typeof data4 === "string") {
-        if (!pattern40.test(data4)) {
+        if (!pattern47.test(data4)) {
           const err12 = { instancePath: instancePath + "/endDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -14868,7 +15718,7 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats10.validate(data4)) {
+        if (!formats12.validate(data4)) {
           const err13 = { instancePath: instancePath + "/endDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -14942,8 +15792,8 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate682(data6[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate682.errors : vErrors.concat(validate682.errors);
+          if (!validate84(data6[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
             errors = vErrors.length;
           }
         }
@@ -14988,35 +15838,35 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate82.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-validate82.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate98.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate81.evaluated;
+  const evaluated0 = validate97.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate82(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+  if (!validate98(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
     errors = vErrors.length;
   }
-  validate81.errors = vErrors;
+  validate97.errors = vErrors;
   return errors === 0;
 }
-validate81.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createAdmissionNotification_body = validate87;
-var schema120 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
-var schema124 = { "type": "string", "enum": ["female", "male", "undetermined"], "example": "female" };
-function validate922(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate97.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createAdmissionNotification_body = validate103;
+var schema140 = { "type": "string", "description": "An emergent inpatient admission (no preauthorization needed), a maternity case or a newborn.", "enum": ["emergent_inpatient", "maternity", "newborn"], "example": "emergent_inpatient" };
+var schema144 = { "type": "string", "enum": ["female", "male", "undetermined"], "example": "female" };
+function validate108(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate922.evaluated;
+  const evaluated0 = validate108.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15065,7 +15915,7 @@ function validate922(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.birthDate !== void 0) {
       let data0 = data.birthDate;
       if (typeof data0 === "string") {
-        if (!pattern40.test(data0)) {
+        if (!pattern47.test(data0)) {
           const err4 = { instancePath: instancePath + "/birthDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -15074,7 +15924,7 @@ function validate922(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (!formats10.validate(data0)) {
+        if (!formats12.validate(data0)) {
           const err5 = { instancePath: instancePath + "/birthDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -15105,7 +15955,7 @@ function validate922(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data1 === "female" || data1 === "male" || data1 === "undetermined")) {
-        const err8 = { instancePath: instancePath + "/sex", schemaPath: "#/components/schemas/AdmissionNewbornSex/enum", keyword: "enum", params: { allowedValues: schema124.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/sex", schemaPath: "#/components/schemas/AdmissionNewbornSex/enum", keyword: "enum", params: { allowedValues: schema144.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -15155,14 +16005,14 @@ function validate922(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate922.errors = vErrors;
+  validate108.errors = vErrors;
   return errors === 0;
 }
-validate922.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate108.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate88.evaluated;
+  const evaluated0 = validate104.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15229,7 +16079,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern30.test(data0)) {
+        if (!pattern37.test(data0)) {
           const err6 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -15260,7 +16110,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "emergent_inpatient" || data1 === "maternity" || data1 === "newborn")) {
-        const err9 = { instancePath: instancePath + "/admissionType", schemaPath: "#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema120.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/admissionType", schemaPath: "#/components/schemas/AdmissionNotificationType/enum", keyword: "enum", params: { allowedValues: schema140.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -15272,7 +16122,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.admissionDate !== void 0) {
       let data2 = data.admissionDate;
       if (typeof data2 === "string") {
-        if (!pattern40.test(data2)) {
+        if (!pattern47.test(data2)) {
           const err10 = { instancePath: instancePath + "/admissionDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -15281,7 +16131,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats10.validate(data2)) {
+        if (!formats12.validate(data2)) {
           const err11 = { instancePath: instancePath + "/admissionDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -15301,14 +16151,14 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.facility !== void 0) {
-      if (!validate632(data.facility, { instancePath: instancePath + "/facility", parentData: data, parentDataProperty: "facility", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
+      if (!validate79(data.facility, { instancePath: instancePath + "/facility", parentData: data, parentDataProperty: "facility", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
     if (data.attendingProvider !== void 0) {
-      if (!validate632(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
+      if (!validate79(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
@@ -15335,8 +16185,8 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate682(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate682.errors : vErrors.concat(validate682.errors);
+          if (!validate84(data5[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
             errors = vErrors.length;
           }
         }
@@ -15351,8 +16201,8 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.newborn !== void 0) {
-      if (!validate922(data.newborn, { instancePath: instancePath + "/newborn", parentData: data, parentDataProperty: "newborn", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate922.errors : vErrors.concat(validate922.errors);
+      if (!validate108(data.newborn, { instancePath: instancePath + "/newborn", parentData: data, parentDataProperty: "newborn", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
         errors = vErrors.length;
       }
     }
@@ -15365,33 +16215,33 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate88.errors = vErrors;
+  validate104.errors = vErrors;
   return errors === 0;
 }
-validate88.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate104.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate87.evaluated;
+  const evaluated0 = validate103.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate88(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+  if (!validate104(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
     errors = vErrors.length;
   }
-  validate87.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
 }
-validate87.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var answerConcurrentReviewQuestions_body = validate95;
-function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate103.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var answerConcurrentReviewQuestions_body = validate111;
+function validate112(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate96.evaluated;
+  const evaluated0 = validate112.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15557,33 +16407,33 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate96.errors = vErrors;
+  validate112.errors = vErrors;
   return errors === 0;
 }
-validate96.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate112.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate111(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate95.evaluated;
+  const evaluated0 = validate111.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate96(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+  if (!validate112(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
     errors = vErrors.length;
   }
-  validate95.errors = vErrors;
+  validate111.errors = vErrors;
   return errors === 0;
 }
-validate95.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestAdmissionNotificationModification_body = validate98;
-function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate111.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var requestAdmissionNotificationModification_body = validate114;
+function validate115(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate99.evaluated;
+  const evaluated0 = validate115.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15645,7 +16495,7 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.admissionDate !== void 0) {
       let data1 = data.admissionDate;
       if (typeof data1 === "string") {
-        if (!pattern40.test(data1)) {
+        if (!pattern47.test(data1)) {
           const err5 = { instancePath: instancePath + "/admissionDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -15654,7 +16504,7 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats10.validate(data1)) {
+        if (!formats12.validate(data1)) {
           const err6 = { instancePath: instancePath + "/admissionDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -15676,7 +16526,7 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.dischargeDate !== void 0) {
       let data2 = data.dischargeDate;
       if (typeof data2 === "string") {
-        if (!pattern40.test(data2)) {
+        if (!pattern47.test(data2)) {
           const err8 = { instancePath: instancePath + "/dischargeDate", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -15685,7 +16535,7 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats10.validate(data2)) {
+        if (!formats12.validate(data2)) {
           const err9 = { instancePath: instancePath + "/dischargeDate", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -15705,8 +16555,8 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.attendingProvider !== void 0) {
-      if (!validate632(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate632.errors : vErrors.concat(validate632.errors);
+      if (!validate79(data.attendingProvider, { instancePath: instancePath + "/attendingProvider", parentData: data, parentDataProperty: "attendingProvider", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
@@ -15733,8 +16583,8 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate682(data4[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate682.errors : vErrors.concat(validate682.errors);
+          if (!validate84(data4[i0], { instancePath: instancePath + "/diagnoses/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
             errors = vErrors.length;
           }
         }
@@ -15757,35 +16607,35 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate99.errors = vErrors;
+  validate115.errors = vErrors;
   return errors === 0;
 }
-validate99.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate115.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate114(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate98.evaluated;
+  const evaluated0 = validate114.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate99(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+  if (!validate115(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
     errors = vErrors.length;
   }
-  validate98.errors = vErrors;
+  validate114.errors = vErrors;
   return errors === 0;
 }
-validate98.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var exportClaims_body = validate103;
-var schema139 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
-var pattern60 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
-function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate114.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var exportClaims_body = validate119;
+var schema159 = { "type": "string", "description": "`received` (accepted, not yet processed), `in_process`, `pended` (waiting for information or\nreview), `paid`, `denied`, `adjusted` (reprocessed after payment or denial).\n", "enum": ["received", "in_process", "pended", "paid", "denied", "adjusted"], "example": "paid" };
+var pattern67 = new RegExp("^[0-9]{4}[A-Z0-9]{6,12}$", "u");
+function validate120(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate104.evaluated;
+  const evaluated0 = validate120.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15825,7 +16675,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.from !== void 0) {
       let data0 = data.from;
       if (typeof data0 === "string") {
-        if (!pattern40.test(data0)) {
+        if (!pattern47.test(data0)) {
           const err3 = { instancePath: instancePath + "/from", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -15834,7 +16684,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (!formats10.validate(data0)) {
+        if (!formats12.validate(data0)) {
           const err4 = { instancePath: instancePath + "/from", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -15856,7 +16706,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.to !== void 0) {
       let data1 = data.to;
       if (typeof data1 === "string") {
-        if (!pattern40.test(data1)) {
+        if (!pattern47.test(data1)) {
           const err6 = { instancePath: instancePath + "/to", schemaPath: "#/components/schemas/Date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -15865,7 +16715,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (!formats10.validate(data1)) {
+        if (!formats12.validate(data1)) {
           const err7 = { instancePath: instancePath + "/to", schemaPath: "#/components/schemas/Date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -15887,7 +16737,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.memberId !== void 0) {
       let data2 = data.memberId;
       if (typeof data2 === "string") {
-        if (!pattern30.test(data2)) {
+        if (!pattern37.test(data2)) {
           const err9 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -15909,7 +16759,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.claimNumber !== void 0) {
       let data3 = data.claimNumber;
       if (typeof data3 === "string") {
-        if (!pattern60.test(data3)) {
+        if (!pattern67.test(data3)) {
           const err11 = { instancePath: instancePath + "/claimNumber", schemaPath: "#/components/schemas/ClaimNumber/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}[A-Z0-9]{6,12}$" }, message: 'must match pattern "^[0-9]{4}[A-Z0-9]{6,12}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -15931,7 +16781,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.providerNpi !== void 0) {
       let data4 = data.providerNpi;
       if (typeof data4 === "string") {
-        if (!pattern5.test(data4)) {
+        if (!pattern122.test(data4)) {
           const err13 = { instancePath: instancePath + "/providerNpi", schemaPath: "#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -15962,7 +16812,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data5 === "received" || data5 === "in_process" || data5 === "pended" || data5 === "paid" || data5 === "denied" || data5 === "adjusted")) {
-        const err16 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema139.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/ClaimStatus/enum", keyword: "enum", params: { allowedValues: schema159.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -15980,41 +16830,41 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate104.errors = vErrors;
+  validate120.errors = vErrors;
   return errors === 0;
 }
-validate104.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate120.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate119(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate103.evaluated;
+  const evaluated0 = validate119.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate104(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+  if (!validate120(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
     errors = vErrors.length;
   }
-  validate103.errors = vErrors;
+  validate119.errors = vErrors;
   return errors === 0;
 }
-validate103.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var createMessage_body = validate106;
-var schema141 = { "type": "object", "description": "A new message. With `topic: transaction`, `transaction` is required (a message without it\nis refused); with `topic: general` it is left out. `content`,\n`contactName` and `contactPhone` are required, the phone a valid US number\n(`MESSAGE_CONTENT_REQUIRED`); `subcategory` belongs to `category`\n(`INVALID_MESSAGE_CATEGORY`).\n", "required": ["topic", "senderNpi", "category", "subcategory", "priority", "content", "contactName", "contactPhone"], "additionalProperties": false, "properties": { "topic": { "$ref": "#/components/schemas/MessageTopic" }, "transaction": { "$ref": "#/components/schemas/MessageTransaction" }, "memberId": { "description": "The member the message is about, if any (a care plan message always names one).", "allOf": [{ "$ref": "#/components/schemas/MemberId" }] }, "healthPlan": { "description": "The plan the message is for when it names no member (a message about a member is for the\nmember's plan). Left out: the account's plan; EmblemHealth for a consolidated account.\n", "allOf": [{ "$ref": "#/components/schemas/HealthPlan" }] }, "senderNpi": { "description": "The provider sending the message, one of the user's Tax IDs (`searchProviders`).", "allOf": [{ "$ref": "#/components/schemas/Npi" }] }, "category": { "$ref": "#/components/schemas/MessageCategory" }, "subcategory": { "$ref": "#/components/schemas/MessageSubcategory" }, "priority": { "$ref": "#/components/schemas/MessagePriority" }, "content": { "type": "string", "minLength": 1, "maxLength": 4e3, "description": 'The message. "Please include sufficient details and examples so the Care Team can take appropriate action or get you an accurate answer" (003, about care plan messages).', "example": "Please add the updated asthma action plan to the care plan." }, "contactName": { "type": "string", "minLength": 1, "maxLength": 100, "example": "Maria Lopez" }, "contactPhone": { "$ref": "#/components/schemas/Phone" } } };
-var schema142 = { "type": "string", "description": "`general` (a general topic) or `transaction` (about one specific transaction, named in `transaction`).", "enum": ["general", "transaction"], "example": "transaction" };
-var schema146 = { "type": "string", "description": "The health plan a member, claim, authorization, referral, admission notification or message\nbelongs to: EmblemHealth or ConnectiCare, which share this portal. Each member belongs to one.\n", "enum": ["emblemhealth", "connecticare"], "example": "emblemhealth" };
-var schema148 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
-var schema149 = { "type": "string", "description": "A subcategory; it must belong to the message's category (`INVALID_MESSAGE_CATEGORY`):\n`care_management` \u2192 `care_plan_question`, `care_plan_member_resources`;\n`claims` \u2192 `claim_status`, `claim_payment`, `corrected_claim_documents`, `remittance_question`;\n`grievances_and_appeals` \u2192 `claim_denial_appeal`, `provider_grievance`, `member_grievance`;\n`preauthorizations` \u2192 `preauthorization_status`, `additional_clinical_information`, `modification_question`;\n`referrals` \u2192 `referral_status`, `referral_question`;\n`eligibility_and_benefits` \u2192 `eligibility_question`, `benefits_question`;\n`provider_data` \u2192 `demographic_update`, `network_participation`;\n`portal_support` \u2192 `sign_in_problem`, `user_access`.\n", "enum": ["care_plan_question", "care_plan_member_resources", "claim_status", "claim_payment", "corrected_claim_documents", "remittance_question", "claim_denial_appeal", "provider_grievance", "member_grievance", "preauthorization_status", "additional_clinical_information", "modification_question", "referral_status", "referral_question", "eligibility_question", "benefits_question", "demographic_update", "network_participation", "sign_in_problem", "user_access"], "example": "care_plan_question" };
-var schema1502 = { "type": "string", "description": "Sets the response due date (`MESSAGE_TURNAROUND`): `urgent` 1, `high` 2, `medium` 4, `low` 7\nbusiness days after the submission date.\n", "enum": ["urgent", "high", "medium", "low"], "example": "medium" };
-var schema144 = { "type": "string", "enum": ["member", "claim", "preauthorization", "referral", "care_plan", "admission_notification"], "example": "claim" };
-var pattern62 = new RegExp("^[A-Za-z0-9-]+$", "u");
-function validate108(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate119.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var createMessage_body = validate1222;
+var schema161 = { "type": "object", "description": "A new message. With `topic: transaction`, `transaction` is required (a message without it\nis refused); with `topic: general` it is left out. `content`,\n`contactName` and `contactPhone` are required, the phone a valid US number\n(`MESSAGE_CONTENT_REQUIRED`); `subcategory` belongs to `category`\n(`INVALID_MESSAGE_CATEGORY`).\n", "required": ["topic", "senderNpi", "category", "subcategory", "priority", "content", "contactName", "contactPhone"], "additionalProperties": false, "properties": { "topic": { "$ref": "#/components/schemas/MessageTopic" }, "transaction": { "$ref": "#/components/schemas/MessageTransaction" }, "memberId": { "description": "The member the message is about, if any (a care plan message always names one).", "allOf": [{ "$ref": "#/components/schemas/MemberId" }] }, "healthPlan": { "description": "The plan the message is for when it names no member (a message about a member is for the\nmember's plan). Left out: the account's plan; EmblemHealth for a consolidated account.\n", "allOf": [{ "$ref": "#/components/schemas/HealthPlan" }] }, "senderNpi": { "description": "The provider sending the message, one of the user's Tax IDs (`searchProviders`).", "allOf": [{ "$ref": "#/components/schemas/Npi" }] }, "category": { "$ref": "#/components/schemas/MessageCategory" }, "subcategory": { "$ref": "#/components/schemas/MessageSubcategory" }, "priority": { "$ref": "#/components/schemas/MessagePriority" }, "content": { "type": "string", "minLength": 1, "maxLength": 4e3, "description": 'The message. "Please include sufficient details and examples so the Care Team can take appropriate action or get you an accurate answer" (003, about care plan messages).', "example": "Please add the updated asthma action plan to the care plan." }, "contactName": { "type": "string", "minLength": 1, "maxLength": 100, "example": "Maria Lopez" }, "contactPhone": { "$ref": "#/components/schemas/Phone" } } };
+var schema162 = { "type": "string", "description": "`general` (a general topic) or `transaction` (about one specific transaction, named in `transaction`).", "enum": ["general", "transaction"], "example": "transaction" };
+var schema166 = { "type": "string", "description": "The health plan a member, claim, authorization, referral, admission notification or message\nbelongs to: EmblemHealth or ConnectiCare, which share this portal. Each member belongs to one.\n", "enum": ["emblemhealth", "connecticare"], "example": "emblemhealth" };
+var schema168 = { "type": "string", "description": "A message center category; see `listMessageCategories` for its subcategories.", "enum": ["care_management", "claims", "grievances_and_appeals", "preauthorizations", "referrals", "eligibility_and_benefits", "provider_data", "portal_support"], "example": "care_management" };
+var schema169 = { "type": "string", "description": "A subcategory; it must belong to the message's category (`INVALID_MESSAGE_CATEGORY`):\n`care_management` \u2192 `care_plan_question`, `care_plan_member_resources`;\n`claims` \u2192 `claim_status`, `claim_payment`, `corrected_claim_documents`, `remittance_question`;\n`grievances_and_appeals` \u2192 `claim_denial_appeal`, `provider_grievance`, `member_grievance`;\n`preauthorizations` \u2192 `preauthorization_status`, `additional_clinical_information`, `modification_question`;\n`referrals` \u2192 `referral_status`, `referral_question`;\n`eligibility_and_benefits` \u2192 `eligibility_question`, `benefits_question`;\n`provider_data` \u2192 `demographic_update`, `network_participation`;\n`portal_support` \u2192 `sign_in_problem`, `user_access`.\n", "enum": ["care_plan_question", "care_plan_member_resources", "claim_status", "claim_payment", "corrected_claim_documents", "remittance_question", "claim_denial_appeal", "provider_grievance", "member_grievance", "preauthorization_status", "additional_clinical_information", "modification_question", "referral_status", "referral_question", "eligibility_question", "benefits_question", "demographic_update", "network_participation", "sign_in_problem", "user_access"], "example": "care_plan_question" };
+var schema170 = { "type": "string", "description": "Sets the response due date (`MESSAGE_TURNAROUND`): `urgent` 1, `high` 2, `medium` 4, `low` 7\nbusiness days after the submission date.\n", "enum": ["urgent", "high", "medium", "low"], "example": "medium" };
+var schema164 = { "type": "string", "enum": ["member", "claim", "preauthorization", "referral", "care_plan", "admission_notification"], "example": "claim" };
+var pattern69 = new RegExp("^[A-Za-z0-9-]+$", "u");
+function validate124(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate108.evaluated;
+  const evaluated0 = validate124.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -16063,7 +16913,7 @@ function validate108(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "member" || data0 === "claim" || data0 === "preauthorization" || data0 === "referral" || data0 === "care_plan" || data0 === "admission_notification")) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/components/schemas/MessageTransactionType/enum", keyword: "enum", params: { allowedValues: schema144.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/components/schemas/MessageTransactionType/enum", keyword: "enum", params: { allowedValues: schema164.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -16093,7 +16943,7 @@ function validate108(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (!pattern62.test(data1)) {
+        if (!pattern69.test(data1)) {
           const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9-]+$" }, message: 'must match pattern "^[A-Za-z0-9-]+$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -16121,14 +16971,14 @@ function validate108(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate108.errors = vErrors;
+  validate124.errors = vErrors;
   return errors === 0;
 }
-validate108.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate107(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate124.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate123(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate107.evaluated;
+  const evaluated0 = validate123.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -16209,7 +17059,7 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func23.call(schema141.properties, key0)) {
+      if (!func28.call(schema161.properties, key0)) {
         const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err8];
@@ -16231,7 +17081,7 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data0 === "general" || data0 === "transaction")) {
-        const err10 = { instancePath: instancePath + "/topic", schemaPath: "#/components/schemas/MessageTopic/enum", keyword: "enum", params: { allowedValues: schema142.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/topic", schemaPath: "#/components/schemas/MessageTopic/enum", keyword: "enum", params: { allowedValues: schema162.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -16241,15 +17091,15 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.transaction !== void 0) {
-      if (!validate108(data.transaction, { instancePath: instancePath + "/transaction", parentData: data, parentDataProperty: "transaction", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+      if (!validate124(data.transaction, { instancePath: instancePath + "/transaction", parentData: data, parentDataProperty: "transaction", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
         errors = vErrors.length;
       }
     }
     if (data.memberId !== void 0) {
       let data2 = data.memberId;
       if (typeof data2 === "string") {
-        if (!pattern30.test(data2)) {
+        if (!pattern37.test(data2)) {
           const err11 = { instancePath: instancePath + "/memberId", schemaPath: "#/components/schemas/MemberId/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{6,15}$" }, message: 'must match pattern "^[A-Z0-9]{6,15}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -16280,7 +17130,7 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data3 === "emblemhealth" || data3 === "connecticare")) {
-        const err14 = { instancePath: instancePath + "/healthPlan", schemaPath: "#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema146.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/healthPlan", schemaPath: "#/components/schemas/HealthPlan/enum", keyword: "enum", params: { allowedValues: schema166.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -16292,7 +17142,7 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.senderNpi !== void 0) {
       let data4 = data.senderNpi;
       if (typeof data4 === "string") {
-        if (!pattern5.test(data4)) {
+        if (!pattern122.test(data4)) {
           const err15 = { instancePath: instancePath + "/senderNpi", schemaPath: "#/components/schemas/Npi/pattern", keyword: "pattern", params: { pattern: "^\\d{10}$" }, message: 'must match pattern "^\\d{10}$"' };
           if (vErrors === null) {
             vErrors = [err15];
@@ -16323,7 +17173,7 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data5 === "care_management" || data5 === "claims" || data5 === "grievances_and_appeals" || data5 === "preauthorizations" || data5 === "referrals" || data5 === "eligibility_and_benefits" || data5 === "provider_data" || data5 === "portal_support")) {
-        const err18 = { instancePath: instancePath + "/category", schemaPath: "#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema148.enum }, message: "must be equal to one of the allowed values" };
+        const err18 = { instancePath: instancePath + "/category", schemaPath: "#/components/schemas/MessageCategory/enum", keyword: "enum", params: { allowedValues: schema168.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -16344,7 +17194,7 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data6 === "care_plan_question" || data6 === "care_plan_member_resources" || data6 === "claim_status" || data6 === "claim_payment" || data6 === "corrected_claim_documents" || data6 === "remittance_question" || data6 === "claim_denial_appeal" || data6 === "provider_grievance" || data6 === "member_grievance" || data6 === "preauthorization_status" || data6 === "additional_clinical_information" || data6 === "modification_question" || data6 === "referral_status" || data6 === "referral_question" || data6 === "eligibility_question" || data6 === "benefits_question" || data6 === "demographic_update" || data6 === "network_participation" || data6 === "sign_in_problem" || data6 === "user_access")) {
-        const err20 = { instancePath: instancePath + "/subcategory", schemaPath: "#/components/schemas/MessageSubcategory/enum", keyword: "enum", params: { allowedValues: schema149.enum }, message: "must be equal to one of the allowed values" };
+        const err20 = { instancePath: instancePath + "/subcategory", schemaPath: "#/components/schemas/MessageSubcategory/enum", keyword: "enum", params: { allowedValues: schema169.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -16365,7 +17215,7 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data7 === "urgent" || data7 === "high" || data7 === "medium" || data7 === "low")) {
-        const err22 = { instancePath: instancePath + "/priority", schemaPath: "#/components/schemas/MessagePriority/enum", keyword: "enum", params: { allowedValues: schema1502.enum }, message: "must be equal to one of the allowed values" };
+        const err22 = { instancePath: instancePath + "/priority", schemaPath: "#/components/schemas/MessagePriority/enum", keyword: "enum", params: { allowedValues: schema170.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -16439,7 +17289,7 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.contactPhone !== void 0) {
       let data10 = data.contactPhone;
       if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
+        if (!pattern13.test(data10)) {
           const err29 = { instancePath: instancePath + "/contactPhone", schemaPath: "#/components/schemas/Phone/pattern", keyword: "pattern", params: { pattern: "^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$" }, message: 'must match pattern "^(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$"' };
           if (vErrors === null) {
             vErrors = [err29];
@@ -16467,28 +17317,28 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate107.errors = vErrors;
+  validate123.errors = vErrors;
   return errors === 0;
 }
-validate107.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate106(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate123.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate1222(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate106.evaluated;
+  const evaluated0 = validate1222.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate107(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+  if (!validate123(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
     errors = vErrors.length;
   }
-  validate106.errors = vErrors;
+  validate1222.errors = vErrors;
   return errors === 0;
 }
-validate106.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate1222.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 export {
   answerConcurrentReviewQuestions_body,
   answerConcurrentReviewQuestions_header,
@@ -16501,9 +17351,12 @@ export {
   attestCarePlanAccess_body,
   attestCarePlanAccess_header,
   attestCarePlanAccess_path,
+  changePassword_body,
+  changePin_body,
   checkPreauthorizationRequirement_body,
   checkProviderNetworkStatus_path,
   checkProviderNetworkStatus_query,
+  confirmEmailChange_body,
   consolidateAccounts_body,
   createAdmissionNotification_body,
   createAdmissionNotification_header,
@@ -16556,6 +17409,8 @@ export {
   listTaxIdUsers_query,
   makeUserAdmin_path,
   recoverUsername_body,
+  registerAdditionalTaxId_body,
+  registerAdditionalTaxId_header,
   registerOrganization_body,
   registerOrganization_header,
   registerUser_body,
@@ -16563,6 +17418,7 @@ export {
   requestAdmissionNotificationModification_body,
   requestAdmissionNotificationModification_header,
   requestAdmissionNotificationModification_path,
+  requestEmailChange_body,
   requestPasswordReset_body,
   requestPreauthorizationModification_body,
   requestPreauthorizationModification_header,
@@ -16580,6 +17436,7 @@ export {
   submitSiteVerification_body,
   submitSiteVerification_header,
   submitSiteVerification_path,
+  updateAccountSettings_body,
   updateUserRole_body,
   updateUserRole_path,
   uploadAdmissionNotificationAttachments_header,

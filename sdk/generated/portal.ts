@@ -164,6 +164,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Seed 004's training index: "Login and Settings: the steps for logging in and changing
+         *     settings". The current password is required; the new one follows the registration policy
+         *     (12–128 characters) and differs from the current one. **Every other session of the account
+         *     ends** (the one that made the change stays signed in).
+         *
+         *     - 401 `INVALID_CREDENTIALS`: the current password is not correct. It answers like a failed
+         *       sign-in and counts as one for the username: repeated failures lock it (429
+         *       `TOO_MANY_ATTEMPTS`).
+         *     - 422 `PASSWORD_UNCHANGED`: the new password is the current one.
+         *     - 400 `VALIDATION_FAILED`: a new password shorter than 12 or longer than 128 characters.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your 4-digit PIN
+         * @description "All PlanLink users must designate a 4 digit PIN for themselves … This information is required
+         *     to verify the user's identity when calling the MHS IT Service Desk." (seed 000). The current
+         *     PIN is required; the new one is 4 digits (`INVALID_PIN`) and differs from it.
+         *
+         *     - 401 `INVALID_CREDENTIALS`: the current PIN is not correct (counted like a failed sign-in).
+         *     - 422 `INVALID_PIN`: a PIN that is not exactly 4 digits.
+         *     - 422 `PIN_UNCHANGED`: the new PIN is the current one.
+         */
+        post: operations["changePin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/email-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to change your email address
+         * @description "It is very important that you always keep the email address associated with the account up
+         *     to date with an email account you have access to" (seed 003); the emailed sign-in code goes
+         *     there. A 6-digit code is emailed to the **new** address (the mock portal's emailed code, as for
+         *     sign-in: see `GET /__admin/mailbox`); the address changes only when the code is confirmed
+         *     (`confirmEmailChange`) within 10 minutes. The current address is told of the request.
+         *
+         *     - 409 `EMAIL_IN_USE`: another account uses that address (compared without case): "they must
+         *       use a unique email address for each account" (seed 003).
+         *     - 400 `VALIDATION_FAILED`: not an email address, or the account's current one.
+         */
+        post: operations["requestEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/email-change/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the new email address with its code
+         * @description The code emailed to the new address (`requestEmailChange`) makes the change. A code is
+         *     single-use and valid 10 minutes (it has expired at exactly 10 minutes); 5 wrong codes spend the
+         *     request, and wrong codes count against the account like wrong sign-in codes (429
+         *     `TOO_MANY_ATTEMPTS`). The old address receives a notice of the change.
+         *
+         *     - 422 `EMAIL_CODE_INVALID`: unknown request, another account's request, wrong, expired, spent
+         *       or already used code (one answer for all).
+         *     - 409 `EMAIL_IN_USE`: another account took the address in the meantime.
+         */
+        post: operations["confirmEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your settings
+         * @description "Login and Settings: the steps for logging in and changing settings" (seed 004): the email
+         *     notifications you receive, the Tax ID the portal opens with, and when you acknowledged the
+         *     security policy.
+         */
+        get: operations["getAccountSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change your settings
+         * @description Changes the fields given. `defaultTaxId` is one of your own Tax IDs (403
+         *     `TAX_ID_NOT_AUTHORIZED` otherwise, as for any Tax ID you do not act for; `null` clears it).
+         *     `securityPolicyAcknowledged: true` records the acknowledgement at the portal's current time
+         *     (registration requires the security policies to be acknowledged, seed 000).
+         */
+        patch: operations["updateAccountSettings"];
+        trace?: never;
+    };
+    "/me/tax-ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register an additional Tax ID with its registration code
+         * @description Seed 004's training index: "Registering Additional Tax IDs". "If you, your practice,
+         *     facility, etc., have signed a brand-new contract with us, or have activated a new Tax ID, we
+         *     will reach out to your designated Administrator. They will be sent a single registration code
+         *     per Tax ID to unlock access for the affiliated providers and users." (seed 003). The signed-in
+         *     account gives the Tax ID and its code and becomes the Tax ID's administrator (a grant of
+         *     `getCurrentUser`).
+         *
+         *     - 422 `REGISTRATION_CODE_INVALID`: the code is not the Tax ID's, the Tax ID is unknown, or the
+         *       code was already used: one answer, which never tells whether the Tax ID exists.
+         *     - 409 `TAX_ID_ALREADY_HELD`: the account already acts for the Tax ID.
+         *     - 409 `TAX_ID_HAS_ADMINISTRATOR`: the Tax ID already has its designated Administrator; "If you
+         *       do not know the Portal Administrator or Office Manager for a given Tax ID, please use the
+         *       Provider Portal Registration Form and we will let you know who they are" (seed 003).
+         *
+         *     With an `Idempotency-Key`, a re-sent request answers the first answer again.
+         */
+        post: operations["registerAdditionalTaxId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/account/username-recovery": {
         parameters: {
             query?: never;
@@ -2062,7 +2235,7 @@ export interface components {
          *     does not answer that method (`Allow` lists those it answers).
          * @enum {string}
          */
-        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "CONSOLIDATION_ACCOUNT_NOT_FOUND" | "CONSOLIDATION_SAME_PLAN" | "ACCOUNT_ALREADY_CONSOLIDATED" | "ACCOUNT_CONSOLIDATED" | "ACCOUNTS_NOT_CONSOLIDATED" | "EMAIL_IN_USE" | "SPONSOR_NOT_PARTICIPATING" | "PROVIDER_AGREEMENT_REQUIRED" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "PAYLOAD_TOO_LARGE" | "SANDBOX_LIMIT_REACHED" | "ADMIN_TOKEN_REQUIRED" | "ORIGIN_NOT_ALLOWED" | "HOST_NOT_ALLOWED";
+        ProblemCode: "SERVICE_END_BEYOND_180_DAYS" | "SERVICE_OUTSIDE_COVERAGE" | "SERVICE_DATES_REVERSED" | "SERVICE_LINE_REQUIRED" | "INVALID_CPT_CODE" | "INVALID_ICD10_CODE" | "PROVIDER_IDENTITY_MISMATCH" | "INVALID_NPI" | "INVALID_TAX_ID" | "REFERRAL_BACKDATE_EXCEEDED" | "REFERRAL_NOT_REQUIRED" | "REFERRAL_LOOKBACK_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_EMPTY" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_LOCKED" | "INVALID_MESSAGE_CATEGORY" | "MESSAGE_CONTENT_REQUIRED" | "SEARCH_TERM_TOO_SHORT" | "MEMBER_SEARCH_INCOMPLETE" | "ELIGIBILITY_LOOKBACK_EXCEEDED" | "CLAIMS_LOOKBACK_EXCEEDED" | "CLAIMS_WINDOW_TOO_WIDE" | "CHECK_IMAGE_UNAVAILABLE" | "CARE_PLAN_ATTESTATION_REQUIRED" | "CARE_PLAN_SENSITIVE" | "CARE_PLAN_EXPIRED" | "PREAUTH_NOT_EDITABLE" | "PREAUTH_DETAILS_PENDING" | "DELEGATED_MEMBER" | "ONE_ROLE_PER_TAX_ID" | "ADMIN_ROLE_REQUIRED" | "LEAD_SITE_MANAGER_TITLE" | "INVALID_PIN" | "SITE_VERIFICATION_OVERDUE" | "ACCOUNT_LOCKED" | "SESSION_EXPIRED" | "MFA_REQUIRED" | "NETWORK_STATUS_FORBIDDEN" | "EXPORT_OWNER_ONLY" | "MEMBER_NOT_FOUND" | "LAST_ADMINISTRATOR" | "CONSOLIDATION_ACCOUNT_NOT_FOUND" | "CONSOLIDATION_SAME_PLAN" | "ACCOUNT_ALREADY_CONSOLIDATED" | "ACCOUNT_CONSOLIDATED" | "ACCOUNTS_NOT_CONSOLIDATED" | "EMAIL_IN_USE" | "PASSWORD_UNCHANGED" | "PIN_UNCHANGED" | "EMAIL_CODE_INVALID" | "REGISTRATION_CODE_INVALID" | "TAX_ID_ALREADY_HELD" | "TAX_ID_HAS_ADMINISTRATOR" | "SPONSOR_NOT_PARTICIPATING" | "PROVIDER_AGREEMENT_REQUIRED" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "MFA_CODE_INVALID" | "ACCOUNT_REVOKED" | "TAX_ID_NOT_AUTHORIZED" | "PERMISSION_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_EXISTS" | "DOCUMENT_NOT_READY" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "PAYLOAD_TOO_LARGE" | "SANDBOX_LIMIT_REACHED" | "ADMIN_TOKEN_REQUIRED" | "ORIGIN_NOT_ALLOWED" | "HOST_NOT_ALLOWED";
         /** @description One broken rule, with where in the request it was broken. */
         Violation: {
             code: components["schemas"]["ProblemCode"];
@@ -2452,6 +2625,105 @@ export interface components {
             consolidatedAt: components["schemas"]["Timestamp"];
             /** @description Every Tax ID the account acts for now. */
             taxIds: components["schemas"]["TaxId"][];
+        };
+        PasswordChangeRequest: {
+            /**
+             * Format: password
+             * @description The password you sign in with now.
+             * @example Portal!Pass2026
+             */
+            currentPassword: string;
+            newPassword: components["schemas"]["NewPassword"];
+        };
+        PasswordChangeResult: {
+            changedAt: components["schemas"]["Timestamp"];
+            /**
+             * @description How many other sessions of the account ended.
+             * @example 1
+             */
+            otherSessionsEnded: number;
+        };
+        PinChangeRequest: {
+            currentPin: components["schemas"]["UserPin"];
+            newPin: components["schemas"]["UserPin"];
+        };
+        PinChangeResult: {
+            changedAt: components["schemas"]["Timestamp"];
+        };
+        EmailChangeRequest: {
+            email: components["schemas"]["Email"];
+        };
+        EmailChangePending: {
+            /** @example EML-7Q4M2XPD */
+            changeId: string;
+            /**
+             * @description The new address, masked.
+             * @example o*****r@hartfordfamilymed.example
+             */
+            deliveredTo: string;
+            expiresAt: components["schemas"]["Timestamp"];
+        };
+        EmailChangeConfirmation: {
+            /** @example EML-7Q4M2XPD */
+            changeId: string;
+            /**
+             * @description The 6-digit code emailed to the new address.
+             * @example 246810
+             */
+            code: string;
+        };
+        EmailChangeResult: {
+            email: components["schemas"]["Email"];
+            changedAt: components["schemas"]["Timestamp"];
+        };
+        /** @description The emails the portal sends you. */
+        NotificationSettings: {
+            /**
+             * @description A reply to one of your messages.
+             * @example true
+             */
+            messages?: boolean;
+            /**
+             * @description A decision on a preauthorization or referral.
+             * @example true
+             */
+            authorizationDecisions?: boolean;
+            /**
+             * @description The monthly site verification is due (site managers).
+             * @example false
+             */
+            siteVerification?: boolean;
+        };
+        AccountSettings: {
+            notifications: {
+                messages: boolean;
+                authorizationDecisions: boolean;
+                siteVerification: boolean;
+            };
+            /** @description The Tax ID the portal opens with, one of yours; null when none is chosen. */
+            defaultTaxId: components["schemas"]["TaxId"] | null;
+            /** @description When you last acknowledged the security policy; null if never. */
+            securityPolicyAcknowledgedAt: components["schemas"]["Timestamp"] | null;
+        };
+        AccountSettingsUpdate: {
+            notifications?: components["schemas"]["NotificationSettings"];
+            defaultTaxId?: components["schemas"]["TaxId"] | null;
+            /**
+             * @description Acknowledges the security policy now.
+             * @enum {boolean}
+             */
+            securityPolicyAcknowledged?: true;
+        };
+        AdditionalTaxIdRequest: {
+            taxId: components["schemas"]["TaxId"];
+            registrationCode: components["schemas"]["RegistrationCode"];
+        };
+        AdditionalTaxIdResult: {
+            taxId: components["schemas"]["TaxId"];
+            /** @example Hartford Family Medicine East */
+            organizationName: string;
+            role: components["schemas"]["Role"];
+            registeredAt: components["schemas"]["Timestamp"];
         };
         UsernameRecoveryRequest: {
             email: components["schemas"]["Email"];
@@ -4904,6 +5176,334 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "Portal!Pass2026",
+                 *       "newPassword": "Maple-Lantern-Quiet-73"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description The password is changed; the account's other sessions have ended. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "changedAt": "2026-11-23T14:00:00Z",
+                     *       "otherSessionsEnded": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PasswordChangeResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    changePin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPin": "2468",
+                 *       "newPin": "4821"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PinChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description The PIN is changed. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "changedAt": "2026-11-23T14:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PinChangeResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    requestEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "olivia.miller@hartfordfamilymed.example"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmailChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description The code is emailed to the new address; confirm it to change the address. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "changeId": "EML-7Q4M2XPD",
+                     *       "deliveredTo": "o*****r@hartfordfamilymed.example",
+                     *       "expiresAt": "2026-11-23T14:10:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailChangePending"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    confirmEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "changeId": "EML-7Q4M2XPD",
+                 *       "code": "246810"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmailChangeConfirmation"];
+            };
+        };
+        responses: {
+            /** @description The address is changed. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "olivia.miller@hartfordfamilymed.example",
+                     *       "changedAt": "2026-11-23T14:02:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailChangeResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAccountSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "notifications": {
+                     *         "messages": true,
+                     *         "authorizationDecisions": true,
+                     *         "siteVerification": false
+                     *       },
+                     *       "defaultTaxId": "060646668",
+                     *       "securityPolicyAcknowledgedAt": "2026-11-23T14:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateAccountSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "notifications": {
+                 *         "siteVerification": true
+                 *       },
+                 *       "defaultTaxId": "133456789",
+                 *       "securityPolicyAcknowledged": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccountSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description The settings after the change. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "notifications": {
+                     *         "messages": true,
+                     *         "authorizationDecisions": true,
+                     *         "siteVerification": true
+                     *       },
+                     *       "defaultTaxId": "133456789",
+                     *       "securityPolicyAcknowledgedAt": "2026-11-23T14:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    registerAdditionalTaxId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A client-chosen key (up to 255 characters) that makes a create safe to retry. A key names one
+                 *     request: it is kept per user, operation and path parameters (the target), so the same key on
+                 *     another operation or another target is its own request. Within that scope the same key with
+                 *     the same body answers the first result again (`Idempotent-Replayed: true`); with another body
+                 *     it answers 409 `IDEMPOTENCY_KEY_REUSED`. The SDK adds one to every create.
+                 * @example 5b3f1c8e-8f43-4f8e-9a47-3f1f0c2a9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "taxId": "061234567",
+                 *       "registrationCode": "RC-06123-4567"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AdditionalTaxIdRequest"];
+            };
+        };
+        responses: {
+            /** @description The account is the Tax ID's administrator. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "taxId": "061234567",
+                     *       "organizationName": "Hartford Family Medicine East",
+                     *       "role": "administrator",
+                     *       "registeredAt": "2026-11-23T14:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdditionalTaxIdResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

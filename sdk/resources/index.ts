@@ -2,6 +2,7 @@
  * Every resource of the client, and the operation behind each of its methods: the table
  * `test/sdk/coverage.test.ts` checks against the spec, so that an operation without a method fails.
  */
+import { ACCOUNT_OPERATIONS } from './account.ts';
 import { ADMISSION_NOTIFICATIONS_OPERATIONS } from './admission-notifications.ts';
 import { CARE_PLANS_OPERATIONS } from './care-plans.ts';
 import { CLAIMS_OPERATIONS } from './claims.ts';
@@ -15,6 +16,8 @@ import { REGISTRATION_OPERATIONS } from './registration.ts';
 import { SESSION_OPERATIONS } from './session.ts';
 import { USERS_OPERATIONS } from './users.ts';
 
+export type { AccountResource } from './account.ts';
+export { createAccountResource } from './account.ts';
 export type {
   AdmissionNotificationCreateOptions,
   AdmissionNotificationsResource,
@@ -59,6 +62,7 @@ export { createUsersResource } from './users.ts';
  */
 export const RESOURCE_OPERATIONS = {
   session: SESSION_OPERATIONS,
+  account: ACCOUNT_OPERATIONS,
   registration: REGISTRATION_OPERATIONS,
   users: USERS_OPERATIONS,
   members: MEMBERS_OPERATIONS,

@@ -189,6 +189,53 @@ describe('validation before sending', () => {
       ['INVALID_PIN'],
     ],
     ['providers.get: bad NPI', (p) => p.providers.get('1407819536'), ['INVALID_NPI']],
+    [
+      'account.changePassword: 11 characters',
+      (p) => p.account.changePassword({ currentPassword: 'Portal-Test-2026!', newPassword: 'p'.repeat(11) }),
+      ['VALIDATION_FAILED'],
+    ],
+    [
+      'account.changePassword: 129 characters',
+      (p) => p.account.changePassword({ currentPassword: 'Portal-Test-2026!', newPassword: 'p'.repeat(129) }),
+      ['VALIDATION_FAILED'],
+    ],
+    [
+      'account.changePassword: the current password again',
+      (p) =>
+        p.account.changePassword({ currentPassword: 'Portal-Test-2026!', newPassword: 'Portal-Test-2026!' }),
+      ['PASSWORD_UNCHANGED'],
+    ],
+    [
+      'account.changePin: 3 digits',
+      (p) => p.account.changePin({ currentPin: '2468', newPin: '135' }),
+      ['INVALID_PIN'],
+    ],
+    [
+      'account.changePin: 5 digits',
+      (p) => p.account.changePin({ currentPin: '2468', newPin: '13579' }),
+      ['INVALID_PIN'],
+    ],
+    [
+      'account.changePin: the same PIN',
+      (p) => p.account.changePin({ currentPin: '2468', newPin: '2468' }),
+      ['PIN_UNCHANGED'],
+    ],
+    [
+      'account.requestEmailChange: not an email',
+      (p) => p.account.requestEmailChange({ email: 'not-an-email' }),
+      ['VALIDATION_FAILED'],
+    ],
+    [
+      'account.confirmEmailChange: a 5-digit code',
+      (p) => p.account.confirmEmailChange({ changeId: 'EML-7Q4M2XPD', code: '24681' }),
+      ['VALIDATION_FAILED'],
+    ],
+    ['account.updateSettings: nothing to change', (p) => p.account.updateSettings({}), ['VALIDATION_FAILED']],
+    [
+      'account.registerAdditionalTaxId: bad Tax ID',
+      (p) => p.account.registerAdditionalTaxId({ taxId: '12345', registrationCode: 'RC-06123-4567' }),
+      ['INVALID_TAX_ID'],
+    ],
     ['providers.search: bad Tax ID', (p) => p.providers.search({ taxId: '1234' }), ['INVALID_TAX_ID']],
   ];
 

@@ -7,7 +7,8 @@ import type { RuleCode } from './violation.ts';
  * Every code of RULES.md, in its order (42 table rows + ATTACHMENT_EMPTY, named in the
  * ATTACHMENT_TOO_LARGE row, + the access codes of issue 10: MEMBER_NOT_FOUND, LAST_ADMINISTRATOR, EMAIL_IN_USE; the site
  * manager codes of seed 000: SPONSOR_NOT_PARTICIPATING, SECONDARY_SITE_MANAGER_RECOMMENDED; seed 002's
- * PROVIDER_AGREEMENT_REQUIRED; and the five account consolidation codes of seed 003). A Record keyed by
+ * PROVIDER_AGREEMENT_REQUIRED; the five account consolidation codes of seed 003; and the six own-account
+ * and additional Tax ID codes of issue 15). A Record keyed by
  * RuleCode makes the compiler check the list against the
  * RuleCode union in both directions.
  */
@@ -66,6 +67,12 @@ const CODES: Record<RuleCode, true> = {
   SPONSOR_NOT_PARTICIPATING: true,
   SECONDARY_SITE_MANAGER_RECOMMENDED: true,
   PROVIDER_AGREEMENT_REQUIRED: true,
+  PASSWORD_UNCHANGED: true,
+  PIN_UNCHANGED: true,
+  EMAIL_CODE_INVALID: true,
+  REGISTRATION_CODE_INVALID: true,
+  TAX_ID_ALREADY_HELD: true,
+  TAX_ID_HAS_ADMINISTRATOR: true,
 };
 const ALL_CODES = Object.keys(CODES) as RuleCode[];
 
@@ -88,6 +95,8 @@ const HTTP_STATUS: Partial<Record<RuleCode, number>> = {
   ACCOUNT_ALREADY_CONSOLIDATED: 409,
   ACCOUNT_CONSOLIDATED: 403,
   ACCOUNTS_NOT_CONSOLIDATED: 403,
+  TAX_ID_ALREADY_HELD: 409,
+  TAX_ID_HAS_ADMINISTRATOR: 409,
   PREAUTH_NOT_EDITABLE: 409,
   ATTACHMENT_LOCKED: 409,
   PREAUTH_DETAILS_PENDING: 409,
@@ -104,7 +113,7 @@ const NOT_ERRORS: Partial<Record<RuleCode, 'warning' | 'info'>> = {
 
 describe('RULE_CATALOG', () => {
   it('lists every code of RULES.md exactly once, in its order', () => {
-    expect(ALL_CODES).toHaveLength(54);
+    expect(ALL_CODES).toHaveLength(60);
     expect(RULE_CATALOG.map((rule) => rule.code)).toEqual(ALL_CODES);
   });
 
@@ -123,7 +132,7 @@ describe('RULE_CATALOG', () => {
         HTTP_STATUS[code] ?? 422,
       ]);
     }
-    expect(RULE_CATALOG.filter((rule) => rule.httpStatus === 422)).toHaveLength(54 - 5 - 20);
+    expect(RULE_CATALOG.filter((rule) => rule.httpStatus === 422)).toHaveLength(60 - 5 - 22);
   });
 
   it('describes each rule with a concern, the rule text and a source', () => {

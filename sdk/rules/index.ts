@@ -168,6 +168,35 @@ export {
   messageCategoryList,
   validateMessageCreate,
 } from './messages.ts';
+export type {
+  AccountSettingsUpdate,
+  AdditionalTaxId,
+  AdditionalTaxIdFacts,
+  EmailChangeConfirmation,
+  EmailChangeRequest,
+  PasswordChange,
+  PendingEmailChange,
+  PinChange,
+} from './own-account.ts';
+export {
+  AccountSettingsUpdateSchema,
+  AdditionalTaxIdSchema,
+  checkAdditionalTaxId,
+  checkEmailChangeCode,
+  EMAIL_CHANGE_MAX_ATTEMPTS,
+  EMAIL_CHANGE_TTL_MS,
+  EmailChangeConfirmationSchema,
+  EmailChangeRequestSchema,
+  emailTakenByAnother,
+  PasswordChangeSchema,
+  PinChangeSchema,
+  validateAccountSettingsUpdate,
+  validateAdditionalTaxId,
+  validateEmailChangeConfirmation,
+  validateEmailChangeRequest,
+  validatePasswordChange,
+  validatePinChange,
+} from './own-account.ts';
 // Who may call an operation (the contract's x-portal-permission table)
 export type { AccessGrant, AccessRefusal, OperationAccess } from './permissions.ts';
 export { accessRefusal, grantAllows, grantOpens, permittedTaxIds } from './permissions.ts';
@@ -282,6 +311,9 @@ export {
   isRole,
   MAX_INVITATIONS,
   OrganizationRegistrationSchema,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PasswordSchema,
   ROLE_LABELS,
   ROLES,
   requireAdmin,

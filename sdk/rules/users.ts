@@ -367,6 +367,22 @@ export function validateOrganizationRegistration(
   ]);
 }
 
+/** The shortest password the portal accepts (registration and `changePassword`). */
+export const PASSWORD_MIN_LENGTH = 12;
+/** The longest password the portal accepts. */
+export const PASSWORD_MAX_LENGTH = 128;
+
+/**
+ * The password policy of the portal, one rule for registering and for changing a password: 12 to 128
+ * characters (11 and 129 fail, `VALIDATION_FAILED`).
+ *
+ * @example
+ * PasswordSchema.safeParse('Maple-Lantern-Quiet-73').success; // true
+ */
+export const PasswordSchema = z
+  .string()
+  .check(z.minLength(PASSWORD_MIN_LENGTH), z.maxLength(PASSWORD_MAX_LENGTH));
+
 /**
  * The body of `registerUser`: one user joining a group with its application key (from the Lead Site
  * Manager, seed 000) or the Tax ID's registration code (seed 003), exactly one of the two.
@@ -383,7 +399,7 @@ export const UserRegistrationSchema = z.strictObject({
   email: EmailSchema,
   phone: z.optional(PhoneSchema),
   username: z.string().check(z.minLength(4), z.maxLength(64), z.regex(/^[A-Za-z0-9._@-]+$/)),
-  password: z.string().check(z.minLength(12), z.maxLength(128)),
+  password: PasswordSchema,
   pin: PinSchema,
   securityPolicyAcknowledged: TRUE_REQUIRED('The security policies'),
   providerAgreementAccepted: TRUE_REQUIRED('The provider agreement'),

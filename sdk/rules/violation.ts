@@ -59,7 +59,13 @@ export type RuleCode =
   | 'ACCOUNTS_NOT_CONSOLIDATED'
   | 'SPONSOR_NOT_PARTICIPATING'
   | 'SECONDARY_SITE_MANAGER_RECOMMENDED'
-  | 'PROVIDER_AGREEMENT_REQUIRED';
+  | 'PROVIDER_AGREEMENT_REQUIRED'
+  | 'PASSWORD_UNCHANGED'
+  | 'PIN_UNCHANGED'
+  | 'EMAIL_CODE_INVALID'
+  | 'REGISTRATION_CODE_INVALID'
+  | 'TAX_ID_ALREADY_HELD'
+  | 'TAX_ID_HAS_ADMINISTRATOR';
 
 /**
  * One broken rule: its code, a JSON path into the checked input ('$', '$.serviceLines[0].serviceEndDate',

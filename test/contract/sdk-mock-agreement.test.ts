@@ -1,7 +1,8 @@
 /**
  * The headline promise, checked as a property: the SDK refuses, before sending, exactly the requests
  * the portal refuses, with the same codes. Valid preauthorizations, referrals, admission notifications,
- * messages, registrations, invitations, account consolidations and member, claims, referral and
+ * messages, registrations, invitations, account consolidations, password, PIN and email changes,
+ * settings updates, additional Tax IDs and member, claims, referral and
  * provider searches are mutated
  * at random (dates around the 180-day, 30-day backdate, coverage, lookback and window boundaries,
  * codes, NPIs, Tax IDs in both forms, PINs, units, visits, weights, modifiers, lists, lengths, enums,
@@ -15,7 +16,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { accountDirectory } from '../../mock-server/core/handlers/account-links.ts';
-import { PERSONA_PASSWORD } from '../../mock-server/core/personas.ts';
+import { PERSONA_PASSWORD, PERSONA_PIN } from '../../mock-server/core/personas.ts';
 import { createPortalClient, PortalApiError, PortalValidationError } from '../../sdk/index.ts';
 import { addDays, fixedClock, type ProviderDirectory } from '../../sdk/rules/index.ts';
 import { BASE, createTestPortal, TEST_CLOCK, type TestPortal } from '../mock-server/helpers.ts';
@@ -412,6 +413,81 @@ const consolidationMutations: fc.Arbitrary<Mutation>[] = [
   fc.constant((b: Body) => set(b, 'rememberMe', true)),
 ];
 
+// Your own account. Only input changes: a wrong current password or PIN, another account's email and
+// a wrong or used code are facts of state no input rule can know (INVALID_CREDENTIALS, EMAIL_IN_USE,
+// EMAIL_CODE_INVALID, REGISTRATION_CODE_INVALID). Lengths at the limits and their neighbours.
+const passwordChangeMutations: fc.Arbitrary<Mutation>[] = [
+  fc
+    .constantFrom(11, 12, 13, 127, 128, 129, 0)
+    .map((length) => (b) => set(b, 'newPassword', 'n'.repeat(length))),
+  fc.constantFrom(PERSONA_PASSWORD, null, 42).map((value) => (b) => set(b, 'newPassword', value)),
+  fc.constantFrom('', 'c'.repeat(129), null).map((value) => (b) => set(b, 'currentPassword', value)),
+  fc.constantFrom('currentPassword', 'newPassword').map((key) => (b) => {
+    delete b[key];
+  }),
+  fc.constant((b: Body) => set(b, 'confirmPassword', 'Maple-Lantern-Quiet-73')),
+];
+
+const ownPinValue = fc.constantFrom('135', '1357', '13579', '2468', 'abcd', '', 1357, null, ' 135');
+// A well-formed wrong current PIN is a fact of state (INVALID_CREDENTIALS): only malformed ones here.
+const malformedPin = fc.constantFrom('135', '13579', 'abcd', '', 1357, null, ' 135');
+const pinChangeMutations: fc.Arbitrary<Mutation>[] = [
+  ownPinValue.map((pin) => (b) => set(b, 'newPin', pin)),
+  malformedPin.map((pin) => (b) => set(b, 'currentPin', pin)),
+  fc.constantFrom('currentPin', 'newPin').map((key) => (b) => {
+    delete b[key];
+  }),
+  fc.constant((b: Body) => set(b, 'pin', '1357')),
+];
+
+const emailChangeMutations: fc.Arbitrary<Mutation>[] = [
+  fc
+    .constantFrom(
+      'olivia.new@example.com',
+      'OLIVIA.NEW@EXAMPLE.COM',
+      `${'o'.repeat(64)}@${'d'.repeat(60)}.example`,
+      'not-an-email',
+      'olivia@',
+      '',
+      42,
+      null,
+    )
+    .map((email) => (b) => set(b, 'email', email)),
+  fc.constant((b: Body) => {
+    delete b.email;
+  }),
+  fc.constant((b: Body) => set(b, 'confirmEmail', 'olivia.new@example.com')),
+];
+
+const settingsMutations: fc.Arbitrary<Mutation>[] = [
+  fc
+    .constantFrom('060646668', '06-0646668', null, '12345', 60646668)
+    .map((taxId) => (b) => set(b, 'defaultTaxId', taxId)),
+  fc
+    .constantFrom(true, false, 'yes', null)
+    .map((value) => (b) => set(b, 'securityPolicyAcknowledged', value)),
+  fc
+    .constantFrom({ messages: false }, {}, { messages: 'no' }, { sms: true }, null)
+    .map((value) => (b) => set(b, 'notifications', value)),
+  fc.constantFrom('defaultTaxId', 'securityPolicyAcknowledged', 'notifications').map((key) => (b) => {
+    delete b[key];
+  }),
+  fc.constant((b: Body) => set(b, 'theme', 'dark')),
+];
+
+const additionalTaxIdMutations: fc.Arbitrary<Mutation>[] = [
+  fc
+    .constantFrom('06-1234567', '12345', '0612345678', '', 61234567, null)
+    .map((taxId) => (b) => set(b, 'taxId', taxId)),
+  fc
+    .constantFrom('RC-0612-4567', 'rc-06123-4567', 'RC-06123-45678', '', null)
+    .map((code) => (b) => set(b, 'registrationCode', code)),
+  fc.constantFrom('taxId', 'registrationCode').map((key) => (b) => {
+    delete b[key];
+  }),
+  fc.constant((b: Body) => set(b, 'role', 'administrator')),
+];
+
 function mutated(base: object, all: fc.Arbitrary<Mutation>[]) {
   return fc.array(fc.oneof(...all), { maxLength: 3 }).map((changes) => {
     const body = structuredClone(base) as Body;
@@ -439,7 +515,7 @@ interface Operation {
   name: string;
   path: string;
   /** A search sends its input as the query string; a create as the JSON body. */
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   /** Who calls (default clinical.a; `null` for a public operation, without a session). */
   as?: string | null;
   requests: fc.Arbitrary<Body>;
@@ -605,6 +681,45 @@ const OPERATIONS: Operation[] = [
     send: (sdk, body) => sdk.session.consolidateAccounts(body as never),
   },
   {
+    name: 'a password change',
+    path: '/api/v1/me/password',
+    requests: mutated(
+      { currentPassword: PERSONA_PASSWORD, newPassword: 'Maple-Lantern-Quiet-73' },
+      passwordChangeMutations,
+    ),
+    facts: () => ({}),
+    send: (sdk, body) => sdk.account.changePassword(body as never),
+  },
+  {
+    name: 'a PIN change',
+    path: '/api/v1/me/pin',
+    requests: mutated({ currentPin: PERSONA_PIN, newPin: '1357' }, pinChangeMutations),
+    facts: () => ({}),
+    send: (sdk, body) => sdk.account.changePin(body as never),
+  },
+  {
+    name: 'an email change request',
+    path: '/api/v1/me/email-change',
+    requests: mutated({ email: 'clinical.a.new@hartfordfamilymed.example' }, emailChangeMutations),
+    facts: () => ({}),
+    send: (sdk, body) => sdk.account.requestEmailChange(body as never),
+  },
+  {
+    name: 'a settings update',
+    path: '/api/v1/me/settings',
+    method: 'PATCH',
+    requests: mutated({ defaultTaxId: '060646668', securityPolicyAcknowledged: true }, settingsMutations),
+    facts: () => ({}),
+    send: (sdk, body) => sdk.account.updateSettings(body as never),
+  },
+  {
+    name: 'an additional Tax ID',
+    path: '/api/v1/me/tax-ids',
+    requests: mutated({ taxId: '061234567', registrationCode: 'RC-06123-4567' }, additionalTaxIdMutations),
+    facts: () => ({}),
+    send: (sdk, body) => sdk.account.registerAdditionalTaxId(body as never),
+  },
+  {
     name: 'a provider search',
     path: '/api/v1/providers',
     method: 'GET',
@@ -661,7 +776,7 @@ describe.each(OPERATIONS)('the SDK and the mock portal agree on $name', (operati
         const answer =
           operation.method === 'GET'
             ? await portal.call('GET', `${operation.path}?${queryString(body)}`, { token })
-            : await portal.call('POST', operation.path, { json: body, token });
+            : await portal.call(operation.method ?? 'POST', operation.path, { json: body, token });
         expect([400, 422]).toContain(answer.status);
         const problem = (await answer.json()) as { violations?: { code: string }[] };
         expect(codeSet(problem.violations ?? [])).toEqual(outcome.codes);

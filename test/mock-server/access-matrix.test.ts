@@ -272,7 +272,7 @@ describe('the access matrix (permission table × personas)', () => {
         cases += 1;
       }
     }
-    expect(cases).toBe(2 * 60);
+    expect(cases).toBe(2 * 67);
   }, 60_000);
 
   it('refuses a role without the permission, on every operation that needs one', async () => {

@@ -13,7 +13,14 @@ import {
   validateOrganizationRegistration,
   validateUserRegistration,
 } from '../../../sdk/rules/index.ts';
-import { ORGANIZATION_A, ORGANIZATION_B, TAX_ID_A, TAX_ID_B } from '../../data/fixtures.ts';
+import {
+  ORGANIZATION_A,
+  ORGANIZATION_B,
+  ORGANIZATION_C,
+  TAX_ID_A,
+  TAX_ID_B,
+  TAX_ID_C,
+} from '../../data/fixtures.ts';
 import { HEALTH_PLANS } from '../../data/health-plans.ts';
 import { defaultPermissions, organizationName } from '../personas.ts';
 import { ProblemError } from '../problem.ts';
@@ -41,6 +48,8 @@ export interface OrganizationRecord {
   applicationKey: string;
   leadSiteManagerUserId?: string;
   registrationId?: string;
+  /** The account that used the Tax ID's single registration code with `registerAdditionalTaxId`. */
+  registrationCodeUsedBy?: string;
 }
 
 /**
@@ -80,6 +89,8 @@ export function organizationsOf(sandbox: SandboxState): Map<string, Organization
       name: ORGANIZATION_B,
       applicationKey: DOCUMENTED_APPLICATION_KEYS[TAX_ID_B] ?? '',
     });
+    // A newly activated Tax ID: no administrator and no application key yet, only its registration code.
+    organizations.set(TAX_ID_C, { taxId: TAX_ID_C, name: ORGANIZATION_C, applicationKey: '' });
   }
   return organizations;
 }
@@ -240,6 +251,7 @@ export const registrationHandlers: DomainHandlers = {
       };
       user.username = body.username;
       user.password = body.password;
+      user.pin = body.pin;
       user.firstName = body.firstName;
       user.lastName = body.lastName;
       user.lastActiveOn = today;
@@ -257,6 +269,9 @@ export const registrationHandlers: DomainHandlers = {
       const active = withCode || invitedBefore;
       user.status = active ? 'active' : 'invited';
       context.sandbox.users.set(user.userId, user);
+      // The code unlocked the Tax ID: registerAdditionalTaxId no longer takes it ("a single
+      // registration code per Tax ID", seed 003). registerUser itself keeps accepting it (as before).
+      if (withCode && organization !== undefined) organization.registrationCodeUsedBy ??= user.userId;
       recordAudit({ sandbox: context.sandbox, user }, 'user.register', user.userId, { taxId });
       const answer: Schemas['UserRegistration'] = {
         userId: user.userId,

@@ -7,6 +7,7 @@ import type { components } from '../../../sdk/generated/portal.ts';
 import { accountLockStatus, mfaRequired } from '../../../sdk/rules/index.ts';
 import { allGrantsBlocked, signedInUser, siteVerificationOf } from '../access.ts';
 import { isoTimestamp } from '../clock.ts';
+import { maskEmail, sendEmail } from '../mailbox.ts';
 import { PERSONA_MFA_CODE } from '../personas.ts';
 import { ProblemError } from '../problem.ts';
 import { collection, findUserByUsername, recordAudit } from '../sandbox.ts';
@@ -47,14 +48,6 @@ function sweepChallenges(challenges: Map<string, MfaChallengeRecord>, now: numbe
     if (oldest === undefined) break;
     challenges.delete(oldest);
   }
-}
-
-/** `o*****r@example.com`: the first and last letters of the local part. */
-function maskEmail(email: string): string {
-  const at = email.indexOf('@');
-  if (at <= 0) return '*****';
-  const local = email.slice(0, at);
-  return `${local[0]}*****${local.length > 1 ? local[local.length - 1] : ''}${email.slice(at)}`;
 }
 
 /**
@@ -151,6 +144,12 @@ export const sessionHandlers: DomainHandlers = {
         used: false,
       };
       challenges.set(challengeId, challenge);
+      sendEmail(context.sandbox, {
+        to: user.email,
+        subject: 'Your Provider Portal verification code',
+        text: `Enter the code ${PERSONA_MFA_CODE} to finish signing in. It expires at ${isoTimestamp(challenge.expiresAt)}.`,
+        code: PERSONA_MFA_CODE,
+      });
       const answer: Schemas['MfaChallenge'] = {
         status: 'mfa_required',
         challengeId,

@@ -5,6 +5,7 @@ import { cases as claims } from './claims.ts';
 import { cases as documents } from './documents.ts';
 import { cases as members } from './members.ts';
 import { cases as messages } from './messages.ts';
+import { cases as ownAccount } from './own-account.ts';
 import { cases as preauthorizations } from './preauthorizations.ts';
 import { cases as providers } from './providers.ts';
 import { cases as referrals } from './referrals.ts';
@@ -15,6 +16,7 @@ import { cases as users } from './users.ts';
 
 export const allCases: readonly ContractCase[] = [
   ...session,
+  ...ownAccount,
   ...registration,
   ...users,
   ...members,

@@ -325,6 +325,65 @@ export function describePortal(label: string, start: () => Promise<PortalTarget>
       });
     });
 
+    describe('your own account', () => {
+      it('changes the password (other sessions end), the PIN, the email with the emailed code, and the settings', async () => {
+        // A sandbox of its own: the personas of the shared sandbox keep their password.
+        const own = await openSandbox(target);
+        const portal = await own.client('billing.a');
+        const other = await own.client('billing.a');
+        const changed = await portal.account.changePassword({
+          currentPassword: PASSWORD,
+          newPassword: 'Maple-Lantern-Quiet-73',
+        });
+        expect(changed.otherSessionsEnded).toBe(1);
+        await expect(other.session.me()).rejects.toBeInstanceOf(AuthenticationError);
+        await expect(
+          portal.account.changePassword({ currentPassword: PASSWORD, newPassword: 'Another-Lantern-74' }),
+        ).rejects.toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS' });
+        await expect(portal.account.changePin({ currentPin: '2468', newPin: '135' })).rejects.toBeInstanceOf(
+          PortalValidationError,
+        );
+        expect(
+          (await portal.account.changePin({ currentPin: '2468', newPin: '1357' })).changedAt,
+        ).toBeDefined();
+
+        const pending = await portal.account.requestEmailChange({
+          email: 'billing.new@hartfordfamilymed.example',
+        });
+        const mailbox = (await (
+          await own.admin('GET', '/mailbox?to=billing.new@hartfordfamilymed.example')
+        ).json()) as {
+          messages: { code?: string }[];
+        };
+        const code = mailbox.messages[0]?.code ?? '';
+        expect(code).toMatch(/^\d{6}$/);
+        await portal.account.confirmEmailChange({ changeId: pending.changeId, code });
+        expect((await portal.session.me()).email).toBe('billing.new@hartfordfamilymed.example');
+
+        const settings = await portal.account.updateSettings({
+          securityPolicyAcknowledged: true,
+          defaultTaxId: '06-0646668',
+        });
+        expect(settings.defaultTaxId).toBe('060646668');
+        expect(settings.securityPolicyAcknowledgedAt).not.toBeNull();
+        expect(await portal.account.settings()).toEqual(settings);
+      });
+
+      it('registers an additional Tax ID with its single registration code, once', async () => {
+        const own = await openSandbox(target);
+        const portal = await own.client('billing.a');
+        const added = await portal.account.registerAdditionalTaxId({
+          taxId: '06-1234567',
+          registrationCode: 'RC-06123-4567',
+        });
+        expect(added).toMatchObject({ taxId: '061234567', role: 'administrator' });
+        const other = await own.client('clinical.a');
+        await expect(
+          other.account.registerAdditionalTaxId({ taxId: '061234567', registrationCode: 'RC-06123-4567' }),
+        ).rejects.toMatchObject({ status: 422, code: 'REGISTRATION_CODE_INVALID' });
+      });
+    });
+
     describe('members and reports', () => {
       it('search, details, ID card and its image, benefits, summary of benefits, network status', async () => {
         const portal = await sandbox.client('clinical.a');
