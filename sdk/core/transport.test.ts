@@ -305,3 +305,15 @@ describe('Requests made per call', () => {
     expect(await result).toBeInstanceOf(APIConnectionTimeoutError);
   });
 });
+
+describe('the first attempt after the call', () => {
+  it("is let go once the call is over: a later abort of the caller's signal no longer reaches it", async () => {
+    const fetch = fakeFetch(json(200, member));
+    const controller = new AbortController();
+    await client(fetch).members.get('K5500648801', { signal: controller.signal });
+    const sent = fetch.mock.calls[0]?.[0];
+    expect(sent?.signal.aborted).toBe(false);
+    controller.abort('after the answer');
+    expect(sent?.signal.aborted).toBe(false);
+  });
+});
