@@ -209,3 +209,34 @@ describe('validateMessageCreate', () => {
     );
   });
 });
+
+describe('a category or subcategory that is not a string', () => {
+  it('is refused by the schema alone, never read as the text it would convert to', () => {
+    // Object.hasOwn converts an array ['claims'] to the key "claims": only the typeof tests keep the
+    // second pass from comparing it.
+    expect(validateMessageCreate(message({ category: ['claims'] }))).toEqual({
+      success: false,
+      violations: [
+        {
+          code: 'INVALID_MESSAGE_CATEGORY',
+          path: '$.category',
+          message: 'an array is not a Message Center category: choose one of the listed categories.',
+        },
+      ],
+      warnings: [],
+    });
+    expect(
+      validateMessageCreate(message({ category: 'claims', subcategory: ['care_plan_question'] })),
+    ).toEqual({
+      success: false,
+      violations: [
+        {
+          code: 'INVALID_MESSAGE_CATEGORY',
+          path: '$.subcategory',
+          message: 'an array is not a Message Center subcategory: choose one of the listed subcategories.',
+        },
+      ],
+      warnings: [],
+    });
+  });
+});
