@@ -180,13 +180,17 @@ describe('one of the two dates missing or invalid', () => {
       ],
       warnings: [],
     });
-    expect(validateClaimsSearch({ from: '2026-01-01', to: '2026-02-30' }, ctx).violations).toEqual([
-      {
-        code: 'VALIDATION_FAILED',
-        path: '$.to',
-        message:
-          '"2026-02-30" is not a real calendar date: write the day as YYYY-MM-DD, for example 2026-02-28.',
-      },
-    ]);
+    expect(validateClaimsSearch({ from: '2026-01-01', to: '2026-02-30' }, ctx)).toEqual({
+      success: false,
+      violations: [
+        {
+          code: 'VALIDATION_FAILED',
+          path: '$.to',
+          message:
+            '"2026-02-30" is not a real calendar date: write the day as YYYY-MM-DD, for example 2026-02-28.',
+        },
+      ],
+      warnings: [],
+    });
   });
 });
