@@ -283,3 +283,23 @@ describe('one of two dates missing', () => {
     });
   });
 });
+
+describe('the member coverage (SERVICE_OUTSIDE_COVERAGE)', () => {
+  it('holds the start and end dates of the referral, inclusive of its first and last day', () => {
+    const exact = { clock, coverage: { startDate: '2026-11-16', endDate: '2027-05-15' } };
+    expect(validateReferralCreate(referral(), exact).success).toBe(true);
+    expect(validateReferralCreate(referral({ endDate: undefined }), exact).success).toBe(true);
+    const coverage = { startDate: '2026-11-17', endDate: '2027-05-14' };
+    const words = (which: string, date: string) =>
+      `The service ${which} date ${date} of the referral is outside the member's coverage (2026-11-17 to ` +
+      "2027-05-14): the service dates must coincide with the member's coverage dates. Choose dates within the coverage.";
+    expect(validateReferralCreate(referral(), { clock, coverage })).toEqual({
+      success: false,
+      violations: [
+        { code: 'SERVICE_OUTSIDE_COVERAGE', path: '$.startDate', message: words('start', '2026-11-16') },
+        { code: 'SERVICE_OUTSIDE_COVERAGE', path: '$.endDate', message: words('end', '2027-05-15') },
+      ],
+      warnings: [],
+    });
+  });
+});
