@@ -154,4 +154,3 @@ describe('the supported years, at their limits', () => {
     );
   });
 });
-
