@@ -65,3 +65,80 @@ describe('checkAccountLink', () => {
     );
   });
 });
+
+describe('checkAccountLink: what it asks the directory, and in which words it answers', () => {
+  const GROUP = {
+    providerType: 'group',
+    groupName: 'Hartford Family Medicine Group',
+    taxId: '060646668',
+    providerId: 'CCA0048213',
+    zip: '06147',
+    providerAgreementAccepted: true,
+  };
+  /** The accounts the directory was asked about, and the violations, for a directory that knows none. */
+  function ask(input: unknown) {
+    const asked: unknown[] = [];
+    const violations = checkAccountLink(input, {
+      accountDirectory: (account) => {
+        asked.push(account);
+        return false;
+      },
+    });
+    return { asked, violations };
+  }
+
+  it('asks about a group by its group name, and words the mismatch', () => {
+    expect(ask(GROUP)).toEqual({
+      asked: [
+        {
+          providerType: 'group',
+          name: 'Hartford Family Medicine Group',
+          taxId: '060646668',
+          providerId: 'CCA0048213',
+          zip: '06147',
+        },
+      ],
+      violations: [
+        {
+          code: 'PROVIDER_IDENTITY_MISMATCH',
+          path: '$',
+          message:
+            'The names, Tax ID 060646668, Provider ID CCA0048213 and ZIP code 06147 are not one known provider: ' +
+            'enter them as on your Explanation of Benefit or Welcome Letter (any ZIP code of the ' +
+            "provider's addresses under that Tax ID works).",
+        },
+      ],
+    });
+  });
+
+  it('does not ask while a name is missing, blank or not text, or for another provider type', () => {
+    const never = { asked: [], violations: [] };
+    expect(ask({ ...GROUP, groupName: undefined })).toEqual(never);
+    expect(ask({ ...GROUP, groupName: '   ' })).toEqual(never);
+    expect(ask({ ...GROUP, groupName: 42 })).toEqual(never);
+    expect(ask({ ...LINK, practitionerLastName: undefined })).toEqual(never);
+    expect(ask({ ...LINK, practitionerFirstName: undefined })).toEqual(never);
+    expect(ask({ ...LINK, practitionerFirstName: ' ' })).toEqual(never);
+    expect(ask({ ...LINK, providerType: 'facility' })).toEqual(never);
+    expect(ask({ ...LINK, providerType: undefined })).toEqual(never);
+    expect(ask({ ...LINK, providerId: 12345678 })).toEqual(never);
+    expect(ask({ ...LINK, zip: undefined })).toEqual(never);
+  });
+
+  it('leaves a missing or null Tax ID to the contract (no INVALID_TAX_ID)', () => {
+    expect(checkAccountLink({ ...LINK, taxId: undefined })).toEqual([]);
+    expect(checkAccountLink({ ...LINK, taxId: null })).toEqual([]);
+  });
+
+  it('words PROVIDER_AGREEMENT_REQUIRED', () => {
+    expect(checkAccountLink({ ...LINK, providerAgreementAccepted: false })).toEqual([
+      {
+        code: 'PROVIDER_AGREEMENT_REQUIRED',
+        path: '$.providerAgreementAccepted',
+        message:
+          'The Provider Agreement is not accepted: read it and send providerAgreementAccepted: true to associate ' +
+          'or link a provider account.',
+      },
+    ]);
+  });
+});

@@ -229,3 +229,17 @@ describe('createBusinessCalendar', () => {
     pinRangeError(() => closed.addBusinessDays('2026-03-02', 1));
   });
 });
+
+describe('a custom holiday function', () => {
+  it('may answer its dates in any order: holidaysIn sorts them', () => {
+    const calendar = createBusinessCalendar({ holidays: () => ['2026-12-25', '2026-07-03', '2026-01-01'] });
+    expect(calendar.holidaysIn(2026)).toEqual(['2026-01-01', '2026-07-03', '2026-12-25']);
+  });
+
+  it('keeps the holidays of a year below 1000 (written 0999-…)', () => {
+    const calendar = createBusinessCalendar({ holidays: (year) => (year === 999 ? ['0999-03-01'] : []) });
+    expect(calendar.holidaysIn(999)).toEqual(['0999-03-01']);
+    expect(calendar.isBusinessDay('0999-03-01')).toBe(false);
+    expect(calendar.isBusinessDay('0999-02-28')).toBe(true); // the Thursday before
+  });
+});

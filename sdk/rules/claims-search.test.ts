@@ -119,7 +119,13 @@ describe('checkImageAvailable', () => {
     expect(checkImageAvailable('2024-11-22', ctx)).toEqual([]);
     expect(checkImageAvailable('2026-11-22', ctx)).toEqual([]);
     expect(checkImageAvailable('2024-11-21', ctx)).toEqual([
-      { code: 'CHECK_IMAGE_UNAVAILABLE', path: '$', message: expect.stringContaining('2024-11-21') },
+      {
+        code: 'CHECK_IMAGE_UNAVAILABLE',
+        path: '$',
+        message:
+          'The check issued on 2024-11-21 is older than two years (images are kept from 2024-11-22): check images ' +
+          'are available for the past two years. Ask for an older one through the Message Center or Customer Service.',
+      },
     ]);
   });
 
@@ -152,5 +158,39 @@ describe('claim numbers', () => {
 describe('not an object at all', () => {
   it('is one violation at $', () => {
     expect(codes(validateClaimsSearch(null, ctx))).toEqual([['VALIDATION_FAILED', '$']]);
+  });
+});
+
+describe('one of the two dates missing or invalid', () => {
+  it('is reported on its own, without comparing the dates', () => {
+    const toRequired = {
+      code: 'VALIDATION_FAILED',
+      path: '$.to',
+      message: '$.to is required: give a string.',
+    };
+    expect(validateClaimsSearch({ from: '2026-01-01' }, ctx)).toEqual({
+      success: false,
+      violations: [toRequired],
+      warnings: [],
+    });
+    expect(validateClaimsSearch({ to: '2026-03-31' }, ctx)).toEqual({
+      success: false,
+      violations: [
+        { code: 'VALIDATION_FAILED', path: '$.from', message: '$.from is required: give a string.' },
+      ],
+      warnings: [],
+    });
+    expect(validateClaimsSearch({ from: '2026-01-01', to: '2026-02-30' }, ctx)).toEqual({
+      success: false,
+      violations: [
+        {
+          code: 'VALIDATION_FAILED',
+          path: '$.to',
+          message:
+            '"2026-02-30" is not a real calendar date: write the day as YYYY-MM-DD, for example 2026-02-28.',
+        },
+      ],
+      warnings: [],
+    });
   });
 });

@@ -99,4 +99,17 @@ describe('calendarDayAt', () => {
     expect(calendarDayAt('2026-11-22T23:59:59-05:00')).toBe('2026-11-22');
     pinRangeError(() => calendarDayAt('yesterday'));
   });
+
+  it('answers years 0001 and 9999 and refuses instants outside them, named in the message', () => {
+    expect(calendarDayAt('0001-01-01T12:00:00Z')).toBe('0001-01-01');
+    expect(calendarDayAt('9999-12-31T12:00:00Z')).toBe('9999-12-31');
+    // 1 BC: Intl answers year 2 with era "BC"; without the era it would read as 0002-06-15.
+    expect(() => calendarDayAt('-000001-06-15T12:00:00Z')).toThrow(
+      new RangeError('Instant -000001-06-15T12:00:00.000Z is outside years 0001–9999.'),
+    );
+    expect(() => calendarDayAt('+010000-01-01T12:00:00Z')).toThrow(
+      new RangeError('Instant +010000-01-01T12:00:00.000Z is outside years 0001–9999.'),
+    );
+    expect(() => calendarDayAt('-000001-06-15T12:00:00Z')).toThrow(RangeError);
+  });
 });

@@ -233,3 +233,80 @@ describe('dayOfWeek', () => {
     );
   });
 });
+
+/** Asserts that `fn` throws a RangeError with exactly `message`. */
+function throwsRangeError(fn: () => unknown, message: string): void {
+  let thrown: unknown;
+  try {
+    fn();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(RangeError);
+  expect((thrown as RangeError).message).toBe(message);
+}
+
+describe('edges pinned one by one', () => {
+  it('gives every month its length', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2026, m))).toEqual([
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
+    expect(isoDateFromParts(2026, 9, 31)).toBeUndefined();
+    expect(isoDateFromParts(2026, 9, 30)).toBe('2026-09-30');
+  });
+
+  it('refuses a year, month or day that is not an integer', () => {
+    expect(isoDateFromParts(2024.5, 1, 1)).toBeUndefined();
+    expect(isoDateFromParts(2024, 1.5, 1)).toBeUndefined();
+    expect(isoDateFromParts(2024, 1, 1.5)).toBeUndefined();
+    expect(isoDateFromParts(2024, 1, 1)).toBe('2024-01-01');
+  });
+
+  it('names the argument that is not an integer', () => {
+    throwsRangeError(() => fromEpochDay(1.5), 'Invalid epoch day 1.5: expected an integer.');
+    throwsRangeError(() => addDays('2026-01-01', 0.5), 'Invalid day count 0.5: expected an integer.');
+    throwsRangeError(
+      () => addMonthsClamped('2026-01-01', 0.5),
+      'Invalid month count 0.5: expected an integer.',
+    );
+    throwsRangeError(
+      () => subtractYearsClamped('2026-01-01', 0.5),
+      'Invalid year count 0.5: expected an integer.',
+    );
+    throwsRangeError(
+      () => isoDateParts('2025-02-30'),
+      'Invalid date "2025-02-30": expected a real calendar date YYYY-MM-DD.',
+    );
+  });
+
+  it('refuses to format a Date outside years 0001–9999 or an invalid Date', () => {
+    throwsRangeError(
+      () => formatIsoDate(new Date(Number.NaN)),
+      'Cannot format Invalid Date as a calendar date.',
+    );
+    expect(formatIsoDate(new Date(Date.UTC(9999, 11, 31)))).toBe('9999-12-31');
+    expect(() => formatIsoDate(new Date(Date.UTC(10000, 0, 1)))).toThrow(RangeError);
+  });
+
+  it('refuses months beyond the supported years, and reaches the last and first month', () => {
+    expect(addMonthsClamped('9999-11-30', 1)).toBe('9999-12-30');
+    throwsRangeError(
+      () => addMonthsClamped('9999-12-31', 1),
+      '9999-12-31 + 1 months is outside the supported years 1–9999.',
+    );
+    expect(addMonthsClamped('0001-02-28', -1)).toBe('0001-01-28');
+    throwsRangeError(
+      () => addMonthsClamped('0001-01-31', -1),
+      '0001-01-31 + -1 months is outside the supported years 1–9999.',
+    );
+    throwsRangeError(
+      () => fromEpochDay(toEpochDay('9999-12-31') + 1),
+      `Epoch day ${toEpochDay('9999-12-31') + 1} is outside the supported years 1–9999.`,
+    );
+  });
+
+  it('counts days across year 100, where Date.UTC stops mapping years to 19xx', () => {
+    expect(daysBetween('0099-12-31', '0100-01-01')).toBe(1);
+    expect(daysBetween('0100-01-01', '0101-01-01')).toBe(365);
+  });
+});

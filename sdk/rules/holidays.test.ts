@@ -115,4 +115,42 @@ describe('observedFederalHolidays', () => {
     ]);
     expect(observedFederalHolidays(2026)).toEqual(EXPECTED[2026]!.map(([, , observed]) => observed));
   });
+
+  it('pads years below 1000 to four digits, so their own dates are kept', () => {
+    expect(observedFederalHolidays(999)).toEqual([
+      '0999-01-01',
+      '0999-02-18',
+      '0999-05-27',
+      '0999-07-04',
+      '0999-09-02',
+      '0999-10-14',
+      '0999-11-11',
+      '0999-11-28',
+      '0999-12-25',
+    ]);
+  });
+});
+
+describe('the supported years, at their limits', () => {
+  it('lists the holidays of year 1 and of year 9999 (the limits), not of 0 or 10000', () => {
+    expect(usFederalHolidays(1).map((h) => h.observed)).toEqual([
+      '0001-01-01',
+      '0001-02-19',
+      '0001-05-28',
+      '0001-07-04',
+      '0001-09-03',
+      '0001-10-08',
+      '0001-11-12',
+      '0001-11-22',
+      '0001-12-25',
+    ]);
+    expect(usFederalHolidays(9999)).toHaveLength(11);
+    expect(observedFederalHolidays(9999)).toHaveLength(11);
+    expect(() => usFederalHolidays(0)).toThrow(
+      new RangeError('Invalid year 0: expected an integer between 1 and 9999.'),
+    );
+    expect(() => usFederalHolidays(10_000)).toThrow(
+      new RangeError('Invalid year 10000: expected an integer between 1 and 9999.'),
+    );
+  });
 });

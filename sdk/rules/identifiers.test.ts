@@ -269,3 +269,36 @@ describe('identifier forms are whole-value matches (no valid form hidden inside 
     expect(() => npiCheckDigit(12 as unknown as string)).toThrow(/Invalid NPI stem a number/);
   });
 });
+
+describe('values that are not strings', () => {
+  it('are refused even when their text would pass', () => {
+    expect(() => npiCheckDigit(123_456_789 as unknown as string)).toThrow(
+      new RangeError('Invalid NPI stem a number: expected exactly 9 digits.'),
+    );
+    expect(isDiagnosisCode(['A00'])).toBe(false);
+    expect(isDiagnosisCode('A00')).toBe(true);
+    // Ten digits as a number: not "a mistyped digit", but not an NPI at all.
+    expect(checkNpi(1_234_567_890)).toEqual([
+      {
+        code: 'INVALID_NPI',
+        path: '$',
+        message: 'NPI a number is not valid: an NPI is exactly 10 digits. Check the number.',
+      },
+    ]);
+  });
+});
+
+describe('a direct call without a path', () => {
+  it('reports the violation at $', () => {
+    for (const violations of [
+      checkNpi('1234567890'),
+      checkTaxId('1'),
+      checkProcedureCode('x'),
+      checkDiagnosisCode('x'),
+      checkPin('12345'),
+    ]) {
+      expect(violations).toHaveLength(1);
+      expect(violations[0]?.path).toBe('$');
+    }
+  });
+});

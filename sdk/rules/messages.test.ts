@@ -209,3 +209,84 @@ describe('validateMessageCreate', () => {
     );
   });
 });
+
+describe('a category or subcategory that is not a string', () => {
+  it('is refused by the schema alone, never read as the text it would convert to', () => {
+    // Object.hasOwn converts an array ['claims'] to the key "claims": only the typeof tests keep the
+    // second pass from comparing it.
+    expect(validateMessageCreate(message({ category: ['claims'] }))).toEqual({
+      success: false,
+      violations: [
+        {
+          code: 'INVALID_MESSAGE_CATEGORY',
+          path: '$.category',
+          message: 'an array is not a Message Center category: choose one of the listed categories.',
+        },
+      ],
+      warnings: [],
+    });
+    expect(
+      validateMessageCreate(message({ category: 'claims', subcategory: ['care_plan_question'] })),
+    ).toEqual({
+      success: false,
+      violations: [
+        {
+          code: 'INVALID_MESSAGE_CATEGORY',
+          path: '$.subcategory',
+          message: 'an array is not a Message Center subcategory: choose one of the listed subcategories.',
+        },
+      ],
+      warnings: [],
+    });
+  });
+});
+
+describe('a message about a care plan', () => {
+  const aboutCarePlan = (overrides: Record<string, unknown>) =>
+    validateMessageCreate(
+      message({ topic: 'transaction', transaction: { type: 'care_plan', id: 'CP-000123' }, ...overrides }),
+    );
+
+  it('goes to Care Management, and is refused in another category with these words', () => {
+    expect(aboutCarePlan({}).success).toBe(true);
+    expect(aboutCarePlan({ category: 'claims', subcategory: 'claim_status' })).toEqual({
+      success: false,
+      violations: [
+        {
+          code: 'INVALID_MESSAGE_CATEGORY',
+          path: '$.category',
+          message:
+            'A comment or question about a care plan goes to the Care Management category, not "claims": ' +
+            'choose category care_management with subcategory care_plan_question or care_plan_member_resources.',
+        },
+      ],
+      warnings: [],
+    });
+  });
+
+  it('leaves a category that is not a string to the schema', () => {
+    expect(aboutCarePlan({ category: 5 })).toEqual({
+      success: false,
+      violations: [
+        {
+          code: 'INVALID_MESSAGE_CATEGORY',
+          path: '$.category',
+          message: '5 is not a Message Center category: choose one of the listed categories.',
+        },
+      ],
+      warnings: [],
+    });
+  });
+
+  it('is only about the transaction type care_plan', () => {
+    const claim = validateMessageCreate(
+      message({
+        topic: 'transaction',
+        transaction: { type: 'claim', id: '2026A1B2C3' },
+        category: 'claims',
+        subcategory: 'claim_status',
+      }),
+    );
+    expect(claim.success).toBe(true);
+  });
+});

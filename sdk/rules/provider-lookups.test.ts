@@ -74,3 +74,19 @@ describe('the identifier rules of provider lookups', () => {
     );
   });
 });
+
+describe('null fields and a list that is not one', () => {
+  it('count as not given', () => {
+    expect(checkProviderSearch({ npi: null })).toEqual([]);
+    expect(checkProviderSearch({ taxId: null })).toEqual([]);
+    expect(checkProviderSearch({ npi: null, name: 'Adamski' })).toEqual([]);
+    expect(checkProviderSearch({ npi: '1407819535', name: null })).toEqual([]);
+    expect(checkPreauthorizationRequirementRequest({ memberId: 'K5500648801', servicingNpi: null })).toEqual(
+      [],
+    );
+    // Not a list: the contract refuses its type; the rule finds no procedure code to check.
+    expect(
+      checkPreauthorizationRequirementRequest({ memberId: 'K5500648801', procedureCodes: '9711' }),
+    ).toEqual([]);
+  });
+});

@@ -231,3 +231,75 @@ describe('not an object at all', () => {
     expect(codes(validateReferralSearch('x', ctx))).toEqual([['VALIDATION_FAILED', '$']]);
   });
 });
+
+describe('the words and paths of the referral rules', () => {
+  it('name the specialist when it is the one the directory does not know', () => {
+    const result = validateReferralCreate(referral(), {
+      clock,
+      providerDirectory: (p) => p.npi === '1407819535',
+    });
+    expect(result.success ? [] : result.violations).toEqual([
+      {
+        code: 'PROVIDER_IDENTITY_MISMATCH',
+        path: '$.specialist',
+        message:
+          "The specialist's address (1250 Broadway, New York, NY 10001), Tax ID 113456782 and NPI 1234567893 are " +
+          'not one known combination: the address selected must match the Tax ID and NPI. Choose an address ' +
+          'listed for this Tax ID and NPI in the provider directory.',
+      },
+    ]);
+  });
+
+  it('give REFERRAL_NOT_REQUIRED whole, with the product named', () => {
+    expect(validateReferralCreate(referral(), { clock, productType: 'essential_plan' }).warnings).toEqual([
+      {
+        code: 'REFERRAL_NOT_REQUIRED',
+        path: '$',
+        message:
+          'As of January 1, 2023, referrals are no longer needed for Essential Plan members: the member can see ' +
+          'the specialist without one, and no referral is stored.',
+      },
+    ]);
+  });
+});
+
+describe('one of two dates missing', () => {
+  it('is reported on its own, without comparing the dates', () => {
+    const onlyEnd = validateReferralCreate(referral({ startDate: undefined }), ctx);
+    expect(onlyEnd.success ? [] : onlyEnd.violations).toEqual([
+      { code: 'VALIDATION_FAILED', path: '$.startDate', message: '$.startDate is required: give a string.' },
+    ]);
+    expect(validateReferralSearch({ from: '2026-01-01' }, ctx)).toEqual({
+      success: false,
+      violations: [{ code: 'VALIDATION_FAILED', path: '$.to', message: '$.to is required: give a string.' }],
+      warnings: [],
+    });
+    expect(validateReferralSearch({ to: '2026-03-31' }, ctx)).toEqual({
+      success: false,
+      violations: [
+        { code: 'VALIDATION_FAILED', path: '$.from', message: '$.from is required: give a string.' },
+      ],
+      warnings: [],
+    });
+  });
+});
+
+describe('the member coverage (SERVICE_OUTSIDE_COVERAGE)', () => {
+  it('holds the start and end dates of the referral, inclusive of its first and last day', () => {
+    const exact = { clock, coverage: { startDate: '2026-11-16', endDate: '2027-05-15' } };
+    expect(validateReferralCreate(referral(), exact).success).toBe(true);
+    expect(validateReferralCreate(referral({ endDate: undefined }), exact).success).toBe(true);
+    const coverage = { startDate: '2026-11-17', endDate: '2027-05-14' };
+    const words = (which: string, date: string) =>
+      `The service ${which} date ${date} of the referral is outside the member's coverage (2026-11-17 to ` +
+      "2027-05-14): the service dates must coincide with the member's coverage dates. Choose dates within the coverage.";
+    expect(validateReferralCreate(referral(), { clock, coverage })).toEqual({
+      success: false,
+      violations: [
+        { code: 'SERVICE_OUTSIDE_COVERAGE', path: '$.startDate', message: words('start', '2026-11-16') },
+        { code: 'SERVICE_OUTSIDE_COVERAGE', path: '$.endDate', message: words('end', '2027-05-15') },
+      ],
+      warnings: [],
+    });
+  });
+});

@@ -109,3 +109,25 @@ describe('the words of the session rules', () => {
     pinViolations(due({ deviceKnown: true, lastVerifiedAt: '2026-11-01T10:00:00Z' }, '2027-02-01T10:00:00Z'));
   });
 });
+
+describe('an invalid instant', () => {
+  it('is named in the RangeError by the argument it came in', () => {
+    const at = '2026-11-23T14:00:00Z';
+    expect(() => sessionExpiresAt('soon')).toThrow(
+      new RangeError('Invalid last activity "soon": expected an instant.'),
+    );
+    expect(() => sessionState(at, 'later')).toThrow(
+      new RangeError('Invalid now "later": expected an instant.'),
+    );
+    expect(() => sessionState('before', at)).toThrow(
+      new RangeError('Invalid last activity "before": expected an instant.'),
+    );
+    expect(() => addCalendarMonths('someday', 3)).toThrow(
+      new RangeError('Invalid instant "someday": expected an instant.'),
+    );
+    expect(() => mfaRequired({ deviceKnown: true }, Number.NaN)).toThrow(
+      new RangeError('Invalid now NaN: expected an instant.'),
+    );
+    expect(() => sessionState(at, Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});

@@ -79,3 +79,69 @@ describe('checkSponsorParticipation', () => {
     ]);
   });
 });
+
+describe('the words and paths of the site manager rules', () => {
+  const titles =
+    'only an Agency Director, Office Manager or Medical Director may be designated a Site Manager, lead or ' +
+    'secondary (medical_director, agency_director, office_administrator).';
+
+  it('recommend a secondary site manager at $.secondary', () => {
+    expect(siteManagerNotices(1)).toEqual([
+      {
+        code: 'SECONDARY_SITE_MANAGER_RECOMMENDED',
+        path: '$.secondary',
+        message:
+          'Only one Site Manager is assigned: it is recommended that two (2) Site Managers be assigned, to share ' +
+          'the responsibilities and provide an administrative backup. Designate a Secondary Site Manager ' +
+          '(designateSecondarySiteManager).',
+      },
+    ]);
+  });
+
+  it('say whether the title is missing or which one is not a site manager title', () => {
+    expect(validateSecondarySiteManager({ userId: 'USR-000002' })).toEqual({
+      success: false,
+      violations: [
+        { code: 'LEAD_SITE_MANAGER_TITLE', path: '$.title', message: `The title is missing: ${titles}` },
+      ],
+      warnings: [],
+    });
+    expect(validateSecondarySiteManager({ userId: 'USR-000002', title: 'nurse' })).toEqual({
+      success: false,
+      violations: [
+        {
+          code: 'LEAD_SITE_MANAGER_TITLE',
+          path: '$.title',
+          message: `"nurse" is not a Site Manager title: ${titles}`,
+        },
+      ],
+      warnings: [],
+    });
+  });
+
+  it('leave other fields to VALIDATION_FAILED', () => {
+    expect(validateSecondarySiteManager({ userId: 'USR-1', title: 'medical_director' })).toEqual({
+      success: false,
+      violations: [
+        {
+          code: 'VALIDATION_FAILED',
+          path: '$.userId',
+          message: '$.userId does not have the expected form /^USR-\\d{6}$/ ("USR-1").',
+        },
+      ],
+      warnings: [],
+    });
+  });
+
+  it('name the sponsor that does not participate', () => {
+    expect(checkSponsorParticipation({ sponsor: { npi: '1234567893' } }, () => false)).toEqual([
+      {
+        code: 'SPONSOR_NOT_PARTICIPATING',
+        path: '$.sponsor.npi',
+        message:
+          'Provider 1234567893 is not a participating provider: the designated Sponsor Representative must be a ' +
+          'participating provider/physician of the plan. Name a participating physician of the group as the sponsor.',
+      },
+    ]);
+  });
+});

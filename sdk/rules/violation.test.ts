@@ -24,4 +24,10 @@ describe('joinPath', () => {
     expect(joinPath('$', "it's")).toBe("$['it\\'s']");
     expect(joinPath('$', '')).toBe("$['']");
   });
+
+  it('doubles a backslash inside quotes, so an escaped quote stays one', () => {
+    // The name a\b (one backslash) is written a\\b; a\'b gets its backslash doubled, then its quote escaped.
+    expect(joinPath('$', 'a\\b')).toBe("$['a\\\\b']");
+    expect(joinPath('$', "a\\'b")).toBe("$['a\\\\\\'b']");
+  });
 });

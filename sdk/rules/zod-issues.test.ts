@@ -15,6 +15,7 @@ import {
   issuePath,
   issueRuleCode,
   NpiSchema,
+  PhoneSchema,
   PinSchema,
   ProcedureCodeSchema,
   parseWithViolations,
@@ -282,5 +283,93 @@ describe('issueMessage, for every kind of zod issue', () => {
       'a bigint',
       'a symbol',
     ]);
+  });
+});
+
+describe('edges of the messages and paths, pinned one by one', () => {
+  type Issue = Parameters<typeof issueMessage>[0];
+  const issue = (fields: Record<string, unknown>) =>
+    ({ path: [], message: 'zod said so', ...fields }) as unknown as Issue;
+
+  it('counts one item, and a bigint bound of one, in the singular', () => {
+    expect(
+      issueMessage(
+        issue({ code: 'too_small', origin: 'array', minimum: 2, inclusive: true, input: [1] }),
+        '$.x',
+      ),
+    ).toBe('$.x must have at least 2 items (it has 1 item).');
+    expect(
+      issueMessage(
+        issue({ code: 'too_big', origin: 'array', maximum: 1n, inclusive: true, input: [1, 2] }),
+        '$.x',
+      ),
+    ).toBe('$.x must have at most 1 item (it has 2 items).');
+  });
+
+  it('names the format, not a pattern, for formats other than regex, and leaves out an input not reported', () => {
+    expect(
+      issueMessage(
+        issue({ code: 'invalid_format', format: 'uuid', pattern: '/^[0-9a-f-]+$/', input: 'b' }),
+        '$.x',
+      ),
+    ).toBe('$.x must be a valid uuid, not "b".');
+    expect(issueMessage(issue({ code: 'invalid_format', format: 'regex', pattern: '/^a$/' }), '$.x')).toBe(
+      '$.x does not have the expected form /^a$/.',
+    );
+    expect(issueMessage(issue({ code: 'invalid_format', format: 'uuid' }), '$.x')).toBe(
+      '$.x must be a valid uuid.',
+    );
+  });
+
+  it('puts the paths under the base given', () => {
+    const issues = z.object({ from: z.string() }).safeParse({}, { reportInput: true });
+    expect(issues.success).toBe(false);
+    if (!issues.success) {
+      expect(zodIssuesToViolations(issues.error.issues, { base: '$.query' })).toEqual([
+        {
+          code: 'VALIDATION_FAILED',
+          path: '$.query.from',
+          message: '$.query.from is required: give a string.',
+        },
+      ]);
+    }
+  });
+
+  it('words a phone number that is not one', () => {
+    expect(parseWithViolations(z.object({ phone: PhoneSchema }), { phone: '555-0100' }).violations).toEqual([
+      {
+        code: 'VALIDATION_FAILED',
+        path: '$.phone',
+        message: 'Phone number "555-0100" is not a valid US number: give 10 digits, such as (898) 345-0098.',
+      },
+    ]);
+  });
+});
+
+describe('checkProviderIdentity, its words and what it leaves to the schema', () => {
+  const provider = {
+    npi: '1407819535',
+    taxId: '06-0646668',
+    address: { line1: '80 Seymour St', city: 'Hartford', state: 'CT', zip: '06102' },
+  };
+
+  it('calls the provider "provider" unless told otherwise', () => {
+    expect(checkProviderIdentity(provider, '$.p', () => false)).toEqual([
+      {
+        code: 'PROVIDER_IDENTITY_MISMATCH',
+        path: '$.p',
+        message:
+          "The provider's address (80 Seymour St, Hartford, CT 06102), Tax ID 060646668 and NPI 1407819535 are not " +
+          'one known combination: the address selected must match the Tax ID and NPI. Choose an address listed ' +
+          'for this Tax ID and NPI in the provider directory.',
+      },
+    ]);
+  });
+
+  it('does not ask the directory about a malformed Tax ID or address', () => {
+    expect(checkProviderIdentity({ ...provider, taxId: '06-064666' }, '$.p', () => false)).toEqual([]);
+    expect(
+      checkProviderIdentity({ ...provider, address: { line1: '80 Seymour St' } }, '$.p', () => false),
+    ).toEqual([]);
   });
 });

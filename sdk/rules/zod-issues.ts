@@ -106,11 +106,7 @@ export function describeValue(value: unknown): string {
  */
 export function issuePath(path: readonly PropertyKey[], base = '$'): string {
   const segments = path.map((segment) =>
-    typeof segment === 'number'
-      ? segment
-      : typeof segment === 'symbol'
-        ? String(segment.description)
-        : segment,
+    typeof segment === 'symbol' ? String(segment.description) : segment,
   );
   return joinPath(base, ...segments);
 }
@@ -167,7 +163,8 @@ export function issueMessage(issue: ZodIssue, path: string): string {
     case 'invalid_type': {
       const expected = EXPECTED[issue.expected] ?? String(issue.expected);
       if (input === undefined) return `${path} is required: give ${expected}.`;
-      return `${path} must be ${expected}${hasInput ? `, not ${describeValue(input)}` : ''}.`;
+      // An input other than undefined was reported (hasInput).
+      return `${path} must be ${expected}, not ${describeValue(input)}.`;
     }
     case 'too_small':
       if (issue.origin === 'string' && issue.minimum === 1 && !issue.exact)
