@@ -76,4 +76,32 @@ describe('withCheckedParams', () => {
     expect(sent).toHaveLength(5);
     expect(checked.use).toBe(raw.use);
   });
+
+  it('names the operation of the method on a path that has several (GET and PATCH /me/settings)', async () => {
+    const send = async (_path: string, _init?: unknown) => 'sent';
+    const raw = { GET: send, POST: send, PUT: send, PATCH: send, DELETE: send, use: () => undefined };
+    const checked = withCheckedParams(raw as never) as unknown as Record<string, typeof send>;
+    const bad = { params: { query: { page: 0 } } };
+    await expect(checked.PATCH?.('/me/settings', bad as never)).rejects.toMatchObject({
+      operationId: 'updateAccountSettings',
+    });
+    await expect(checked.GET?.('/me/settings', bad as never)).rejects.toMatchObject({
+      operationId: 'getAccountSettings',
+    });
+  });
+
+  it('sends a call without an init object (nothing to check)', async () => {
+    const sent: unknown[] = [];
+    const send = async (path: string, init?: unknown) => {
+      sent.push([path, init]);
+      return 'sent';
+    };
+    const raw = { GET: send, POST: send, PUT: send, PATCH: send, DELETE: send, use: () => undefined };
+    const checked = withCheckedParams(raw as never) as unknown as Record<
+      string,
+      (path: string) => Promise<unknown>
+    >;
+    await expect(checked.GET?.('/me')).resolves.toBe('sent');
+    expect(sent).toEqual([['/me', undefined]]);
+  });
 });

@@ -139,6 +139,12 @@ describe('redact at its edges', () => {
     let kept = redact(eight) as Record<string, unknown>;
     for (let i = 0; i < 8; i++) kept = kept.next as Record<string, unknown>;
     expect(kept).toEqual({ leaf: 'x' });
+    // Arrays count as levels too: eight nested arrays keep their leaf, nine cut it.
+    const nest = (levels: number): unknown => (levels === 0 ? 'x' : [nest(levels - 1)]);
+    const unnest = (value: unknown, levels: number): unknown =>
+      levels === 0 ? value : unnest((value as unknown[])[0], levels - 1);
+    expect(unnest(redact(nest(9)), 9)).toBe('x');
+    expect(unnest(redact(nest(10)), 9)).toBe('[…]');
     const cycle: Record<string, unknown> = { id: 'a' };
     cycle.self = cycle;
     expect(redact(cycle)).toEqual({ id: 'a', self: '[…]' });

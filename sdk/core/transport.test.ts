@@ -174,6 +174,19 @@ describe('timeouts and aborts', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it('a caller aborting a request that is never re-sent (revokeUser) gets an abort, not a connection error', async () => {
+    const fetch = hangingFetch();
+    const controller = new AbortController();
+    const result = client(fetch, { timeoutMs: 60_000 })
+      .users.revoke('060646668', 'USR-000002', { signal: controller.signal })
+      .catch((e: unknown) => e);
+    setTimeout(() => controller.abort('user left'), 10);
+    const error = await result;
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(error).not.toBeInstanceOf(APIConnectionError);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('stops waiting between retries when the signal aborts', async () => {
     const fetch = fakeFetch(json(503, problem(503, 'SERVICE_UNAVAILABLE'), { 'Retry-After': '30' }));
     const controller = new AbortController();

@@ -254,6 +254,15 @@ describe('validation before sending', () => {
     expect(fetch.requests[1]?.url.pathname).toBe('/api/v1/tax-ids/060646668/users');
   });
 
+  it('sends a body with the fields the rules normalise (a Tax ID written NN-NNNNNNN as 9 digits)', async () => {
+    const { fetch, portal } = setup();
+    await portal.account.registerAdditionalTaxId({ taxId: '06-1234567', registrationCode: 'RC-06123-4567' });
+    expect(JSON.parse(fetch.requests[0]?.body ?? '')).toEqual({
+      taxId: '061234567',
+      registrationCode: 'RC-06123-4567',
+    });
+  });
+
   it('surfaces warnings without blocking: REFERRAL_NOT_REQUIRED on the result, the logger and onWarning', async () => {
     const { fetch, portal, onWarning } = setup();
     const result = await portal.referrals
