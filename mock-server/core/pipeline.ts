@@ -316,7 +316,7 @@ export async function runPipeline(
   const ruleViolations = implementation?.rules?.(context) ?? [];
   if (ruleViolations.length > 0) throw ProblemError.fromViolations(ruleViolations);
 
-  const schemaViolations = validateRequest(operation, {
+  const schemaViolations = await validateRequest(operation, {
     params,
     query: url.searchParams,
     headers: request.headers,

@@ -5,7 +5,6 @@
  * generated at run time, so the mock runs under a content security policy without `'unsafe-eval'`.
  * Responses are checked in the contract suite by response-validation.ts.
  */
-import * as GENERATED from '../generated/validators.ts';
 import type { SpecOperation } from './spec.ts';
 import type { PortalRequest, RuleViolation } from './types.ts';
 import { type RequestPart, validatorName } from './validation-schemas.ts';
@@ -21,9 +20,28 @@ export interface AjvError {
 /** A compiled validator: answers whether the data is valid and leaves its errors on `errors`. */
 export type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 
-const VALIDATORS = GENERATED as unknown as Record<string, Validate | undefined>;
+type Validators = Record<string, Validate | undefined>;
+let loaded: Validators | undefined;
+let loading: Promise<Validators> | undefined;
 
-function compiled(operation: SpecOperation, part: Exclude<RequestPart, 'body'>): Validate {
+/**
+ * The compiled validators, imported on first need: they are 660 kB of code, and parsing them at start
+ * delayed every answer, including those of requests with nothing to validate (`GET /me`).
+ */
+function validators(): Validators | Promise<Validators> {
+  if (loaded !== undefined) return loaded;
+  loading ??= import('../generated/validators.ts').then((module) => {
+    loaded = module as unknown as Validators;
+    return loaded;
+  });
+  return loading;
+}
+
+function compiled(
+  VALIDATORS: Validators,
+  operation: SpecOperation,
+  part: Exclude<RequestPart, 'body'>,
+): Validate {
   const validate = VALIDATORS[validatorName(operation.operationId, part)];
   if (validate === undefined) {
     throw new Error(
@@ -88,13 +106,18 @@ export interface RequestParts {
  * VALIDATION_FAILED violations with JSON paths (`$.memberId`, `$.query.pageSize`).
  *
  * @example
- * validateRequest(specOperation('signIn'), { params: {}, query, headers, body: {}, hasJsonBody: true });
+ * await validateRequest(specOperation('signIn'), { params: {}, query, headers, body: {}, hasJsonBody: true });
  * // [{ code: 'VALIDATION_FAILED', path: '$.username', message: "must have required property 'username'" }, …]
  */
-export function validateRequest(operation: SpecOperation, parts: RequestParts): RuleViolation[] {
+export async function validateRequest(
+  operation: SpecOperation,
+  parts: RequestParts,
+): Promise<RuleViolation[]> {
   const violations: RuleViolation[] = [];
+  if (operation.parameters.length === 0 && operation.requestBody === undefined) return violations;
+  const VALIDATORS = loaded ?? (await validators());
   if (operation.parameters.some((p) => p.in === 'path')) {
-    const validate = compiled(operation, 'path');
+    const validate = compiled(VALIDATORS, operation, 'path');
     const values = { ...parts.params };
     if (!validate(values)) violations.push(...toViolations(validate.errors, '$.path'));
   }
@@ -107,7 +130,7 @@ export function validateRequest(operation: SpecOperation, parts: RequestParts): 
         ? parts.query.getAll(parameter.name)
         : parts.query.get(parameter.name);
     }
-    const validate = compiled(operation, 'query');
+    const validate = compiled(VALIDATORS, operation, 'query');
     if (!validate(values)) violations.push(...toViolations(validate.errors, '$.query'));
   }
   const headerParameters = operation.parameters.filter((p) => p.in === 'header');
@@ -117,7 +140,7 @@ export function validateRequest(operation: SpecOperation, parts: RequestParts): 
       const value = parts.headers.get(parameter.name);
       if (value !== null) values[parameter.name.toLowerCase()] = value;
     }
-    const validate = compiled(operation, 'header');
+    const validate = compiled(VALIDATORS, operation, 'header');
     if (!validate(values)) violations.push(...toViolations(validate.errors, '$.header'));
   }
   // The index carries no body schema (the compiled validator is the schema): a JSON body is checked
