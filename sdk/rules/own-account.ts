@@ -124,8 +124,8 @@ export function validateEmailChangeRequest(input: unknown): RuleValidationResult
 }
 
 /**
- * Whether an email address is another account's, compared without case: "they must use a unique
- * email address for each account" (seed 003).
+ * Whether an email address is an account's other than `selfUserId` (any account's without it), compared
+ * without case: "they must use a unique email address for each account" (seed 003).
  *
  * @example
  * emailTakenByAnother([{ userId: 'USR-1', email: 'A@x.example' }], 'a@X.example', 'USR-2'); // true
@@ -133,7 +133,7 @@ export function validateEmailChangeRequest(input: unknown): RuleValidationResult
 export function emailTakenByAnother(
   accounts: Iterable<{ userId: string; email: string }>,
   email: string,
-  selfUserId: string,
+  selfUserId?: string,
 ): boolean {
   const wanted = email.toLowerCase();
   for (const account of accounts) {

@@ -7,6 +7,7 @@
 import type { components } from '../../../sdk/generated/portal.ts';
 import {
   calendarDayAt,
+  emailTakenByAnother,
   normalizeTaxId,
   requireUniqueEmail,
   siteManagerNotices,
@@ -124,9 +125,8 @@ export const registrationHandlers: DomainHandlers = {
         );
       }
       // The Lead Site Manager's account is a new account: its email may not be another account's.
-      const leadEmail = body.leadSiteManager.email.toLowerCase();
       const [inUse] = requireUniqueEmail(
-        [...context.sandbox.users.values()].some((user) => user.email.toLowerCase() === leadEmail),
+        emailTakenByAnother(context.sandbox.users.values(), body.leadSiteManager.email),
         body.leadSiteManager.email,
       );
       if (inUse !== undefined) {
@@ -222,8 +222,7 @@ export const registrationHandlers: DomainHandlers = {
       // "if a single user does want separate accounts … they must use a unique email address for each
       // account" (seed 003): an email of another account is refused, whatever its Tax IDs.
       const [inUse] = requireUniqueEmail(
-        existing === undefined &&
-          [...context.sandbox.users.values()].some((user) => user.email.toLowerCase() === email),
+        existing === undefined && emailTakenByAnother(context.sandbox.users.values(), body.email),
         body.email,
       );
       if (inUse !== undefined) {
