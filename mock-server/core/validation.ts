@@ -28,8 +28,7 @@ let loading: Promise<Validators> | undefined;
  * The compiled validators, imported on first need: they are 660 kB of code, and parsing them at start
  * delayed every answer, including those of requests with nothing to validate (`GET /me`).
  */
-function validators(): Validators | Promise<Validators> {
-  if (loaded !== undefined) return loaded;
+function loadValidators(): Promise<Validators> {
   loading ??= import('../generated/validators.ts').then((module) => {
     loaded = module as unknown as Validators;
     return loaded;
@@ -115,7 +114,7 @@ export async function validateRequest(
 ): Promise<RuleViolation[]> {
   const violations: RuleViolation[] = [];
   if (operation.parameters.length === 0 && operation.requestBody === undefined) return violations;
-  const VALIDATORS = loaded ?? (await validators());
+  const VALIDATORS = loaded ?? (await loadValidators());
   if (operation.parameters.some((p) => p.in === 'path')) {
     const validate = compiled(VALIDATORS, operation, 'path');
     const values = { ...parts.params };
