@@ -378,22 +378,21 @@ for (let n = 0; n < 3; n++) {
   spawnTimes.push(ms);
   await stop(server);
 }
-const big = await firstAnswer(1_000_000);
-const bigRss = await rssAfterReads(big.server, 10_000);
-await stop(big.server);
-const small = await firstAnswer(100);
-const smallRss = await rssAfterReads(small.server, 10_000);
-await stop(small.server);
+/** RSS after 10,000 distinct member reads of a fresh CLI with `members` members. */
+async function rssOfFresh(members: number, nodeFlags: readonly string[] = []): Promise<number> {
+  const { server } = await firstAnswer(members, nodeFlags);
+  const rss = await rssAfterReads(server, 10_000);
+  await stop(server);
+  return rss;
+}
+const bigRss = await rssOfFresh(1_000_000);
+const smallRss = await rssOfFresh(100);
 // The same pair with V8's young generation capped: generating members allocates fast, so V8 grows its
 // semi-spaces (up to 16 MB each by default) where the 100-member server answering 404s does not. The
 // difference in RSS is that headroom for short-lived objects, not members kept.
 const YOUNG_CAP = ['--max-semi-space-size=8'];
-const bigCapped = await firstAnswer(1_000_000, YOUNG_CAP);
-const bigCappedRss = await rssAfterReads(bigCapped.server, 10_000);
-await stop(bigCapped.server);
-const smallCapped = await firstAnswer(100, YOUNG_CAP);
-const smallCappedRss = await rssAfterReads(smallCapped.server, 10_000);
-await stop(smallCapped.server);
+const bigCappedRss = await rssOfFresh(1_000_000, YOUNG_CAP);
+const smallCappedRss = await rssOfFresh(100, YOUNG_CAP);
 
 // --- report ------------------------------------------------------------------------------------------
 const readOf = (name: string) => summarize(readRuns.get(name) ?? []);

@@ -53,15 +53,21 @@ describe('paramViolations', () => {
   });
 });
 
+/** A client of five methods that record what they are asked to send, behind withCheckedParams. */
+function checkedClient() {
+  const sent: unknown[] = [];
+  const send = async (path: string, init?: unknown) => {
+    sent.push([path, init]);
+    return 'sent';
+  };
+  const raw = { GET: send, POST: send, PUT: send, PATCH: send, DELETE: send, use: () => undefined };
+  const checked = withCheckedParams(raw as never) as unknown as Record<string, typeof send>;
+  return { sent, raw, checked };
+}
+
 describe('withCheckedParams', () => {
   it('refuses bad parameters before sending, naming the operation; sends good ones as they are', async () => {
-    const sent: unknown[] = [];
-    const send = async (path: string, init?: unknown) => {
-      sent.push([path, init]);
-      return 'sent';
-    };
-    const raw = { GET: send, POST: send, PUT: send, PATCH: send, DELETE: send, use: () => undefined };
-    const checked = withCheckedParams(raw as never) as unknown as Record<string, typeof send>;
+    const { sent, raw, checked } = checkedClient();
     const refused = await checked
       .GET?.('/members/{memberId}', { params: { path: { memberId: '' } } })
       .catch((e: unknown) => e);
@@ -78,29 +84,18 @@ describe('withCheckedParams', () => {
   });
 
   it('names the operation of the method on a path that has several (GET and PATCH /me/settings)', async () => {
-    const send = async (_path: string, _init?: unknown) => 'sent';
-    const raw = { GET: send, POST: send, PUT: send, PATCH: send, DELETE: send, use: () => undefined };
-    const checked = withCheckedParams(raw as never) as unknown as Record<string, typeof send>;
+    const { checked } = checkedClient();
     const bad = { params: { query: { page: 0 } } };
-    await expect(checked.PATCH?.('/me/settings', bad as never)).rejects.toMatchObject({
+    await expect(checked.PATCH?.('/me/settings', bad)).rejects.toMatchObject({
       operationId: 'updateAccountSettings',
     });
-    await expect(checked.GET?.('/me/settings', bad as never)).rejects.toMatchObject({
+    await expect(checked.GET?.('/me/settings', bad)).rejects.toMatchObject({
       operationId: 'getAccountSettings',
     });
   });
 
   it('sends a call without an init object (nothing to check)', async () => {
-    const sent: unknown[] = [];
-    const send = async (path: string, init?: unknown) => {
-      sent.push([path, init]);
-      return 'sent';
-    };
-    const raw = { GET: send, POST: send, PUT: send, PATCH: send, DELETE: send, use: () => undefined };
-    const checked = withCheckedParams(raw as never) as unknown as Record<
-      string,
-      (path: string) => Promise<unknown>
-    >;
+    const { sent, checked } = checkedClient();
     await expect(checked.GET?.('/me')).resolves.toBe('sent');
     expect(sent).toEqual([['/me', undefined]]);
   });
