@@ -65,6 +65,7 @@ export const SYSTEMS = {
   ein: 'http://terminology.hl7.org/NamingSystem/USEIN',
   icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
   cpt: 'http://www.ama-assn.org/go/cpt',
+  hcpcs: 'urn:oid:2.16.840.1.113883.6.285',
   placeOfService: 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set',
   claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
   processPriority: 'http://terminology.hl7.org/CodeSystem/processpriority',
@@ -82,6 +83,8 @@ export const SYSTEMS = {
   x12RequestCategory: 'https://codesystem.x12.org/005010/1525',
   /** X12 1322: Certification Type Code (UM02). */
   x12CertificationType: 'https://codesystem.x12.org/005010/1322',
+  /** X12 1069: Individual Relationship Code (INS02; 18 is Self). */
+  x12Relationship: 'https://codesystem.x12.org/005010/1069',
   /** X12 98: Entity Identifier Code (NM101). */
   x12EntityIdentifier: 'https://codesystem.x12.org/005010/98',
 } as const;

@@ -1,0 +1,548 @@
+/**
+ * A portal preauthorization request as a PAS request Bundle (Da Vinci PAS 2.2.1, "PAS Request
+ * Bundle": a `collection` whose first entry is the PAS Claim, `use = preauthorization`), and back.
+ *
+ * `toPasRequestBundle` is pure: the same request and options build the same Bundle, byte for byte.
+ * `readPasRequestBundle` turns any PAS request Bundle (this builder's or another client's) into the
+ * portal's `PreauthorizationCreate`, with the FHIRPath each field came from, so that a rule the
+ * portal refuses names the element of the Bundle to fix.
+ */
+import type {
+  Bundle,
+  BundleEntry,
+  Claim,
+  ClaimDiagnosis,
+  ClaimItem,
+  CodeableConcept,
+  Coverage,
+  Extension,
+  Organization,
+  Patient,
+  Reference,
+} from '@medplum/fhirtypes';
+import type { components } from '../generated/portal.ts';
+import { entryUrl, resolveReference } from './bundle-references.ts';
+import {
+  claimTypeOf,
+  type PreauthorizationServiceType,
+  priorityOf,
+  procedureSystemOf,
+  SERVICE_TYPE_X12,
+  serviceTypeOfX12,
+  urgencyOfPriority,
+} from './codes.ts';
+import { type HealthPlan, insurerOfPlan } from './insurers.ts';
+import type { FhirIssue } from './issues.ts';
+import type { PasEntry } from './pas-response.ts';
+import { organizationOfProvider, providerReferenceOf } from './provider-organization.ts';
+import { PAS_EXTENSIONS, PAS_PROFILES, PORTAL_SYSTEMS, SYSTEMS } from './systems.ts';
+
+type Schemas = components['schemas'];
+export type PreauthorizationCreate = Schemas['PreauthorizationCreate'];
+
+/** The member's demographics, for the Patient (PAS Beneficiary) when the app has them. */
+export interface PasPatientDetails {
+  firstName?: string;
+  lastName?: string;
+  /** YYYY-MM-DD. */
+  dateOfBirth?: string;
+  gender?: 'female' | 'male' | 'unknown';
+}
+
+/** Options of {@link toPasRequestBundle}. */
+export interface PasRequestOptions {
+  /**
+   * The submitter's transaction identifier (`Bundle.identifier` and `Claim.identifier`; PAS: "assigned
+   * by the originator or sender to identify the transaction within the sender's business application
+   * system").
+   */
+  transactionId: string;
+  /** When the Bundle is made (`Bundle.timestamp`, `Claim.created`): ISO timestamp or Date. */
+  timestamp: string | Date;
+  /** The member's health plan: the insurer the request goes to (`Claim.insurer`, PAS Insurer). */
+  healthPlan: HealthPlan;
+  /** The member's demographics (optional: the portal identifies the member by member ID). */
+  patient?: PasPatientDetails;
+  /** The CMS place of service code of every line (`Claim.item.location`, default by service type). */
+  placeOfService?: string;
+}
+
+/** The default place of service of a service type (CMS codes: 11 office, 12 home, 21 inpatient, 22 outpatient hospital, 31 skilled nursing). */
+function defaultPlaceOfService(serviceType: PreauthorizationServiceType): string {
+  if (serviceType === 'inpatient_admission' || serviceType === 'transplant') return '21';
+  if (serviceType === 'home_health_care' || serviceType === 'durable_medical_equipment') return '12';
+  if (serviceType === 'skilled_nursing') return '31';
+  if (serviceType === 'outpatient_procedure' || serviceType === 'imaging') return '22';
+  return '11';
+}
+
+function coding(system: string, code: string, display?: string): CodeableConcept {
+  return { coding: [{ system, code, ...(display === undefined ? {} : { display }) }] };
+}
+
+const MEMBER_ID_TYPE = coding(SYSTEMS.identifierType, 'MB', 'Member Number');
+
+function isoOf(value: string | Date): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`timestamp is not a date: ${String(value)}`);
+  return date.toISOString();
+}
+
+/**
+ * The PAS request Bundle of a portal preauthorization request: the PAS Claim first, then the Patient
+ * (PAS Beneficiary, identified by the member ID, type MB), the Coverage, the insurer (the member's
+ * health plan), and the requesting and servicing providers as Organizations (Tax ID + NPI +
+ * address). Pure: no clock, no randomness.
+ *
+ * @example
+ * const bundle = toPasRequestBundle(request, { transactionId: 'TX-0001', timestamp: '2026-11-23T15:00:00Z', healthPlan: 'emblemhealth' });
+ * await portal.fhir.submitPriorAuthorization(bundle);
+ */
+export function toPasRequestBundle(request: PreauthorizationCreate, options: PasRequestOptions): Bundle {
+  const timestamp = isoOf(options.timestamp);
+  const tx = options.transactionId;
+  const urls = {
+    claim: entryUrl(tx, 'Claim'),
+    patient: entryUrl(tx, 'Patient'),
+    coverage: entryUrl(tx, 'Coverage'),
+    insurer: entryUrl(tx, 'Insurer'),
+    requestor: entryUrl(tx, 'Requestor'),
+    servicing: entryUrl(tx, 'Servicing'),
+  };
+  const sameProvider =
+    request.servicingProvider.npi === request.requestingProvider.npi &&
+    request.servicingProvider.taxId === request.requestingProvider.taxId;
+  const servicingUrl = sameProvider ? urls.requestor : urls.servicing;
+  const memberIdentifier = { type: MEMBER_ID_TYPE, system: PORTAL_SYSTEMS.memberId, value: request.memberId };
+  const details = options.patient ?? {};
+  const patient: Patient = {
+    resourceType: 'Patient',
+    meta: { profile: [PAS_PROFILES.beneficiary] },
+    identifier: [memberIdentifier],
+    ...(details.firstName !== undefined || details.lastName !== undefined
+      ? {
+          name: [
+            {
+              ...(details.lastName === undefined ? {} : { family: details.lastName }),
+              ...(details.firstName === undefined ? {} : { given: [details.firstName] }),
+            },
+          ],
+        }
+      : {}),
+    ...(details.gender === undefined ? {} : { gender: details.gender }),
+    ...(details.dateOfBirth === undefined ? {} : { birthDate: details.dateOfBirth }),
+  };
+  const coverage: Coverage = {
+    resourceType: 'Coverage',
+    meta: { profile: [PAS_PROFILES.coverage] },
+    identifier: [memberIdentifier],
+    status: 'active',
+    subscriberId: request.memberId,
+    beneficiary: { reference: urls.patient },
+    relationship: {
+      coding: [
+        { system: SYSTEMS.subscriberRelationship, code: 'self' },
+        { system: SYSTEMS.x12Relationship, code: '18', display: 'Self' },
+      ],
+    },
+    payor: [{ reference: urls.insurer }],
+  };
+  const x12 = SERVICE_TYPE_X12[request.serviceType];
+  const category: CodeableConcept = {
+    coding: [
+      { system: SYSTEMS.x12ServiceType, code: x12.code, display: x12.display },
+      { system: PORTAL_SYSTEMS.serviceType, code: request.serviceType },
+    ],
+  };
+  const place = options.placeOfService ?? defaultPlaceOfService(request.serviceType);
+  const requestCategory =
+    request.serviceType === 'inpatient_admission'
+      ? coding(SYSTEMS.x12RequestCategory, 'AR', 'Admission Review')
+      : coding(SYSTEMS.x12RequestCategory, 'HS', 'Health Services Review');
+  const diagnoses: ClaimDiagnosis[] = request.diagnoses.map((diagnosis, index) => ({
+    sequence: index + 1,
+    diagnosisCodeableConcept: coding(SYSTEMS.icd10cm, diagnosis.code),
+  }));
+  const items: ClaimItem[] = request.serviceLines.map((line, index) => ({
+    extension: [
+      { url: PAS_EXTENSIONS.serviceItemRequestType, valueCodeableConcept: requestCategory },
+      {
+        url: PAS_EXTENSIONS.certificationType,
+        valueCodeableConcept: coding(SYSTEMS.x12CertificationType, 'I', 'Initial'),
+      },
+    ],
+    sequence: index + 1,
+    careTeamSequence: [1],
+    diagnosisSequence: diagnoses.map((diagnosis) => diagnosis.sequence),
+    category,
+    productOrService: coding(procedureSystemOf(line.procedureCode), line.procedureCode),
+    ...(line.modifiers === undefined || line.modifiers.length === 0
+      ? {}
+      : { modifier: line.modifiers.map((modifier) => coding(SYSTEMS.cpt, modifier)) }),
+    servicedPeriod: { start: line.serviceStartDate, end: line.serviceEndDate },
+    locationCodeableConcept: coding(SYSTEMS.placeOfService, place),
+    quantity: { value: line.units },
+  }));
+  const claim: Claim = {
+    resourceType: 'Claim',
+    meta: { profile: [PAS_PROFILES.claim] },
+    identifier: [{ system: `urn:trnorg:1${request.requestingProvider.taxId}`, value: tx }],
+    status: 'active',
+    type: coding(SYSTEMS.claimType, claimTypeOf(request.serviceType)),
+    use: 'preauthorization',
+    patient: { reference: urls.patient },
+    created: timestamp,
+    insurer: { reference: urls.insurer },
+    provider: { reference: urls.requestor },
+    priority: coding(SYSTEMS.processPriority, priorityOf(request.urgency)),
+    careTeam: [
+      {
+        extension: [{ url: PAS_EXTENSIONS.careTeamClaimScope, valueBoolean: true }],
+        sequence: 1,
+        provider: { reference: servicingUrl },
+        role: coding(SYSTEMS.x12EntityIdentifier, 'SJ', 'Service Provider'),
+      },
+    ],
+    supportingInfo: [
+      {
+        sequence: 1,
+        category: coding(SYSTEMS.pasTempCodes, 'patientEvent'),
+        timingPeriod: { start: request.serviceStartDate, end: request.serviceEndDate },
+      },
+      ...(request.notes === undefined
+        ? []
+        : [
+            {
+              sequence: 2,
+              category: coding(SYSTEMS.pasTempCodes, 'freeFormMessage'),
+              valueString: request.notes,
+            },
+          ]),
+    ],
+    diagnosis: diagnoses,
+    insurance: [{ sequence: 1, focal: true, coverage: { reference: urls.coverage } }],
+    item: items,
+  };
+  const entries: BundleEntry[] = [
+    { fullUrl: urls.claim, resource: claim },
+    { fullUrl: urls.patient, resource: patient },
+    { fullUrl: urls.coverage, resource: coverage },
+    { fullUrl: urls.insurer, resource: insurerOfPlan(options.healthPlan) },
+    { fullUrl: urls.requestor, resource: organizationOfProvider(request.requestingProvider) },
+    ...(sameProvider
+      ? []
+      : [{ fullUrl: urls.servicing, resource: organizationOfProvider(request.servicingProvider) }]),
+  ];
+  return {
+    resourceType: 'Bundle',
+    meta: { profile: [PAS_PROFILES.requestBundle] },
+    identifier: { system: `urn:trnorg:1${request.requestingProvider.taxId}`, value: tx },
+    type: 'collection',
+    timestamp,
+    entry: entries,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading a request Bundle
+
+/** What {@link readPasRequestBundle} finds in a PAS request Bundle. */
+export interface PasRequestReading {
+  /** The portal request the Bundle asks for (fields the Bundle lacks are left out, for the rules to name). */
+  request: Record<string, unknown>;
+  /** What is structurally wrong with the Bundle (not a rule of the portal): empty when it can be read. */
+  issues: FhirIssue[];
+  /** The FHIRPath of the element each field of the request came from (`serviceLines[0].units` → …). */
+  paths: Record<string, string>;
+  /** The Bundle's identifier (echoed in the response Bundle). */
+  transactionIdentifier?: Bundle['identifier'];
+  /** The Claim's identifiers and full URL (the response's `ClaimResponse.request`). */
+  claim?: { fullUrl?: string; identifier?: Claim['identifier'] };
+  /** The entries the response echoes (PAS: "the same fullUrl and resource identifiers"). */
+  echoed: { patient?: PasEntry; insurer?: PasEntry; requestor?: PasEntry; servicing?: PasEntry };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function codeIn(concept: CodeableConcept | undefined, system: string): string | undefined {
+  const codings = Array.isArray(concept?.coding) ? concept.coding : [];
+  const code = codings.find((c) => c?.system === system)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function anyCode(concept: CodeableConcept | undefined): string | undefined {
+  const codings = Array.isArray(concept?.coding) ? concept.coding : [];
+  const code = codings.find((c) => typeof c?.code === 'string')?.code;
+  return code;
+}
+
+function memberIdOf(patient: Patient | undefined, coverage: Coverage | undefined): string | undefined {
+  const identifiers = [...(patient?.identifier ?? []), ...(coverage?.identifier ?? [])];
+  const member =
+    identifiers.find((identifier) => identifier?.system === PORTAL_SYSTEMS.memberId) ??
+    identifiers.find((identifier) => codeIn(identifier?.type, SYSTEMS.identifierType) === 'MB');
+  return member?.value ?? coverage?.subscriberId;
+}
+
+function serviceTypeOf(
+  category: CodeableConcept | undefined,
+): PreauthorizationServiceType | string | undefined {
+  const own = codeIn(category, PORTAL_SYSTEMS.serviceType);
+  if (own !== undefined) return own;
+  const x12 = codeIn(category, SYSTEMS.x12ServiceType);
+  return x12 === undefined ? undefined : (serviceTypeOfX12(x12) ?? `x12:${x12}`);
+}
+
+/** The entry at an index, when it has a full URL (the only kind a response can reference). */
+function entryAt(bundle: Bundle, index: number | undefined): PasEntry | undefined {
+  const entry = index === undefined ? undefined : bundle.entry?.[index];
+  return typeof entry?.fullUrl === 'string' ? (entry as PasEntry) : undefined;
+}
+
+function providerOf(
+  bundle: Bundle,
+  reference: Reference | undefined,
+): { entry?: PasEntry; provider?: Record<string, unknown> } {
+  const found = resolveReference<Organization>(bundle, reference, 'Organization');
+  if (found === undefined) return {};
+  const entry = entryAt(bundle, found.index);
+  return { ...(entry === undefined ? {} : { entry }), provider: providerReferenceOf(found.resource) };
+}
+
+/**
+ * Reads a PAS request Bundle into the portal's preauthorization request, with what is structurally
+ * wrong with it (`issues`) and where each field came from (`paths`). It never throws.
+ *
+ * @example
+ * const { request, issues } = readPasRequestBundle(bundle);
+ * if (issues.length === 0) validatePreauthorizationCreate(request, { clock });
+ */
+export function readPasRequestBundle(input: unknown): PasRequestReading {
+  const issues: FhirIssue[] = [];
+  const paths: Record<string, string> = {};
+  const reading: PasRequestReading = { request: {}, issues, paths, echoed: {} };
+  if (!isObject(input) || input.resourceType !== 'Bundle') {
+    issues.push({ code: 'structure', expression: 'Bundle', diagnostics: 'The body is not a FHIR Bundle.' });
+    return reading;
+  }
+  const bundle = input as unknown as Bundle;
+  if (bundle.type !== 'collection') {
+    issues.push({
+      code: 'value',
+      expression: 'Bundle.type',
+      diagnostics: `A PAS request Bundle is a collection (PAS Request Bundle: type = collection), not ${String(bundle.type)}.`,
+    });
+  }
+  if (!isObject(bundle.identifier) || typeof bundle.identifier.value !== 'string') {
+    issues.push({
+      code: 'required',
+      expression: 'Bundle.identifier',
+      diagnostics: 'A PAS request Bundle names its transaction (PAS Request Bundle: identifier 1..1).',
+    });
+  } else reading.transactionIdentifier = bundle.identifier;
+  if (typeof bundle.timestamp !== 'string') {
+    issues.push({
+      code: 'required',
+      expression: 'Bundle.timestamp',
+      diagnostics: 'A PAS request Bundle has a timestamp (PAS Request Bundle: timestamp 1..1).',
+    });
+  }
+  const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
+  entries.forEach((entry, index) => {
+    if (!isObject(entry) || !isObject(entry.resource)) {
+      issues.push({
+        code: 'required',
+        expression: `Bundle.entry[${index}].resource`,
+        diagnostics: 'Every entry holds a resource (PAS Request Bundle: entry.resource 1..1).',
+      });
+    } else if (typeof entry.fullUrl !== 'string' || entry.fullUrl === '') {
+      issues.push({
+        code: 'required',
+        expression: `Bundle.entry[${index}].fullUrl`,
+        diagnostics: 'Every entry has a fullUrl (PAS Request Bundle: entry.fullUrl 1..1).',
+      });
+    }
+  });
+  const first = entries[0]?.resource;
+  if (!isObject(first) || first.resourceType !== 'Claim') {
+    issues.push({
+      code: 'invariant',
+      expression: 'Bundle.entry[0].resource',
+      diagnostics: 'The PAS Claim is the first entry of the Bundle (PAS invariant ClaimFirst).',
+    });
+    return reading;
+  }
+  const claim = first as Claim;
+  const at = 'Bundle.entry[0].resource';
+  reading.claim = {
+    ...(typeof entries[0]?.fullUrl === 'string' ? { fullUrl: entries[0].fullUrl } : {}),
+    ...(Array.isArray(claim.identifier) ? { identifier: claim.identifier } : {}),
+  };
+  if (claim.use !== 'preauthorization') {
+    issues.push({
+      code: 'value',
+      expression: `${at}.use`,
+      diagnostics: `A PAS Claim asks for a preauthorization (PAS Claim: use = preauthorization), not ${String(claim.use)}.`,
+    });
+  }
+  if (Array.isArray(claim.related) && claim.related.length > 0) {
+    issues.push({
+      code: 'not-supported',
+      expression: `${at}.related`,
+      diagnostics:
+        "Updates of a submitted request (PAS Claim Update) are not supported here: change a request with the portal's modifyPreauthorization.",
+    });
+  }
+  if (entries.filter((entry) => entry?.resource?.resourceType === 'Claim').length > 1) {
+    issues.push({
+      code: 'not-supported',
+      expression: 'Bundle.entry',
+      diagnostics: 'One Claim per Bundle: updates (a second, PAS Claim Update) are not supported here.',
+    });
+  }
+  const request: Record<string, unknown> = {};
+
+  // The member: Patient.identifier of type MB (or the Coverage's member identifier).
+  const patient = resolveReference<Patient>(bundle, claim.patient, 'Patient');
+  const focal =
+    (claim.insurance ?? []).find((insurance) => insurance?.focal === true) ?? claim.insurance?.[0];
+  const coverage = resolveReference<Coverage>(bundle, focal?.coverage, 'Coverage');
+  const memberId = memberIdOf(patient?.resource, coverage?.resource);
+  if (memberId !== undefined) request.memberId = memberId;
+  paths.memberId =
+    patient === undefined ? `${at}.patient` : `Bundle.entry[${patient.index}].resource.identifier`;
+  const patientEntry = entryAt(bundle, patient?.index);
+  if (patientEntry !== undefined) reading.echoed.patient = patientEntry;
+  const insurer = resolveReference<Organization>(bundle, claim.insurer, 'Organization');
+  const insurerEntry = entryAt(bundle, insurer?.index);
+  if (insurerEntry !== undefined) reading.echoed.insurer = insurerEntry;
+
+  const urgency = urgencyOfPriority(
+    codeIn(claim.priority, SYSTEMS.processPriority) ?? anyCode(claim.priority),
+  );
+  if (urgency !== undefined) request.urgency = urgency;
+  paths.urgency = `${at}.priority`;
+
+  const items = Array.isArray(claim.item) ? claim.item : [];
+  const serviceType = serviceTypeOf(items[0]?.category);
+  if (serviceType !== undefined) request.serviceType = serviceType;
+  paths.serviceType = `${at}.item[0].category`;
+  items.forEach((item, index) => {
+    if (index > 0 && serviceTypeOf(item?.category) !== serviceType) {
+      issues.push({
+        code: 'business-rule',
+        expression: `${at}.item[${index}].category`,
+        diagnostics: 'The portal takes one service type per request: give every item the same category.',
+      });
+    }
+  });
+
+  const requesting = providerOf(bundle, claim.provider);
+  if (requesting.provider !== undefined) request.requestingProvider = requesting.provider;
+  if (requesting.entry !== undefined) reading.echoed.requestor = requesting.entry;
+  paths.requestingProvider = `${at}.provider`;
+  const careTeam = Array.isArray(claim.careTeam) ? claim.careTeam : [];
+  const servicingIndex = Math.max(
+    0,
+    careTeam.findIndex((member) =>
+      (member?.extension ?? []).some(
+        (extension: Extension) =>
+          extension?.url === PAS_EXTENSIONS.careTeamClaimScope && extension.valueBoolean === true,
+      ),
+    ),
+  );
+  const servicing = providerOf(bundle, careTeam[servicingIndex]?.provider);
+  if (servicing.provider !== undefined) request.servicingProvider = servicing.provider;
+  if (servicing.entry !== undefined) reading.echoed.servicing = servicing.entry;
+  paths.servicingProvider = `${at}.careTeam[${servicingIndex}].provider`;
+
+  const diagnoses = [...(Array.isArray(claim.diagnosis) ? claim.diagnosis : [])].sort(
+    (a, b) => (a?.sequence ?? 0) - (b?.sequence ?? 0),
+  );
+  request.diagnoses = diagnoses.map((diagnosis) => {
+    const code =
+      codeIn(diagnosis?.diagnosisCodeableConcept, SYSTEMS.icd10cm) ??
+      anyCode(diagnosis?.diagnosisCodeableConcept);
+    return code === undefined ? {} : { code };
+  });
+  paths.diagnoses = `${at}.diagnosis`;
+  diagnoses.forEach((diagnosis, index) => {
+    const position = (claim.diagnosis ?? []).indexOf(diagnosis);
+    paths[`diagnoses[${index}]`] = `${at}.diagnosis[${position}].diagnosisCodeableConcept`;
+    paths[`diagnoses[${index}].code`] = `${at}.diagnosis[${position}].diagnosisCodeableConcept`;
+  });
+
+  const supporting = Array.isArray(claim.supportingInfo) ? claim.supportingInfo : [];
+  const eventIndex = supporting.findIndex(
+    (info) => codeIn(info?.category, SYSTEMS.pasTempCodes) === 'patientEvent',
+  );
+  const event = eventIndex < 0 ? undefined : supporting[eventIndex];
+  const starts = items
+    .map((item) => item?.servicedPeriod?.start ?? item?.servicedDate)
+    .filter(Boolean) as string[];
+  const ends = items
+    .map((item) => item?.servicedPeriod?.end ?? item?.servicedDate)
+    .filter(Boolean) as string[];
+  const start = event?.timingPeriod?.start ?? event?.timingDate ?? [...starts].sort()[0];
+  const end = event?.timingPeriod?.end ?? event?.timingDate ?? [...ends].sort().at(-1);
+  if (start !== undefined) request.serviceStartDate = start;
+  if (end !== undefined) request.serviceEndDate = end;
+  const eventPath = eventIndex < 0 ? `${at}.item` : `${at}.supportingInfo[${eventIndex}].timingPeriod`;
+  paths.serviceStartDate = eventIndex < 0 ? eventPath : `${eventPath}.start`;
+  paths.serviceEndDate = eventIndex < 0 ? eventPath : `${eventPath}.end`;
+
+  request.serviceLines = items.map((item, index) => {
+    const linePath = `${at}.item[${index}]`;
+    paths[`serviceLines[${index}]`] = linePath;
+    paths[`serviceLines[${index}].procedureCode`] = `${linePath}.productOrService`;
+    paths[`serviceLines[${index}].units`] = `${linePath}.quantity.value`;
+    paths[`serviceLines[${index}].serviceStartDate`] = `${linePath}.servicedPeriod.start`;
+    paths[`serviceLines[${index}].serviceEndDate`] = `${linePath}.servicedPeriod.end`;
+    paths[`serviceLines[${index}].modifiers`] = `${linePath}.modifier`;
+    const line: Record<string, unknown> = {};
+    const code =
+      codeIn(item?.productOrService, SYSTEMS.cpt) ??
+      codeIn(item?.productOrService, SYSTEMS.hcpcs) ??
+      anyCode(item?.productOrService);
+    if (code !== undefined) line.procedureCode = code;
+    if (item?.quantity?.value !== undefined) line.units = item.quantity.value;
+    const lineStart = item?.servicedPeriod?.start ?? item?.servicedDate;
+    const lineEnd = item?.servicedPeriod?.end ?? item?.servicedDate;
+    if (lineStart !== undefined) line.serviceStartDate = lineStart;
+    if (lineEnd !== undefined) line.serviceEndDate = lineEnd;
+    const modifiers = (item?.modifier ?? []).map((modifier) => anyCode(modifier)).filter(Boolean);
+    if (modifiers.length > 0) line.modifiers = modifiers;
+    return line;
+  });
+  paths.serviceLines = `${at}.item`;
+
+  const notes = supporting
+    .filter((info) => codeIn(info?.category, SYSTEMS.pasTempCodes) === 'freeFormMessage')
+    .map((info) => info?.valueString)
+    .filter((text): text is string => typeof text === 'string');
+  if (notes.length > 0) request.notes = notes.join('\n');
+  paths.notes = `${at}.supportingInfo`;
+
+  reading.request = request;
+  return reading;
+}
+
+/**
+ * The FHIRPath of a portal field (a violation's `path`): the element it came from, or the nearest
+ * element that holds it, or the Claim.
+ *
+ * @example
+ * fhirPathOf('serviceLines[1].units', reading.paths); // 'Bundle.entry[0].resource.item[1].quantity.value'
+ */
+export function fhirPathOf(path: string, paths: Readonly<Record<string, string>>): string {
+  let current = path.replace(/^\$\.?/, '');
+  while (current !== '') {
+    const found = paths[current];
+    if (found !== undefined) return found;
+    const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));
+    current = cut <= 0 ? '' : current.slice(0, cut);
+  }
+  return 'Bundle.entry[0].resource';
+}

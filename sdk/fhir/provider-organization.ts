@@ -1,0 +1,85 @@
+/**
+ * A provider as the portal names it (`ProviderReference`: NPI, Tax ID, name, practice address) and as
+ * PAS does: an Organization with the Tax ID (`identifier[TIN]`, system USEIN) and NPI identifiers
+ * (PAS Organization Base Profile: "identifier contains TIN 0..1 MS and PI 0..1 MS"), its name and
+ * address. Both directions, so that a requestor the builder writes is the provider the mock checks
+ * (TIN + NPI + address, PROVIDER_IDENTITY_MISMATCH).
+ */
+import type { Address, Organization } from '@medplum/fhirtypes';
+import type { components } from '../generated/portal.ts';
+import { PAS_PROFILES, SYSTEMS } from './systems.ts';
+
+export type ProviderReference = components['schemas']['ProviderReference'];
+
+/** The X12 98 entity code of a provider organization: 1P, "Provider". */
+const PROVIDER_ENTITY = { system: SYSTEMS.x12EntityIdentifier, code: '1P', display: 'Provider' };
+
+function addressOf(address: ProviderReference['address']): Address {
+  return {
+    use: 'work',
+    line: address.line2 === undefined ? [address.line1] : [address.line1, address.line2],
+    city: address.city,
+    state: address.state,
+    postalCode: address.zip,
+    country: 'US',
+  };
+}
+
+/**
+ * The PAS Requestor Organization of a provider (the requesting or the servicing one).
+ *
+ * @example
+ * organizationOfProvider(request.requestingProvider).identifier?.[0]?.system; // USEIN
+ */
+export function organizationOfProvider(provider: ProviderReference, id?: string): Organization {
+  return {
+    resourceType: 'Organization',
+    ...(id === undefined ? {} : { id }),
+    meta: { profile: [PAS_PROFILES.requestor] },
+    identifier: [
+      { system: SYSTEMS.ein, value: provider.taxId },
+      { system: SYSTEMS.npi, value: provider.npi },
+    ],
+    active: true,
+    type: [{ coding: [PROVIDER_ENTITY] }],
+    name: provider.name,
+    address: [addressOf(provider.address)],
+  };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * The portal's provider reference of a PAS Organization (the reverse of
+ * {@link organizationOfProvider}); fields the Organization lacks are left out, for the portal's
+ * validation to name.
+ *
+ * @example
+ * providerReferenceOf(organizationOfProvider(provider)); // equal to provider
+ */
+export function providerReferenceOf(organization: Organization): Partial<ProviderReference> {
+  const identifiers = Array.isArray(organization.identifier) ? organization.identifier : [];
+  const taxId = text(identifiers.find((identifier) => identifier?.system === SYSTEMS.ein)?.value);
+  const npi = text(identifiers.find((identifier) => identifier?.system === SYSTEMS.npi)?.value);
+  const address = Array.isArray(organization.address) ? organization.address[0] : undefined;
+  const lines = Array.isArray(address?.line) ? address.line : [];
+  const line1 = text(lines[0]);
+  const line2 = text(lines[1]);
+  const reference: Partial<ProviderReference> = {};
+  if (npi !== undefined) reference.npi = npi;
+  if (taxId !== undefined) reference.taxId = taxId;
+  const name = text(organization.name);
+  if (name !== undefined) reference.name = name;
+  if (address !== undefined) {
+    reference.address = {
+      line1: line1 ?? '',
+      ...(line2 === undefined ? {} : { line2 }),
+      city: text(address.city) ?? '',
+      state: text(address.state) ?? '',
+      zip: text(address.postalCode) ?? '',
+    };
+  }
+  return reference;
+}
