@@ -18,10 +18,10 @@ import type {
   Extension,
   Organization,
   Patient,
-  Reference,
 } from '@medplum/fhirtypes';
 import type { components } from '../generated/portal.ts';
 import { entryUrl, resolveReference } from './bundle-references.ts';
+import { anyCode, codeIn, entryAt, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
 import {
   claimTypeOf,
   type PreauthorizationServiceType,
@@ -34,7 +34,7 @@ import {
 import { type HealthPlan, insurerOfPlan } from './insurers.ts';
 import type { FhirIssue } from './issues.ts';
 import type { PasEntry } from './pas-response.ts';
-import { organizationOfProvider, providerReferenceOf } from './provider-organization.ts';
+import { organizationOfProvider } from './provider-organization.ts';
 import { PAS_EXTENSIONS, PAS_PROFILES, PORTAL_SYSTEMS, SYSTEMS } from './systems.ts';
 
 type Schemas = components['schemas'];
@@ -262,30 +262,6 @@ export interface PasRequestReading {
   echoed: { patient?: PasEntry; insurer?: PasEntry; requestor?: PasEntry; servicing?: PasEntry };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function codeIn(concept: CodeableConcept | undefined, system: string): string | undefined {
-  const codings = Array.isArray(concept?.coding) ? concept.coding : [];
-  const code = codings.find((c) => c?.system === system)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function anyCode(concept: CodeableConcept | undefined): string | undefined {
-  const codings = Array.isArray(concept?.coding) ? concept.coding : [];
-  const code = codings.find((c) => typeof c?.code === 'string')?.code;
-  return code;
-}
-
-function memberIdOf(patient: Patient | undefined, coverage: Coverage | undefined): string | undefined {
-  const identifiers = [...(patient?.identifier ?? []), ...(coverage?.identifier ?? [])];
-  const member =
-    identifiers.find((identifier) => identifier?.system === PORTAL_SYSTEMS.memberId) ??
-    identifiers.find((identifier) => codeIn(identifier?.type, SYSTEMS.identifierType) === 'MB');
-  return member?.value ?? coverage?.subscriberId;
-}
-
 function serviceTypeOf(
   category: CodeableConcept | undefined,
 ): PreauthorizationServiceType | string | undefined {
@@ -293,22 +269,6 @@ function serviceTypeOf(
   if (own !== undefined) return own;
   const x12 = codeIn(category, SYSTEMS.x12ServiceType);
   return x12 === undefined ? undefined : (serviceTypeOfX12(x12) ?? `x12:${x12}`);
-}
-
-/** The entry at an index, when it has a full URL (the only kind a response can reference). */
-function entryAt(bundle: Bundle, index: number | undefined): PasEntry | undefined {
-  const entry = index === undefined ? undefined : bundle.entry?.[index];
-  return typeof entry?.fullUrl === 'string' ? (entry as PasEntry) : undefined;
-}
-
-function providerOf(
-  bundle: Bundle,
-  reference: Reference | undefined,
-): { entry?: PasEntry; provider?: Record<string, unknown> } {
-  const found = resolveReference<Organization>(bundle, reference, 'Organization');
-  if (found === undefined) return {};
-  const entry = entryAt(bundle, found.index);
-  return { ...(entry === undefined ? {} : { entry }), provider: providerReferenceOf(found.resource) };
 }
 
 /**
@@ -320,86 +280,24 @@ function providerOf(
  * if (issues.length === 0) validatePreauthorizationCreate(request, { clock });
  */
 export function readPasRequestBundle(input: unknown): PasRequestReading {
-  const issues: FhirIssue[] = [];
   const paths: Record<string, string> = {};
+  const frame = readClaimBundle(input, 'PAS Request Bundle');
+  const issues = frame.issues;
   const reading: PasRequestReading = { request: {}, issues, paths, echoed: {} };
-  if (!isObject(input) || input.resourceType !== 'Bundle') {
-    issues.push({ code: 'structure', expression: 'Bundle', diagnostics: 'The body is not a FHIR Bundle.' });
-    return reading;
-  }
-  const bundle = input as unknown as Bundle;
-  if (bundle.type !== 'collection') {
-    issues.push({
-      code: 'value',
-      expression: 'Bundle.type',
-      diagnostics: `A PAS request Bundle is a collection (PAS Request Bundle: type = collection), not ${String(bundle.type)}.`,
-    });
-  }
-  if (!isObject(bundle.identifier) || typeof bundle.identifier.value !== 'string') {
-    issues.push({
-      code: 'required',
-      expression: 'Bundle.identifier',
-      diagnostics: 'A PAS request Bundle names its transaction (PAS Request Bundle: identifier 1..1).',
-    });
-  } else reading.transactionIdentifier = bundle.identifier;
-  if (typeof bundle.timestamp !== 'string') {
-    issues.push({
-      code: 'required',
-      expression: 'Bundle.timestamp',
-      diagnostics: 'A PAS request Bundle has a timestamp (PAS Request Bundle: timestamp 1..1).',
-    });
-  }
-  const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
-  entries.forEach((entry, index) => {
-    if (!isObject(entry) || !isObject(entry.resource)) {
-      issues.push({
-        code: 'required',
-        expression: `Bundle.entry[${index}].resource`,
-        diagnostics: 'Every entry holds a resource (PAS Request Bundle: entry.resource 1..1).',
-      });
-    } else if (typeof entry.fullUrl !== 'string' || entry.fullUrl === '') {
-      issues.push({
-        code: 'required',
-        expression: `Bundle.entry[${index}].fullUrl`,
-        diagnostics: 'Every entry has a fullUrl (PAS Request Bundle: entry.fullUrl 1..1).',
-      });
-    }
-  });
-  const first = entries[0]?.resource;
-  if (!isObject(first) || first.resourceType !== 'Claim') {
-    issues.push({
-      code: 'invariant',
-      expression: 'Bundle.entry[0].resource',
-      diagnostics: 'The PAS Claim is the first entry of the Bundle (PAS invariant ClaimFirst).',
-    });
-    return reading;
-  }
-  const claim = first as Claim;
+  if (frame.transactionIdentifier !== undefined) reading.transactionIdentifier = frame.transactionIdentifier;
+  const { bundle, claim } = frame;
+  if (bundle === undefined || claim === undefined) return reading;
   const at = 'Bundle.entry[0].resource';
   reading.claim = {
-    ...(typeof entries[0]?.fullUrl === 'string' ? { fullUrl: entries[0].fullUrl } : {}),
+    ...(frame.claimFullUrl === undefined ? {} : { fullUrl: frame.claimFullUrl }),
     ...(Array.isArray(claim.identifier) ? { identifier: claim.identifier } : {}),
   };
-  if (claim.use !== 'preauthorization') {
-    issues.push({
-      code: 'value',
-      expression: `${at}.use`,
-      diagnostics: `A PAS Claim asks for a preauthorization (PAS Claim: use = preauthorization), not ${String(claim.use)}.`,
-    });
-  }
   if (Array.isArray(claim.related) && claim.related.length > 0) {
     issues.push({
       code: 'not-supported',
       expression: `${at}.related`,
       diagnostics:
-        "Updates of a submitted request (PAS Claim Update) are not supported here: change a request with the portal's modifyPreauthorization.",
-    });
-  }
-  if (entries.filter((entry) => entry?.resource?.resourceType === 'Claim').length > 1) {
-    issues.push({
-      code: 'not-supported',
-      expression: 'Bundle.entry',
-      diagnostics: 'One Claim per Bundle: updates (a second, PAS Claim Update) are not supported here.',
+        "Updates of a submitted request (PAS Claim Update) are not supported here: change a request with the portal's requestPreauthorizationModification.",
     });
   }
   const request: Record<string, unknown> = {};

@@ -1,0 +1,188 @@
+/**
+ * What a PAS request Bundle and a PAS inquiry Bundle share before their Claims differ: a `collection`
+ * with an identifier and a timestamp, every entry a resource with a full URL, and the Claim first
+ * (PAS invariant ClaimFirst). Both readers (pas-request.ts, pas-inquiry.ts) start here, so a broken
+ * frame is named the same way whichever operation it was sent to.
+ */
+import type {
+  Bundle,
+  Claim,
+  CodeableConcept,
+  Coverage,
+  Organization,
+  Patient,
+  Reference,
+} from '@medplum/fhirtypes';
+import { resolveReference } from './bundle-references.ts';
+import type { FhirIssue } from './issues.ts';
+import type { PasEntry } from './pas-response.ts';
+import { providerReferenceOf } from './provider-organization.ts';
+import { PORTAL_SYSTEMS, SYSTEMS } from './systems.ts';
+
+/** What {@link readClaimBundle} finds: the Claim when the frame holds one, and what is wrong. */
+export interface ClaimBundleFrame {
+  bundle?: Bundle;
+  claim?: Claim;
+  /** The Claim entry's full URL. */
+  claimFullUrl?: string;
+  transactionIdentifier?: Bundle['identifier'];
+  issues: FhirIssue[];
+}
+
+/**
+ * Whether a value is a JSON object (not null, not an array).
+ *
+ * @example
+ * isObject({}); // true
+ */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The code of a concept in one system.
+ *
+ * @example
+ * codeIn({ coding: [{ system: SYSTEMS.icd10cm, code: 'M54.5' }] }, SYSTEMS.icd10cm); // 'M54.5'
+ */
+export function codeIn(concept: CodeableConcept | undefined, system: string): string | undefined {
+  const codings = Array.isArray(concept?.coding) ? concept.coding : [];
+  const code = codings.find((c) => c?.system === system)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * The first code of a concept, whatever its system.
+ *
+ * @example
+ * anyCode({ coding: [{ code: '97110' }] }); // '97110'
+ */
+export function anyCode(concept: CodeableConcept | undefined): string | undefined {
+  const codings = Array.isArray(concept?.coding) ? concept.coding : [];
+  const code = codings.find((c) => typeof c?.code === 'string')?.code;
+  return code;
+}
+
+/**
+ * The member ID of a PAS Beneficiary (identifier of type MB or in the portal's system), else of the
+ * Coverage (its member identifier or `subscriberId`).
+ *
+ * @example
+ * memberIdOf(patient, coverage); // 'K5500648899'
+ */
+export function memberIdOf(patient: Patient | undefined, coverage: Coverage | undefined): string | undefined {
+  const identifiers = [...(patient?.identifier ?? []), ...(coverage?.identifier ?? [])];
+  const member =
+    identifiers.find((identifier) => identifier?.system === PORTAL_SYSTEMS.memberId) ??
+    identifiers.find((identifier) => codeIn(identifier?.type, SYSTEMS.identifierType) === 'MB');
+  return member?.value ?? coverage?.subscriberId;
+}
+
+/**
+ * The entry at an index, when it has a full URL (the only kind a response can reference).
+ *
+ * @example
+ * entryAt(bundle, 1)?.fullUrl; // 'urn:uuid:…'
+ */
+export function entryAt(bundle: Bundle, index: number | undefined): PasEntry | undefined {
+  const entry = index === undefined ? undefined : bundle.entry?.[index];
+  return typeof entry?.fullUrl === 'string' ? (entry as PasEntry) : undefined;
+}
+
+/**
+ * The provider an Organization reference of the Bundle names (the portal's provider reference, with
+ * what it lacks left out), and its entry when it has a full URL.
+ *
+ * @example
+ * providerOf(bundle, claim.provider).provider?.taxId; // '060646668'
+ */
+export function providerOf(
+  bundle: Bundle,
+  reference: Reference | undefined,
+): { entry?: PasEntry; provider?: Record<string, unknown> } {
+  const found = resolveReference<Organization>(bundle, reference, 'Organization');
+  if (found === undefined) return {};
+  const entry = entryAt(bundle, found.index);
+  return { ...(entry === undefined ? {} : { entry }), provider: providerReferenceOf(found.resource) };
+}
+
+/**
+ * Checks the frame of a PAS Bundle whose first entry is a Claim (`title` names the profile in the
+ * issues: "PAS Request Bundle", "PAS Inquiry Request Bundle"). Never throws.
+ *
+ * @example
+ * const { claim, issues } = readClaimBundle(body, 'PAS Inquiry Request Bundle');
+ */
+export function readClaimBundle(input: unknown, title: string): ClaimBundleFrame {
+  const issues: FhirIssue[] = [];
+  const frame: ClaimBundleFrame = { issues };
+  if (!isObject(input) || input.resourceType !== 'Bundle') {
+    issues.push({ code: 'structure', expression: 'Bundle', diagnostics: 'The body is not a FHIR Bundle.' });
+    return frame;
+  }
+  const bundle = input as unknown as Bundle;
+  frame.bundle = bundle;
+  if (bundle.type !== 'collection') {
+    issues.push({
+      code: 'value',
+      expression: 'Bundle.type',
+      diagnostics: `A ${title} is a collection (${title}: type = collection), not ${String(bundle.type)}.`,
+    });
+  }
+  if (!isObject(bundle.identifier) || typeof bundle.identifier.value !== 'string') {
+    issues.push({
+      code: 'required',
+      expression: 'Bundle.identifier',
+      diagnostics: `A ${title} names its transaction (${title}: identifier 1..1).`,
+    });
+  } else frame.transactionIdentifier = bundle.identifier;
+  if (typeof bundle.timestamp !== 'string') {
+    issues.push({
+      code: 'required',
+      expression: 'Bundle.timestamp',
+      diagnostics: `A ${title} has a timestamp (${title}: timestamp 1..1).`,
+    });
+  }
+  const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
+  entries.forEach((entry, index) => {
+    if (!isObject(entry) || !isObject(entry.resource)) {
+      issues.push({
+        code: 'required',
+        expression: `Bundle.entry[${index}].resource`,
+        diagnostics: `Every entry holds a resource (${title}: entry.resource 1..1).`,
+      });
+    } else if (typeof entry.fullUrl !== 'string' || entry.fullUrl === '') {
+      issues.push({
+        code: 'required',
+        expression: `Bundle.entry[${index}].fullUrl`,
+        diagnostics: `Every entry has a fullUrl (${title}: entry.fullUrl 1..1).`,
+      });
+    }
+  });
+  const first = entries[0]?.resource;
+  if (!isObject(first) || first.resourceType !== 'Claim') {
+    issues.push({
+      code: 'invariant',
+      expression: 'Bundle.entry[0].resource',
+      diagnostics: 'The PAS Claim is the first entry of the Bundle (PAS invariant ClaimFirst).',
+    });
+    return frame;
+  }
+  frame.claim = first as Claim;
+  if (typeof entries[0]?.fullUrl === 'string') frame.claimFullUrl = entries[0].fullUrl;
+  if (frame.claim.use !== 'preauthorization') {
+    issues.push({
+      code: 'value',
+      expression: 'Bundle.entry[0].resource.use',
+      diagnostics: `A PAS Claim asks about a preauthorization (PAS Claim Base: use = preauthorization), not ${String(frame.claim.use)}.`,
+    });
+  }
+  if (entries.filter((entry) => entry?.resource?.resourceType === 'Claim').length > 1) {
+    issues.push({
+      code: 'not-supported',
+      expression: 'Bundle.entry',
+      diagnostics: `One Claim per ${title}: updates (a second Claim, PAS Claim Update) are not supported here.`,
+    });
+  }
+  return frame;
+}
