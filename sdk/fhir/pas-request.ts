@@ -162,6 +162,8 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
   const diagnoses: ClaimDiagnosis[] = request.diagnoses.map((diagnosis, index) => ({
     sequence: index + 1,
     diagnosisCodeableConcept: coding(SYSTEMS.icd10cm, diagnosis.code),
+    // PAS Claim: "diagnosis.type from X12278DiagnosisType (required)": PASTempCodes#principal.
+    ...(diagnosis.primary === true ? { type: [coding(SYSTEMS.pasTempCodes, 'principal')] } : {}),
   }));
   const items: ClaimItem[] = request.serviceLines.map((line, index) => ({
     extension: [
@@ -363,7 +365,10 @@ export function readPasRequestBundle(input: unknown): PasRequestReading {
     const code =
       codeIn(diagnosis?.diagnosisCodeableConcept, SYSTEMS.icd10cm) ??
       anyCode(diagnosis?.diagnosisCodeableConcept);
-    return code === undefined ? {} : { code };
+    const primary = (diagnosis?.type ?? []).some(
+      (type) => codeIn(type, SYSTEMS.pasTempCodes) === 'principal',
+    );
+    return { ...(code === undefined ? {} : { code }), ...(primary ? { primary: true } : {}) };
   });
   paths.diagnoses = `${at}.diagnosis`;
   diagnoses.forEach((diagnosis, index) => {
