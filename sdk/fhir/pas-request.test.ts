@@ -628,4 +628,30 @@ describe(`PAS Coverage (${IG}/StructureDefinition-profile-coverage.html), Insure
       },
     ]);
   });
+
+  // PAS Beneficiary's parent, US Core Patient 7.0.0, makes identifier, name and gender mandatory;
+  // us-core-6 takes the data-absent-reason extension where neither family nor given is known.
+  it('Beneficiary on US Core Patient: name and gender always, marked absent/unknown when the app has none', () => {
+    const patient = target<Patient>(bundle, claim.patient.reference);
+    expect(patient.name).toEqual([
+      {
+        extension: [
+          { url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' },
+        ],
+      },
+    ]);
+    expect(patient.gender).toBe('unknown');
+    const named = toPasRequestBundle(PT_REQUEST, {
+      ...REQUEST_OPTIONS,
+      patient: { firstName: 'Maria', lastName: 'Rivera', gender: 'female', dateOfBirth: '1984-03-09' },
+    });
+    const member = target<Patient>(named, claimOf(named).patient.reference);
+    expect(member).toMatchObject({
+      name: [{ family: 'Rivera', given: ['Maria'] }],
+      gender: 'female',
+      birthDate: '1984-03-09',
+    });
+    expectValidFhir(named);
+    expect(readPasRequestBundle(named).request).toEqual(PT_REQUEST);
+  });
 });

@@ -20,6 +20,7 @@ import type {
   Patient,
 } from '@medplum/fhirtypes';
 import type { components } from '../generated/portal.ts';
+import { beneficiaryOf, memberIdentifier, type PasPatientDetails } from './beneficiary.ts';
 import { entryUrl, resolveReference } from './bundle-references.ts';
 import { anyCode, codeIn, entryAt, listOf, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
 import {
@@ -38,16 +39,9 @@ import { organizationOfProvider, type ProviderReference } from './provider-organ
 import { PAS_EXTENSIONS, PAS_PROFILES, PORTAL_SYSTEMS, SYSTEMS } from './systems.ts';
 
 type Schemas = components['schemas'];
-export type PreauthorizationCreate = Schemas['PreauthorizationCreate'];
 
-/** The member's demographics, for the Patient (PAS Beneficiary) when the app has them. */
-export interface PasPatientDetails {
-  firstName?: string;
-  lastName?: string;
-  /** YYYY-MM-DD. */
-  dateOfBirth?: string;
-  gender?: 'female' | 'male' | 'unknown';
-}
+export type { PasPatientDetails };
+export type PreauthorizationCreate = Schemas['PreauthorizationCreate'];
 
 /** Options of {@link toPasRequestBundle}. */
 export interface PasRequestOptions {
@@ -79,8 +73,6 @@ function defaultPlaceOfService(serviceType: PreauthorizationServiceType): string
 function coding(system: string, code: string, display?: string): CodeableConcept {
   return { coding: [{ system, code, ...(display === undefined ? {} : { display }) }] };
 }
-
-const MEMBER_ID_TYPE = coding(SYSTEMS.identifierType, 'MB', 'Member Number');
 
 /** The PAS diagnosis type of the portal's primary diagnosis (X12 278 Diagnosis Type value set). */
 const PRINCIPAL_DIAGNOSIS = coding(SYSTEMS.pasTempCodes, 'principal', 'Principal Diagnosis');
@@ -131,29 +123,11 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
   // servicing address would be lost.
   const sameProvider = sameProviderReference(request.servicingProvider, request.requestingProvider);
   const servicingUrl = sameProvider ? urls.requestor : urls.servicing;
-  const memberIdentifier = { type: MEMBER_ID_TYPE, system: PORTAL_SYSTEMS.memberId, value: request.memberId };
-  const details = options.patient ?? {};
-  const patient: Patient = {
-    resourceType: 'Patient',
-    meta: { profile: [PAS_PROFILES.beneficiary] },
-    identifier: [memberIdentifier],
-    ...(details.firstName !== undefined || details.lastName !== undefined
-      ? {
-          name: [
-            {
-              ...(details.lastName === undefined ? {} : { family: details.lastName }),
-              ...(details.firstName === undefined ? {} : { given: [details.firstName] }),
-            },
-          ],
-        }
-      : {}),
-    ...(details.gender === undefined ? {} : { gender: details.gender }),
-    ...(details.dateOfBirth === undefined ? {} : { birthDate: details.dateOfBirth }),
-  };
+  const patient: Patient = beneficiaryOf(request.memberId, options.patient);
   const coverage: Coverage = {
     resourceType: 'Coverage',
     meta: { profile: [PAS_PROFILES.coverage] },
-    identifier: [memberIdentifier],
+    identifier: [memberIdentifier(request.memberId)],
     status: 'active',
     subscriberId: request.memberId,
     beneficiary: { reference: urls.patient },
