@@ -13,6 +13,7 @@ import { createPortalClock } from './core/portal-clock.ts';
 import { createTransport } from './core/transport.ts';
 import { PortalError } from './errors.ts';
 import type { paths } from './generated/portal.ts';
+import { createFhirResource, type FhirResource, fhirBaseUrlOf } from './resources/fhir.ts';
 import type {
   AccountResource,
   AdmissionNotificationsResource,
@@ -117,6 +118,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   const ctx: ResourceContext = {
     raw: withCheckedParams(raw),
     transport,
+    fhirBaseUrl: fhirBaseUrlOf(baseUrl, options.fhirBaseUrl),
     clock,
     log,
     session,
@@ -141,6 +143,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     messages: createMessagesResource(ctx),
     providers: createProvidersResource(ctx),
     documents,
+    fhir: createFhirResource(ctx),
     /** Polls a document being prepared until it is ready (see `portal.documents.waitFor`). */
     waitForDocument: documents.waitFor,
   };
@@ -190,6 +193,11 @@ export interface PortalClient {
   providers: ProvidersResource;
   /** Documents the portal prepares: status, download, waiting. */
   documents: DocumentsResource;
+  /**
+   * The portal's FHIR face (Da Vinci PAS 2.2.1 at `fhirBaseUrl`): prior authorization as PAS Bundles
+   * (`Claim/$submit`, checked by the same rules first), inquiries (`Claim/$inquire`), capabilities.
+   */
+  fhir: FhirResource;
   /** Polls a document being prepared until it is ready (see `portal.documents.waitFor`). */
   waitForDocument: DocumentsResource['waitFor'];
 }

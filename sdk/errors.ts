@@ -119,8 +119,11 @@ export class PortalApiError extends PortalError {
  * as in INVALID_ICD10_CODE); an identifier such as a member ID is not one.
  */
 const SAFE_CODE = /^(?=.{1,64}$)[A-Z]+(?:_(?:[A-Z]+[0-9]{0,3}[A-Z]*|[0-9]{1,3}))*$/;
-/** A JSON path into the request: field names and indexes, never values. */
-const SAFE_PATH = /^\$[A-Za-z0-9_.[\]]{0,200}$/;
+/**
+ * A JSON path into the request, or a FHIRPath into a FHIR resource from its type (`Bundle.entry[0]
+ * .resource.item[1].quantity.value`, the FHIR face's): field names and indexes, never values.
+ */
+const SAFE_PATH = /^(?:\$|[A-Z][A-Za-z]{1,63}(?=[.[]|$))[A-Za-z0-9_.[\]]{0,200}$/;
 /** A request id as the portal and the SDK make them. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -62,6 +62,15 @@ export {
   SessionExpiredError,
   UnprocessableEntityError,
 } from './errors.ts';
+export type { FhirIssue, FhirIssueType } from './fhir/issues.ts';
+export { isOperationOutcome, problemOfOperationOutcome } from './fhir/operation-outcome.ts';
+export type { PasInquiryOptions, PasInquiryQuery } from './fhir/pas-inquiry.ts';
+export { toPasInquiryBundle } from './fhir/pas-inquiry.ts';
+export type { PasPatientDetails, PasRequestOptions, PasRequestReading } from './fhir/pas-request.ts';
+export { fhirPathOf, readPasRequestBundle, toPasRequestBundle } from './fhir/pas-request.ts';
+export type { PasDecision, PasLineDecision } from './fhir/pas-response.ts';
+export { readPasResponse } from './fhir/pas-response.ts';
+export { PAS_IG, PAS_PROFILES, PORTAL_SYSTEMS } from './fhir/systems.ts';
 export type { components, operations, paths } from './generated/portal.ts';
 export type { Page, PageInfo, PageItem } from './pagination.ts';
 export { PagePromise } from './pagination.ts';
@@ -69,6 +78,14 @@ export type { AccessGrant, AccessRefusal, OperationAccess, PermissionedOperation
 export { canCall, OPERATION_PERMISSIONS, whyNot } from './permissions.ts';
 export type { DocumentTarget, PollingApi, PortalDocument, WaitForDocumentOptions } from './polling.ts';
 export { waitForDocument, waitForDocumentFile } from './polling.ts';
+export type {
+  FhirInquireOptions,
+  FhirResource,
+  FhirSubmitOptions,
+  PasInquiryResult,
+  PasSubmitResult,
+} from './resources/fhir.ts';
+export { FHIR_OPERATIONS, fhirBaseUrlOf } from './resources/fhir.ts';
 export type {
   AccountLinkOptions,
   AdmissionNotificationCreateOptions,

@@ -39,6 +39,8 @@ export interface ResourceContext {
   /** The typed openapi-fetch client, over the SDK's transport, its URL parameters checked first. */
   raw: Client<paths>;
   transport: Transport;
+  /** The FHIR base URL of the portal's FHIR face (`…/fhir/r4`), for `portal.fhir`. */
+  fhirBaseUrl: string;
   clock: Clock;
   log: Log;
   session: SessionManager;
@@ -105,6 +107,23 @@ export type DataOf<R extends RawResult> = Exclude<R['data'], undefined>;
  */
 export type ResultOf<K extends OperationId> = RawResult & { data?: ResponseBody<K> | undefined };
 
+/**
+ * Logs the rules' warnings of a call that is sent anyway and gives them to the client's `onWarning`
+ * (a throwing callback is logged, never the call's failure).
+ *
+ * @example
+ * reportWarnings(ctx, 'createReferral', result.warnings);
+ */
+export function reportWarnings(ctx: ResourceContext, operationId: string, warnings: Violation[]): void {
+  if (warnings.length === 0) return;
+  for (const w of warnings) ctx.log('warn', `${operationId}: ${w.code}: ${w.message}`);
+  try {
+    ctx.onWarning?.(warnings, operationId);
+  } catch (error) {
+    ctx.log('error', 'onWarning threw', { error });
+  }
+}
+
 function scope(
   ctx: ResourceContext,
   operationId: OperationId,
@@ -127,12 +146,7 @@ function scope(
         throw new PortalValidationError(operationId, outcome.violations, outcome.warnings);
       if (outcome.warnings.length > 0) {
         warnings.push(...outcome.warnings);
-        for (const w of outcome.warnings) ctx.log('warn', `${operationId}: ${w.code}: ${w.message}`);
-        try {
-          ctx.onWarning?.(outcome.warnings, operationId);
-        } catch (error) {
-          ctx.log('error', 'onWarning threw', { error });
-        }
+        reportWarnings(ctx, operationId, outcome.warnings);
       }
       const data = outcome.data;
       if (isRecord(input) && isRecord(data)) return { ...input, ...data } as B;

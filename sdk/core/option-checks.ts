@@ -36,8 +36,20 @@ const PER_CALL: Record<string, [Check, string]> = {
   rules: [isObject, 'an object of facts for the rules ({ coverage, providerDirectory, … })'],
 };
 
+/** An absolute http(s) URL. */
+const isHttpUrl: Check = (value) => {
+  if (typeof value !== 'string') return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
 const CLIENT: Record<string, [Check, string]> = {
   ...SHARED,
+  fhirBaseUrl: [isHttpUrl, "an absolute http(s) URL (e.g. 'http://127.0.0.1:4010/fhir/r4')"],
   sessionToken: [(v) => typeof v === 'string' && v !== '', 'non-empty text'],
   fetch: [isFunction, 'a fetch function'],
   clock: [

@@ -89,6 +89,11 @@ export interface RequestOptions {
 export interface PortalClientOptions {
   /** The portal's API root, e.g. `http://127.0.0.1:4010/api/v1`. */
   baseUrl: string;
+  /**
+   * The FHIR base URL of `portal.fhir` (Da Vinci PAS), e.g. `http://127.0.0.1:4010/fhir/r4`
+   * (default: `baseUrl` without its `/api/v1`, then `/fhir/r4`).
+   */
+  fhirBaseUrl?: string;
   /** Sign in with these on the first call (and on `portal.session.signIn()`). */
   credentials?: PortalCredentials;
   /** Or use an existing session token. */
