@@ -77,6 +77,11 @@ function coding(system: string, code: string, display?: string): CodeableConcept
 /** The PAS diagnosis type of the portal's primary diagnosis (X12 278 Diagnosis Type value set). */
 const PRINCIPAL_DIAGNOSIS = coding(SYSTEMS.pasTempCodes, 'principal', 'Principal Diagnosis');
 
+/** A diagnosis's sequence when it is a number (another client's may hold anything), else 0. */
+function sequenceOf(diagnosis: ClaimDiagnosis | undefined): number {
+  return typeof diagnosis?.sequence === 'number' ? diagnosis.sequence : 0;
+}
+
 function sameProviderReference(a: ProviderReference, b: ProviderReference): boolean {
   const line2 = (value: string | undefined) => (value === undefined || value.trim() === '' ? '' : value);
   return (
@@ -351,7 +356,7 @@ export function readPasRequestBundle(input: unknown): PasRequestReading {
   paths.servicingProvider = `${at}.careTeam[${servicingIndex}].provider`;
 
   const diagnoses = [...(Array.isArray(claim.diagnosis) ? claim.diagnosis : [])].sort(
-    (a, b) => (a?.sequence ?? 0) - (b?.sequence ?? 0),
+    (a, b) => sequenceOf(a) - sequenceOf(b),
   );
   request.diagnoses = diagnoses.map((diagnosis) => {
     const code =
