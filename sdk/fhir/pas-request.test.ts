@@ -538,6 +538,20 @@ describe(`PAS Claim (${IG}/StructureDefinition-profile-claim.html)`, () => {
     ]);
   });
 
+  it('item.modifier: each under the system that defines it (X12 278 Requested Service Modifier Type: CPT or HCPCS)', () => {
+    expect(items[0]?.modifier).toEqual([{ coding: [{ system: SYSTEMS.hcpcs, code: 'GP' }] }]);
+    const withCpt = claimOf(
+      build({
+        ...PT_REQUEST,
+        serviceLines: PT_REQUEST.serviceLines.map((line) => ({ ...line, modifiers: ['59', 'GP'] })),
+      }),
+    );
+    expect(withCpt.item?.[0]?.modifier?.map((m) => m.coding?.[0]?.system)).toEqual([
+      SYSTEMS.cpt,
+      SYSTEMS.hcpcs,
+    ]);
+  });
+
   it('item.location[x] 1..1 as a CodeableConcept: a CMS place of service code (X12 278 Location Type)', () => {
     for (const item of items) {
       expect(item.locationCodeableConcept?.coding).toEqual([{ system: SYSTEMS.placeOfService, code: '11' }]);

@@ -25,6 +25,7 @@ import { entryUrl, resolveReference } from './bundle-references.ts';
 import { anyCode, codeIn, entryAt, listOf, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
 import {
   claimTypeOf,
+  modifierSystemOf,
   type PreauthorizationServiceType,
   priorityOf,
   procedureSystemOf,
@@ -176,7 +177,7 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
     productOrService: coding(procedureSystemOf(line.procedureCode), line.procedureCode),
     ...(line.modifiers === undefined || line.modifiers.length === 0
       ? {}
-      : { modifier: line.modifiers.map((modifier) => coding(SYSTEMS.cpt, modifier)) }),
+      : { modifier: line.modifiers.map((modifier) => coding(modifierSystemOf(modifier), modifier)) }),
     servicedPeriod: { start: line.serviceStartDate, end: line.serviceEndDate },
     locationCodeableConcept: coding(SYSTEMS.placeOfService, place),
     quantity: { value: line.units },
