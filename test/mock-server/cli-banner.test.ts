@@ -72,3 +72,11 @@ describe('the CLI banner', () => {
     for (const path of paths) expect(existsSync(join(ROOT, path)), path).toBe(true);
   });
 });
+
+describe('the CLI banner, FHIR', () => {
+  it('names the FHIR face at the address it listens on', async () => {
+    const text = await banner();
+    const line = text.split('\n').find((entry) => entry.startsWith('  FHIR'));
+    expect(line).toMatch(/^ {2}FHIR {8}http:\/\/127\.0\.0\.1:\d+\/fhir\/r4 {3}\(Da Vinci PAS 2\.2\.1:/);
+  });
+});
