@@ -5,7 +5,7 @@
  * member ID alone, so a name the app did not give is marked absent (US Core us-core-6 allows the
  * data-absent-reason extension in place of family and given) and the gender is `unknown`.
  */
-import type { HumanName, Identifier, Patient } from '@medplum/fhirtypes';
+import type { Coverage, HumanName, Identifier, Patient } from '@medplum/fhirtypes';
 import { PAS_PROFILES, PORTAL_SYSTEMS, SYSTEMS } from './systems.ts';
 
 /** The member's demographics, for the Patient (PAS Beneficiary) when the app has them. */
@@ -60,5 +60,31 @@ export function beneficiaryOf(memberId: string, details: PasPatientDetails = {})
     name: [name],
     gender: details.gender ?? 'unknown',
     ...(present(details.dateOfBirth) ? { birthDate: details.dateOfBirth } : {}),
+  };
+}
+
+/**
+ * The PAS Coverage of a member: the member identifier and `subscriberId`, the member as the
+ * subscriber (relationship self, X12 1069 code 18), the Patient as beneficiary and the insurer as
+ * payor, both by their Bundle full URLs.
+ *
+ * @example
+ * memberCoverage('K5500648801', patientUrl, insurerUrl).subscriberId; // 'K5500648801'
+ */
+export function memberCoverage(memberId: string, patientUrl: string, insurerUrl: string): Coverage {
+  return {
+    resourceType: 'Coverage',
+    meta: { profile: [PAS_PROFILES.coverage] },
+    identifier: [memberIdentifier(memberId)],
+    status: 'active',
+    subscriberId: memberId,
+    beneficiary: { reference: patientUrl },
+    relationship: {
+      coding: [
+        { system: SYSTEMS.subscriberRelationship, code: 'self' },
+        { system: SYSTEMS.x12Relationship, code: '18', display: 'Self' },
+      ],
+    },
+    payor: [{ reference: insurerUrl }],
   };
 }

@@ -12,7 +12,7 @@
  * search: the member, the reference number, the requesting provider.
  */
 import type { Bundle, Claim, Coverage, Patient } from '@medplum/fhirtypes';
-import { beneficiaryOf, memberIdentifier } from './beneficiary.ts';
+import { beneficiaryOf, memberCoverage } from './beneficiary.ts';
 import { entryUrl, resolveReference } from './bundle-references.ts';
 import { entryAt, isObject, listOf, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
 import { claimTypeOf, type PreauthorizationServiceType } from './codes.ts';
@@ -69,15 +69,7 @@ export function toPasInquiryBundle(query: PasInquiryQuery, options: PasInquiryOp
   };
   const trn = { system: `urn:trnorg:1${query.requestingProvider.taxId}`, value: tx };
   const patient: Patient = beneficiaryOf(query.memberId);
-  const coverage: Coverage = {
-    resourceType: 'Coverage',
-    meta: { profile: [PAS_PROFILES.coverage] },
-    identifier: [memberIdentifier(query.memberId)],
-    status: 'active',
-    subscriberId: query.memberId,
-    beneficiary: { reference: urls.patient },
-    payor: [{ reference: urls.insurer }],
-  };
+  const coverage = memberCoverage(query.memberId, urls.patient, urls.insurer);
   const claim: Claim = {
     resourceType: 'Claim',
     meta: { profile: [PAS_PROFILES.claimInquiry] },

@@ -20,7 +20,7 @@ import type {
   Patient,
 } from '@medplum/fhirtypes';
 import type { components } from '../generated/portal.ts';
-import { beneficiaryOf, memberIdentifier, type PasPatientDetails } from './beneficiary.ts';
+import { beneficiaryOf, memberCoverage, type PasPatientDetails } from './beneficiary.ts';
 import { entryUrl, resolveReference } from './bundle-references.ts';
 import { anyCode, codeIn, entryAt, listOf, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
 import {
@@ -130,21 +130,7 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
   const sameProvider = sameProviderReference(request.servicingProvider, request.requestingProvider);
   const servicingUrl = sameProvider ? urls.requestor : urls.servicing;
   const patient: Patient = beneficiaryOf(request.memberId, options.patient);
-  const coverage: Coverage = {
-    resourceType: 'Coverage',
-    meta: { profile: [PAS_PROFILES.coverage] },
-    identifier: [memberIdentifier(request.memberId)],
-    status: 'active',
-    subscriberId: request.memberId,
-    beneficiary: { reference: urls.patient },
-    relationship: {
-      coding: [
-        { system: SYSTEMS.subscriberRelationship, code: 'self' },
-        { system: SYSTEMS.x12Relationship, code: '18', display: 'Self' },
-      ],
-    },
-    payor: [{ reference: urls.insurer }],
-  };
+  const coverage = memberCoverage(request.memberId, urls.patient, urls.insurer);
   const x12 = SERVICE_TYPE_X12[request.serviceType];
   const category: CodeableConcept = {
     coding: [

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { components } from '../../sdk/generated/portal.ts';
+import { PREAUTHORIZATION_SERVICE_TYPES } from '../../sdk/rules/service-window.ts';
 
 type Schemas = components['schemas'];
 export type PreauthorizationCreate = Schemas['PreauthorizationCreate'];
@@ -206,20 +207,7 @@ export const preauthorizationCreateArb: fc.Arbitrary<PreauthorizationCreate> = f
     {
       memberId: fc.string({ unit: upperOrDigit, minLength: 6, maxLength: 15 }),
       urgency: fc.constantFrom('standard', 'expedited'),
-      serviceType: fc.constantFrom(
-        'outpatient_procedure',
-        'inpatient_admission',
-        'home_health_care',
-        'durable_medical_equipment',
-        'physical_therapy',
-        'occupational_therapy',
-        'speech_therapy',
-        'imaging',
-        'behavioral_health',
-        'skilled_nursing',
-        'infusion_therapy',
-        'transplant',
-      ),
+      serviceType: fc.constantFrom(...PREAUTHORIZATION_SERVICE_TYPES),
       requestingProvider: provider,
       servicingProvider: fc.option(provider, { freq: 3 }),
       diagnoses: fc.array(
