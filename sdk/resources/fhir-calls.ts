@@ -24,8 +24,10 @@ import { problemOfOperationOutcome } from '../fhir/operation-outcome.ts';
 import { type PasInquiryQuery, readPasInquiryBundle, toPasInquiryBundle } from '../fhir/pas-inquiry.ts';
 import { fhirPathOf, readPasRequestBundle } from '../fhir/pas-request.ts';
 import { readPasResponse } from '../fhir/pas-response.ts';
+import { HEALTH_PLANS } from '../rules/health-plans.ts';
+import { checkNpi, checkTaxId } from '../rules/identifiers.ts';
 import type { ValidationViolation } from '../rules/index.ts';
-import { checkNpi, checkTaxId, HEALTH_PLANS, validatePreauthorizationCreate } from '../rules/index.ts';
+import { validatePreauthorizationCreate } from '../rules/service-window.ts';
 import { asRecord, describeValue, isRecord } from '../rules/zod-issues.ts';
 import {
   FHIR_OPERATIONS,
