@@ -17,6 +17,28 @@ const fakerLocaleAsData: Plugin = {
 };
 
 /**
+ * The generated JSON the mock embeds (the OpenAPI document, the operation index) as
+ * `JSON.parse('…')` of its compact text, not as an object literal: a tenth smaller gzipped (the spec
+ * is the largest module of the package, in both the ESM and the CJS build, and the tarball must stay
+ * under 1 MB) and faster to load (V8 parses JSON faster than the same object as JavaScript).
+ */
+const generatedJsonAsParse: Plugin = {
+  name: 'generated-json-as-parse',
+  setup(build) {
+    build.onLoad({ filter: /mock-server[\\/]generated[\\/][^\\/]+\.json$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const compact = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
+      const quoted = compact
+        .replace(/\\/g, '\\\\')
+        .replace(/'/g, "\\'")
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+      return { contents: `export default JSON.parse('${quoted}');\n`, loader: 'js' };
+    });
+  },
+};
+
+/**
  * The CLI's one import of the mock (`./cli-support.ts`) resolves to the library build's
  * `dist/cli-support.js`: one copy of the mock, its spec and its compiled validators in the package.
  */
@@ -89,7 +111,7 @@ export default defineConfig([
     // chunk: an app using only the client no longer carries the rules catalog or unused schemas
     // (docs/bundle-size.md measures dist).
     pure: PURE_CALLS,
-    esbuildPlugins: [fakerLocaleAsData],
+    esbuildPlugins: [fakerLocaleAsData, generatedJsonAsParse],
   },
   {
     entry: { cli: 'mock-server/cli.ts' },

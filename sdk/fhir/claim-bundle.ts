@@ -40,6 +40,17 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * A list element of a Bundle another client sent, as an array: anything else (absent, an object, a
+ * string) is no list, so that a reader never throws on it.
+ *
+ * @example
+ * listOf(claim.insurance).find((insurance) => insurance?.focal === true);
+ */
+export function listOf<T>(value: readonly T[] | undefined): readonly (T | undefined)[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/**
  * The code of a concept in one system.
  *
  * @example
@@ -71,11 +82,12 @@ export function anyCode(concept: CodeableConcept | undefined): string | undefine
  * memberIdOf(patient, coverage); // 'K5500648899'
  */
 export function memberIdOf(patient: Patient | undefined, coverage: Coverage | undefined): string | undefined {
-  const identifiers = [...(patient?.identifier ?? []), ...(coverage?.identifier ?? [])];
+  const identifiers = [...listOf(patient?.identifier), ...listOf(coverage?.identifier)];
   const member =
     identifiers.find((identifier) => identifier?.system === PORTAL_SYSTEMS.memberId) ??
     identifiers.find((identifier) => codeIn(identifier?.type, SYSTEMS.identifierType) === 'MB');
-  return member?.value ?? coverage?.subscriberId;
+  const value = member?.value ?? coverage?.subscriberId;
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**
@@ -106,6 +118,14 @@ export function providerOf(
   return { ...(entry === undefined ? {} : { entry }), provider: providerReferenceOf(found.resource) };
 }
 
+/** A value of another client's Bundle in a sentence, without calling anything it holds (`toString`). */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null)
+    return `${value}`;
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
 /**
  * Checks the frame of a PAS Bundle whose first entry is a Claim (`title` names the profile in the
  * issues: "PAS Request Bundle", "PAS Inquiry Request Bundle"). Never throws.
@@ -126,7 +146,7 @@ export function readClaimBundle(input: unknown, title: string): ClaimBundleFrame
     issues.push({
       code: 'value',
       expression: 'Bundle.type',
-      diagnostics: `A ${title} is a collection (${title}: type = collection), not ${String(bundle.type)}.`,
+      diagnostics: `A ${title} is a collection (${title}: type = collection), not ${shown(bundle.type)}.`,
     });
   }
   if (!isObject(bundle.identifier) || typeof bundle.identifier.value !== 'string') {
@@ -174,7 +194,7 @@ export function readClaimBundle(input: unknown, title: string): ClaimBundleFrame
     issues.push({
       code: 'value',
       expression: 'Bundle.entry[0].resource.use',
-      diagnostics: `A PAS Claim asks about a preauthorization (PAS Claim Base: use = preauthorization), not ${String(frame.claim.use)}.`,
+      diagnostics: `A PAS Claim asks about a preauthorization (PAS Claim Base: use = preauthorization), not ${shown(frame.claim.use)}.`,
     });
   }
   if (entries.filter((entry) => entry?.resource?.resourceType === 'Claim').length > 1) {

@@ -6,6 +6,7 @@
 
 /** The FHIR issue types (IssueType value set) this project answers. */
 export type FhirIssueType =
+  | 'invalid'
   | 'structure'
   | 'required'
   | 'value'

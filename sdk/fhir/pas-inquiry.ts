@@ -13,7 +13,7 @@
  */
 import type { Bundle, Claim, Coverage, Patient } from '@medplum/fhirtypes';
 import { entryUrl, resolveReference } from './bundle-references.ts';
-import { entryAt, isObject, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
+import { entryAt, isObject, listOf, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
 import { claimTypeOf, type PreauthorizationServiceType } from './codes.ts';
 import { type HealthPlan, insurerOfPlan } from './insurers.ts';
 import type { FhirIssue } from './issues.ts';
@@ -154,7 +154,7 @@ export function readPasInquiryBundle(input: unknown): PasInquiryReading {
   const at = 'Bundle.entry[0].resource';
   const patient = resolveReference<Patient>(bundle, claim.patient, 'Patient');
   const focal =
-    (claim.insurance ?? []).find((insurance) => insurance?.focal === true) ?? claim.insurance?.[0];
+    listOf(claim.insurance).find((insurance) => insurance?.focal === true) ?? listOf(claim.insurance)[0];
   const coverage = resolveReference<Coverage>(bundle, focal?.coverage, 'Coverage');
   const memberId = memberIdOf(patient?.resource, coverage?.resource);
   if (typeof memberId === 'string' && memberId !== '') reading.query.memberId = memberId;

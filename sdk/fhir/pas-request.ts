@@ -21,7 +21,7 @@ import type {
 } from '@medplum/fhirtypes';
 import type { components } from '../generated/portal.ts';
 import { entryUrl, resolveReference } from './bundle-references.ts';
-import { anyCode, codeIn, entryAt, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
+import { anyCode, codeIn, entryAt, listOf, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
 import {
   claimTypeOf,
   type PreauthorizationServiceType,
@@ -34,7 +34,7 @@ import {
 import { type HealthPlan, insurerOfPlan } from './insurers.ts';
 import type { FhirIssue } from './issues.ts';
 import type { PasEntry } from './pas-response.ts';
-import { organizationOfProvider } from './provider-organization.ts';
+import { organizationOfProvider, type ProviderReference } from './provider-organization.ts';
 import { PAS_EXTENSIONS, PAS_PROFILES, PORTAL_SYSTEMS, SYSTEMS } from './systems.ts';
 
 type Schemas = components['schemas'];
@@ -82,6 +82,23 @@ function coding(system: string, code: string, display?: string): CodeableConcept
 
 const MEMBER_ID_TYPE = coding(SYSTEMS.identifierType, 'MB', 'Member Number');
 
+/** The PAS diagnosis type of the portal's primary diagnosis (X12 278 Diagnosis Type value set). */
+const PRINCIPAL_DIAGNOSIS = coding(SYSTEMS.pasTempCodes, 'principal', 'Principal Diagnosis');
+
+function sameProviderReference(a: ProviderReference, b: ProviderReference): boolean {
+  const line2 = (value: string | undefined) => (value === undefined || value.trim() === '' ? '' : value);
+  return (
+    a.npi === b.npi &&
+    a.taxId === b.taxId &&
+    a.name === b.name &&
+    a.address.line1 === b.address.line1 &&
+    line2(a.address.line2) === line2(b.address.line2) &&
+    a.address.city === b.address.city &&
+    a.address.state === b.address.state &&
+    a.address.zip === b.address.zip
+  );
+}
+
 function isoOf(value: string | Date): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) throw new RangeError(`timestamp is not a date: ${String(value)}`);
@@ -109,9 +126,10 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
     requestor: entryUrl(tx, 'Requestor'),
     servicing: entryUrl(tx, 'Servicing'),
   };
-  const sameProvider =
-    request.servicingProvider.npi === request.requestingProvider.npi &&
-    request.servicingProvider.taxId === request.requestingProvider.taxId;
+  // One Organization only when the two references are the same provider at the same address: a
+  // provider with two practice locations (same NPI and Tax ID) is two Organizations, or the
+  // servicing address would be lost.
+  const sameProvider = sameProviderReference(request.servicingProvider, request.requestingProvider);
   const servicingUrl = sameProvider ? urls.requestor : urls.servicing;
   const memberIdentifier = { type: MEMBER_ID_TYPE, system: PORTAL_SYSTEMS.memberId, value: request.memberId };
   const details = options.patient ?? {};
@@ -162,6 +180,7 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
   const diagnoses: ClaimDiagnosis[] = request.diagnoses.map((diagnosis, index) => ({
     sequence: index + 1,
     diagnosisCodeableConcept: coding(SYSTEMS.icd10cm, diagnosis.code),
+    ...(diagnosis.primary === true ? { type: [PRINCIPAL_DIAGNOSIS] } : {}),
   }));
   const items: ClaimItem[] = request.serviceLines.map((line, index) => ({
     extension: [
@@ -209,7 +228,8 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
         category: coding(SYSTEMS.pasTempCodes, 'patientEvent'),
         timingPeriod: { start: request.serviceStartDate, end: request.serviceEndDate },
       },
-      ...(request.notes === undefined
+      // FHIR has no empty string: blank notes are no notes.
+      ...(request.notes === undefined || request.notes.trim() === ''
         ? []
         : [
             {
@@ -305,7 +325,7 @@ export function readPasRequestBundle(input: unknown): PasRequestReading {
   // The member: Patient.identifier of type MB (or the Coverage's member identifier).
   const patient = resolveReference<Patient>(bundle, claim.patient, 'Patient');
   const focal =
-    (claim.insurance ?? []).find((insurance) => insurance?.focal === true) ?? claim.insurance?.[0];
+    listOf(claim.insurance).find((insurance) => insurance?.focal === true) ?? listOf(claim.insurance)[0];
   const coverage = resolveReference<Coverage>(bundle, focal?.coverage, 'Coverage');
   const memberId = memberIdOf(patient?.resource, coverage?.resource);
   if (memberId !== undefined) request.memberId = memberId;
@@ -345,8 +365,8 @@ export function readPasRequestBundle(input: unknown): PasRequestReading {
   const servicingIndex = Math.max(
     0,
     careTeam.findIndex((member) =>
-      (member?.extension ?? []).some(
-        (extension: Extension) =>
+      listOf(member?.extension).some(
+        (extension: Extension | undefined) =>
           extension?.url === PAS_EXTENSIONS.careTeamClaimScope && extension.valueBoolean === true,
       ),
     ),
@@ -363,11 +383,13 @@ export function readPasRequestBundle(input: unknown): PasRequestReading {
     const code =
       codeIn(diagnosis?.diagnosisCodeableConcept, SYSTEMS.icd10cm) ??
       anyCode(diagnosis?.diagnosisCodeableConcept);
-    return code === undefined ? {} : { code };
+    const types = Array.isArray(diagnosis?.type) ? diagnosis.type : [];
+    const primary = types.some((type) => codeIn(type, SYSTEMS.pasTempCodes) === 'principal');
+    return { ...(code === undefined ? {} : { code }), ...(primary ? { primary: true } : {}) };
   });
   paths.diagnoses = `${at}.diagnosis`;
   diagnoses.forEach((diagnosis, index) => {
-    const position = (claim.diagnosis ?? []).indexOf(diagnosis);
+    const position = listOf(claim.diagnosis).indexOf(diagnosis);
     paths[`diagnoses[${index}]`] = `${at}.diagnosis[${position}].diagnosisCodeableConcept`;
     paths[`diagnoses[${index}].code`] = `${at}.diagnosis[${position}].diagnosisCodeableConcept`;
   });
@@ -410,7 +432,9 @@ export function readPasRequestBundle(input: unknown): PasRequestReading {
     const lineEnd = item?.servicedPeriod?.end ?? item?.servicedDate;
     if (lineStart !== undefined) line.serviceStartDate = lineStart;
     if (lineEnd !== undefined) line.serviceEndDate = lineEnd;
-    const modifiers = (item?.modifier ?? []).map((modifier) => anyCode(modifier)).filter(Boolean);
+    const modifiers = listOf(item?.modifier)
+      .map((modifier) => anyCode(modifier))
+      .filter(Boolean);
     if (modifiers.length > 0) line.modifiers = modifiers;
     return line;
   });

@@ -45,8 +45,11 @@ export interface PasResponseContext {
   timestamp: string;
   /** The request Bundle's identifier, echoed (PAS Response Bundle: identifier 1..1). */
   transactionIdentifier?: Identifier;
-  /** The submitted Claim (its full URL and identifiers), when the request came as one. */
-  claim?: { fullUrl?: string; identifier?: Identifier[] };
+  /**
+   * The submitted Claim (its full URL and identifiers), when the request came as one: what
+   * `readPasRequestBundle(...).claim` gives, as it gives it.
+   */
+  claim?: { fullUrl?: string; identifier?: Identifier[] | undefined };
   /**
    * Entries of the request to echo with their full URLs (PAS: "the same fullUrl and resource
    * identifiers are used in the response as appeared in the request"); the others are derived.
@@ -221,6 +224,17 @@ export function toPasResponseBundle(preauthorization: Preauthorization, context:
         }
       : {}),
   };
+  // A PAS Response Bundle has identifier 1..1 (the submitted transaction's, echoed): without the
+  // request Bundle's, the Claim's own identifier stands in, else the portal's reference number. An
+  // Inquiry Response Bundle has none of its own to echo.
+  const identifier =
+    context.transactionIdentifier ??
+    (context.kind === 'response'
+      ? (context.claim?.identifier?.[0] ?? {
+          system: PORTAL_SYSTEMS.preauthorizationReference,
+          value: preauthorization.referenceId,
+        })
+      : undefined);
   const entries: BundleEntry[] = [
     { fullUrl: `${base}/ClaimResponse/${preauthorization.referenceId}`, resource: claimResponse },
     patient,
@@ -235,7 +249,7 @@ export function toPasResponseBundle(preauthorization: Preauthorization, context:
         context.kind === 'inquiry' ? PAS_PROFILES.inquiryResponseBundle : PAS_PROFILES.responseBundle,
       ],
     },
-    ...(context.transactionIdentifier === undefined ? {} : { identifier: context.transactionIdentifier }),
+    ...(identifier === undefined ? {} : { identifier }),
     type: 'collection',
     timestamp: context.timestamp,
     entry: entries,

@@ -17,7 +17,11 @@ const PROVIDER_ENTITY = { system: SYSTEMS.x12EntityIdentifier, code: '1P', displ
 function addressOf(address: ProviderReference['address']): Address {
   return {
     use: 'work',
-    line: address.line2 === undefined ? [address.line1] : [address.line1, address.line2],
+    // FHIR has no empty string: an empty second line is no second line.
+    line:
+      address.line2 === undefined || address.line2.trim() === ''
+        ? [address.line1]
+        : [address.line1, address.line2],
     city: address.city,
     state: address.state,
     postalCode: address.zip,
@@ -61,9 +65,12 @@ function text(value: unknown): string | undefined {
  */
 export function providerReferenceOf(organization: Organization): Partial<ProviderReference> {
   const identifiers = Array.isArray(organization.identifier) ? organization.identifier : [];
+  // (identifier?.system below: an entry of another client's list may be null)
   const taxId = text(identifiers.find((identifier) => identifier?.system === SYSTEMS.ein)?.value);
   const npi = text(identifiers.find((identifier) => identifier?.system === SYSTEMS.npi)?.value);
-  const address = Array.isArray(organization.address) ? organization.address[0] : undefined;
+  const first: unknown = Array.isArray(organization.address) ? organization.address[0] : undefined;
+  // Another client's Organization may hold anything where the address is: only an object is one.
+  const address = first !== null && typeof first === 'object' ? (first as Address) : undefined;
   const lines = Array.isArray(address?.line) ? address.line : [];
   const line1 = text(lines[0]);
   const line2 = text(lines[1]);

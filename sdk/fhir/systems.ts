@@ -65,7 +65,11 @@ export const SYSTEMS = {
   ein: 'http://terminology.hl7.org/NamingSystem/USEIN',
   icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
   cpt: 'http://www.ama-assn.org/go/cpt',
-  hcpcs: 'urn:oid:2.16.840.1.113883.6.285',
+  /**
+   * HCPCS Level II, as PAS names it: the value set of `Claim.item.productOrService` (X12 278 Requested
+   * Service Type, required) takes HCPCS from this system, not from the HL7 OID.
+   */
+  hcpcs: 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
   placeOfService: 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set',
   claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
   processPriority: 'http://terminology.hl7.org/CodeSystem/processpriority',
