@@ -30,6 +30,8 @@ export const PORTAL_MOCK_PATHS = [
   '/__admin/*',
   '/openapi.json',
   '/openapi.yaml',
+  '/fhir/r4',
+  '/fhir/r4/*',
 ];
 
 /**

@@ -13,6 +13,8 @@ import { type Answer, toResponse } from './answer.ts';
 import { ADMIN_BODY_LIMIT_BYTES, assertDeclaredLength, bodyLimitOf } from './body-limits.ts';
 import { appendBounded } from './bounded-log.ts';
 import { currentInstant, isoTimestamp } from './clock.ts';
+import type { PortalCall, PortalCallAnswer } from './fhir/context.ts';
+import { FHIR_BASE_PATH, handleFhir, isFhirPath } from './fhir/router.ts';
 import {
   adminScope,
   assertAdminOrigin,
@@ -382,6 +384,25 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
           `No sandbox ${JSON.stringify(sandboxId)} is open (closed, or never opened): open one with POST /__admin/sandboxes.`,
         );
       }
+      if (isFhirPath(url.pathname)) {
+        const fhir = await handleFhir({
+          request,
+          url,
+          sandbox,
+          baseUrl: `${url.origin}${FHIR_BASE_PATH}`,
+          operate: (call) => operate(sandbox, request, url, requestId, call),
+        });
+        logRequest(
+          sandbox,
+          requestId,
+          request.method,
+          url.pathname,
+          fhir.operationId,
+          fhir.answer.status,
+          fhir.userId,
+        );
+        return withMarkers(fhir.answer, requestId, cors);
+      }
       const route = routeRequest(request.method, url.pathname);
       // A declared body over the operation's limit is refused before authentication does any work.
       assertDeclaredLength(request, bodyLimitOf(route.kind === 'operation' ? route.operation : undefined));
@@ -452,6 +473,57 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
         requestId || 'req_unknown',
         cors,
       );
+    }
+  }
+
+  /**
+   * Runs a portal operation for the FHIR face through the whole pipeline, as the client's own call:
+   * its session (`Authorization`) and sandbox; on the primary call also its `Prefer` and
+   * `Idempotency-Key`, and the configured latency and failure rate.
+   */
+  async function operate(
+    sandbox: Sandbox,
+    original: PortalRequest,
+    url: URL,
+    requestId: string,
+    call: PortalCall,
+  ): Promise<PortalCallAnswer> {
+    const target = new URL(`/api/v1${call.path}`, url.origin);
+    const headers = new Headers();
+    const forwarded = [
+      'authorization',
+      SANDBOX_HEADER,
+      ...(call.primary ? ['prefer', 'idempotency-key'] : []),
+    ];
+    for (const name of forwarded) {
+      const value = original.headers.get(name);
+      if (value !== null) headers.set(name, value);
+    }
+    if (call.body !== undefined) headers.set('content-type', 'application/json');
+    const request = new Request(target, {
+      method: call.method,
+      headers,
+      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+    });
+    try {
+      const route = routeRequest(call.method, target.pathname);
+      if (route.kind !== 'operation')
+        throw new TypeError(`No portal operation answers ${call.method} ${target.pathname}.`);
+      const result = await runPipeline(
+        {
+          request,
+          url: target,
+          requestId,
+          sandbox,
+          operation: route.operation,
+          params: route.params,
+          prefer: parsePrefer(call.primary ? original.headers.get('prefer') : null),
+        },
+        call.primary ? pipelineOptions : { latencyMs: 0, failureRate: 0 },
+      );
+      return { answer: result.response, userId: result.userId };
+    } catch (error) {
+      return { answer: problemAnswer(toProblem(error), requestId, target.pathname), userId: null };
     }
   }
 

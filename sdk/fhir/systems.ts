@@ -14,6 +14,8 @@ export const PAS_IG = {
   canonical: 'http://hl7.org/fhir/us/davinci-pas',
   version: '2.2.1',
   fhirVersion: '4.0.1',
+  /** The ImplementationGuide resource's canonical (CapabilityStatement.implementationGuide). */
+  implementationGuide: 'http://hl7.org/fhir/us/davinci-pas/ImplementationGuide/hl7.fhir.us.davinci-pas',
 } as const;
 
 const PAS_SD = `${PAS_IG.canonical}/StructureDefinition`;

@@ -54,15 +54,24 @@ describe('createPortalHandlers with the page origin as base URL', () => {
         '/api/v2/other',
         '/api/v1x',
         '/openapi.yml',
+        '/fhir/r5/metadata',
+        '/fhir/r4x',
       ]) {
         expect(await ask(path), path).toEqual({ mock: null, body: { servedByApp: path } });
       }
     });
   });
 
-  it("answers the mock's paths: operations, the admin API and the spec", async () => {
+  it("answers the mock's paths: operations, the admin API, the spec and the FHIR face", async () => {
     await withHandlers(origin, async () => {
-      for (const path of ['/api/v1', '/api/v1/members/K5500648801', '/__admin/sandboxes', '/openapi.json']) {
+      for (const path of [
+        '/api/v1',
+        '/api/v1/members/K5500648801',
+        '/__admin/sandboxes',
+        '/openapi.json',
+        '/fhir/r4/metadata',
+        '/fhir/r4',
+      ]) {
         expect((await ask(path)).mock, path).toBe('1');
       }
       const yaml = await fetch(`${origin}/openapi.yaml`);

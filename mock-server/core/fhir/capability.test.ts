@@ -36,7 +36,10 @@ describe('capabilityStatement (GET /fhir/r4/metadata)', () => {
   });
 
   it('names the Da Vinci PAS implementation guide, version 2.2.1', () => {
-    expect(statement.implementationGuide).toEqual(['http://hl7.org/fhir/us/davinci-pas|2.2.1']);
+    // CapabilityStatement.implementationGuide is a canonical of the ImplementationGuide resource.
+    expect(statement.implementationGuide).toEqual([
+      'http://hl7.org/fhir/us/davinci-pas/ImplementationGuide/hl7.fhir.us.davinci-pas|2.2.1',
+    ]);
     // Not the IG's Intermediary capabilities: those also need Subscriptions.
     expect(statement.instantiates).toBeUndefined();
   });

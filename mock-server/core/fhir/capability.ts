@@ -46,7 +46,7 @@ export function capabilityStatement(options: CapabilityOptions): CapabilityState
     implementation: { description: 'provider-portal-sdk mock portal, FHIR R4 face', url: baseUrl },
     fhirVersion: PAS_IG.fhirVersion,
     format: ['json'],
-    implementationGuide: [`${PAS_IG.canonical}|${PAS_IG.version}`],
+    implementationGuide: [`${PAS_IG.implementationGuide}|${PAS_IG.version}`],
     rest: [
       {
         mode: 'server',

@@ -23,6 +23,10 @@ type Page = components['schemas']['PreauthorizationPage'];
 /** The most requests one inquiry answers (the portal's largest search page). */
 export const INQUIRY_LIMIT = 100;
 
+function noMatch(): Parameters {
+  return { resourceType: 'Parameters' };
+}
+
 /** A request's details, or undefined when there are none to show (not visible, or not yet available). */
 async function detailsOf(
   ctx: FhirContext,
@@ -69,6 +73,9 @@ export async function inquireClaim(
     const query = new URLSearchParams({ memberId: memberId ?? '', pageSize: String(INQUIRY_LIMIT) });
     const search = await ctx.operate({ method: 'GET', path: `/preauthorizations?${query}`, primary: true });
     userId = search.userId;
+    // A member the caller may not act for answers as one that does not exist (MEMBER_NOT_FOUND):
+    // for a query by example, that is no match.
+    if (search.answer.status === 404) return { answer: fhirAnswer(200, noMatch()), userId };
     if (search.answer.status !== 200) return { answer: refusal(search.answer), userId };
     headers = keptHeaders(search.answer);
     for (const summary of (jsonOf(search.answer) as Page).data) {

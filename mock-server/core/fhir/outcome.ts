@@ -31,6 +31,7 @@ function issueTypeOf(status: number, code: string | undefined): FhirIssueType {
   if (status === 404 || status === 410) return 'not-found';
   if (status === 409) return code === 'IDEMPOTENCY_KEY_REUSED' ? 'conflict' : 'duplicate';
   if (status === 413) return 'too-costly';
+  if (status === 415 || status === 406) return 'not-supported';
   if (status === 429) return 'throttled';
   if (status === 422) return 'business-rule';
   if (status === 400) return code === 'VALIDATION_FAILED' ? 'structure' : 'invalid';
