@@ -28,18 +28,11 @@ export const SIZE_BUDGET = {
    * issue 15 (health plans and account consolidation, site managers and sponsors, account links,
    * profile update requests: 51.5 kB measured); 53.5 kB with issue 15's own account and additional Tax
    * IDs (portal.account and sdk/rules/own-account.ts with six catalog entries: 52.3 kB measured, a
-   * deliberate kilobyte of headroom again); 62.5 kB with issue 14's FHIR face (the PAS request,
-   * inquiry and response mapping of sdk/fhir exported, and portal.fhir: 61.5 kB measured, 52.4 kB
-   * before it).
+   * deliberate kilobyte of headroom again).
    */
-  entryGzipBytes: 62.5 * 1024,
-  /**
-   * An app importing only `createPortalClient` (38.5 kB with issue 15's methods: 37.8 kB measured);
-   * 47 kB with issue 14's portal.fhir, which reads PAS Bundles and checks them before sending (45.8 kB
-   * measured: the PAS readers are about 8 kB of it. Loading them on first use does not help while the
-   * main entry also exports them: the app's bundler keeps the shared chunk up front).
-   */
-  appGzipBytes: 47 * 1024,
+  entryGzipBytes: 53.5 * 1024,
+  /** An app importing only `createPortalClient` (38.5 kB with issue 15's methods: 37.8 kB measured). */
+  appGzipBytes: 38.5 * 1024,
   /**
    * An app importing `createPortalHandlers` from `provider-portal-sdk/msw` (msw excluded), resolved
    * through the `browser` condition as a page's bundler does. 181 kB when issue 16 measured 178.3 kB;
