@@ -7,9 +7,11 @@
  *   npm start                                       # the mock portal on http://127.0.0.1:4010
  *   npx tsx examples/pas-walkthrough.ts             # or PORTAL_ORIGIN=http://host:port npx tsx …
  *
- * In your project, import from 'provider-portal-sdk' instead of '../sdk/index.ts'.
+ * In your project, import from 'provider-portal-sdk' and 'provider-portal-sdk/fhir' instead of the paths
+ * below.
  */
-import { addDays, createPortalClient, type PasDecision, today, toPasRequestBundle } from '../sdk/index.ts';
+import { toPasRequestBundle } from '../sdk/fhir/index.ts';
+import { addDays, createPortalClient, type PasDecision, today } from '../sdk/index.ts';
 
 /** What the walkthrough saw at each step. */
 export interface WalkthroughResult {

@@ -62,15 +62,10 @@ export {
   SessionExpiredError,
   UnprocessableEntityError,
 } from './errors.ts';
-export type { FhirIssue, FhirIssueType } from './fhir/issues.ts';
-export { isOperationOutcome, problemOfOperationOutcome } from './fhir/operation-outcome.ts';
-export type { PasInquiryOptions, PasInquiryQuery } from './fhir/pas-inquiry.ts';
-export { toPasInquiryBundle } from './fhir/pas-inquiry.ts';
-export type { PasPatientDetails, PasRequestOptions, PasRequestReading } from './fhir/pas-request.ts';
-export { fhirPathOf, readPasRequestBundle, toPasRequestBundle } from './fhir/pas-request.ts';
+// The PAS builders and readers are the `provider-portal-sdk/fhir` entry (sdk/fhir/index.ts); the
+// types `portal.fhir` answers with are named here too.
+export type { PasInquiryQuery } from './fhir/pas-inquiry.ts';
 export type { PasDecision, PasLineDecision } from './fhir/pas-response.ts';
-export { readPasResponse } from './fhir/pas-response.ts';
-export { PAS_IG, PAS_PROFILES, PORTAL_SYSTEMS } from './fhir/systems.ts';
 export type { components, operations, paths } from './generated/portal.ts';
 export type { Page, PageInfo, PageItem } from './pagination.ts';
 export { PagePromise } from './pagination.ts';

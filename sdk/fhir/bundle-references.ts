@@ -61,7 +61,11 @@ export function resolveReference<T extends Resource = Resource>(
     const resource = entry?.resource;
     if (resource === undefined || resource === null || typeof resource !== 'object') continue;
     if (types !== undefined && !types.includes(resource.resourceType)) continue;
-    const local = resource.id === undefined ? undefined : `${resource.resourceType}/${resource.id}`;
+    // Only strings make a Type/id (another client's Bundle may hold anything there).
+    const local =
+      typeof resource.id === 'string' && typeof resource.resourceType === 'string'
+        ? `${resource.resourceType}/${resource.id}`
+        : undefined;
     if (
       entry?.fullUrl === target ||
       (local !== undefined && (target === local || target.endsWith(`/${local}`)))

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   claimTypeOf,
+  modifierSystemOf,
   priorityOf,
   procedureSystemOf,
   REVIEW_ACTIONS,
@@ -71,5 +72,20 @@ describe('procedure code systems', () => {
     );
     for (const code of ['97110', '0001U', '1234F', '0075T'])
       expect(procedureSystemOf(code)).toBe(SYSTEMS.cpt);
+  });
+});
+
+describe('procedure modifier systems', () => {
+  it.each([
+    ['59', 'cpt'],
+    ['25', 'cpt'],
+    ['P3', 'cpt'],
+    ['GP', 'hcpcs'],
+    ['RT', 'hcpcs'],
+    ['KX', 'hcpcs'],
+    ['P7', 'hcpcs'],
+    ['Q5', 'hcpcs'],
+  ] as const)('%s is %s', (code, system) => {
+    expect(modifierSystemOf(code)).toBe(SYSTEMS[system]);
   });
 });

@@ -114,3 +114,17 @@ export function reviewActionOf(
 export function procedureSystemOf(code: string): string {
   return /^[A-Z]\d{4}$/.test(code) ? SYSTEMS.hcpcs : SYSTEMS.cpt;
 }
+
+/**
+ * The code system of a procedure modifier: CPT (Level I) for two digits and the anesthesia physical
+ * status modifiers P1–P6, HCPCS Level II for the rest (GP, RT, KX, RR…). PAS binds `item.modifier`
+ * (X12 278 Requested Service Modifier Type, required) to both systems, so each modifier goes under
+ * the one that defines it.
+ *
+ * @example
+ * modifierSystemOf('59'); // the CPT system
+ * modifierSystemOf('GP'); // the HCPCS system
+ */
+export function modifierSystemOf(code: string): string {
+  return /^(\d{2}|P[1-6])$/.test(code) ? SYSTEMS.cpt : SYSTEMS.hcpcs;
+}

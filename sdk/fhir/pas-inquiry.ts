@@ -12,6 +12,7 @@
  * search: the member, the reference number, the requesting provider.
  */
 import type { Bundle, Claim, Coverage, Patient } from '@medplum/fhirtypes';
+import { beneficiaryOf, memberIdentifier } from './beneficiary.ts';
 import { entryUrl, resolveReference } from './bundle-references.ts';
 import { entryAt, isObject, listOf, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
 import { claimTypeOf, type PreauthorizationServiceType } from './codes.ts';
@@ -19,7 +20,7 @@ import { type HealthPlan, insurerOfPlan } from './insurers.ts';
 import type { FhirIssue } from './issues.ts';
 import type { PasEntry } from './pas-response.ts';
 import { organizationOfProvider, type ProviderReference } from './provider-organization.ts';
-import { PAS_EXTENSIONS, PAS_PROFILES, PORTAL_SYSTEMS, SYSTEMS } from './systems.ts';
+import { PAS_EXTENSIONS, PAS_PROFILES, SYSTEMS } from './systems.ts';
 
 /** What an inquiry asks for: the member's requests, or one of them by its reference number. */
 export interface PasInquiryQuery {
@@ -66,21 +67,12 @@ export function toPasInquiryBundle(query: PasInquiryQuery, options: PasInquiryOp
     insurer: entryUrl('inquiry', tx, 'Insurer'),
     requestor: entryUrl('inquiry', tx, 'Requestor'),
   };
-  const memberIdentifier = {
-    type: { coding: [{ system: SYSTEMS.identifierType, code: 'MB', display: 'Member Number' }] },
-    system: PORTAL_SYSTEMS.memberId,
-    value: query.memberId,
-  };
   const trn = { system: `urn:trnorg:1${query.requestingProvider.taxId}`, value: tx };
-  const patient: Patient = {
-    resourceType: 'Patient',
-    meta: { profile: [PAS_PROFILES.beneficiary] },
-    identifier: [memberIdentifier],
-  };
+  const patient: Patient = beneficiaryOf(query.memberId);
   const coverage: Coverage = {
     resourceType: 'Coverage',
     meta: { profile: [PAS_PROFILES.coverage] },
-    identifier: [memberIdentifier],
+    identifier: [memberIdentifier(query.memberId)],
     status: 'active',
     subscriberId: query.memberId,
     beneficiary: { reference: urls.patient },

@@ -538,6 +538,20 @@ describe(`PAS Claim (${IG}/StructureDefinition-profile-claim.html)`, () => {
     ]);
   });
 
+  it('item.modifier: each under the system that defines it (X12 278 Requested Service Modifier Type: CPT or HCPCS)', () => {
+    expect(items[0]?.modifier).toEqual([{ coding: [{ system: SYSTEMS.hcpcs, code: 'GP' }] }]);
+    const withCpt = claimOf(
+      build({
+        ...PT_REQUEST,
+        serviceLines: PT_REQUEST.serviceLines.map((line) => ({ ...line, modifiers: ['59', 'GP'] })),
+      }),
+    );
+    expect(withCpt.item?.[0]?.modifier?.map((m) => m.coding?.[0]?.system)).toEqual([
+      SYSTEMS.cpt,
+      SYSTEMS.hcpcs,
+    ]);
+  });
+
   it('item.location[x] 1..1 as a CodeableConcept: a CMS place of service code (X12 278 Location Type)', () => {
     for (const item of items) {
       expect(item.locationCodeableConcept?.coding).toEqual([{ system: SYSTEMS.placeOfService, code: '11' }]);
@@ -627,5 +641,31 @@ describe(`PAS Coverage (${IG}/StructureDefinition-profile-coverage.html), Insure
         value: PT_REQUEST.memberId,
       },
     ]);
+  });
+
+  // PAS Beneficiary's parent, US Core Patient 7.0.0, makes identifier, name and gender mandatory;
+  // us-core-6 takes the data-absent-reason extension where neither family nor given is known.
+  it('Beneficiary on US Core Patient: name and gender always, marked absent/unknown when the app has none', () => {
+    const patient = target<Patient>(bundle, claim.patient.reference);
+    expect(patient.name).toEqual([
+      {
+        extension: [
+          { url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' },
+        ],
+      },
+    ]);
+    expect(patient.gender).toBe('unknown');
+    const named = toPasRequestBundle(PT_REQUEST, {
+      ...REQUEST_OPTIONS,
+      patient: { firstName: 'Maria', lastName: 'Rivera', gender: 'female', dateOfBirth: '1984-03-09' },
+    });
+    const member = target<Patient>(named, claimOf(named).patient.reference);
+    expect(member).toMatchObject({
+      name: [{ family: 'Rivera', given: ['Maria'] }],
+      gender: 'female',
+      birthDate: '1984-03-09',
+    });
+    expectValidFhir(named);
+    expect(readPasRequestBundle(named).request).toEqual(PT_REQUEST);
   });
 });

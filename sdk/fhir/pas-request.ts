@@ -20,10 +20,12 @@ import type {
   Patient,
 } from '@medplum/fhirtypes';
 import type { components } from '../generated/portal.ts';
+import { beneficiaryOf, memberIdentifier, type PasPatientDetails } from './beneficiary.ts';
 import { entryUrl, resolveReference } from './bundle-references.ts';
 import { anyCode, codeIn, entryAt, listOf, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
 import {
   claimTypeOf,
+  modifierSystemOf,
   type PreauthorizationServiceType,
   priorityOf,
   procedureSystemOf,
@@ -38,16 +40,9 @@ import { organizationOfProvider, type ProviderReference } from './provider-organ
 import { PAS_EXTENSIONS, PAS_PROFILES, PORTAL_SYSTEMS, SYSTEMS } from './systems.ts';
 
 type Schemas = components['schemas'];
-export type PreauthorizationCreate = Schemas['PreauthorizationCreate'];
 
-/** The member's demographics, for the Patient (PAS Beneficiary) when the app has them. */
-export interface PasPatientDetails {
-  firstName?: string;
-  lastName?: string;
-  /** YYYY-MM-DD. */
-  dateOfBirth?: string;
-  gender?: 'female' | 'male' | 'unknown';
-}
+export type { PasPatientDetails };
+export type PreauthorizationCreate = Schemas['PreauthorizationCreate'];
 
 /** Options of {@link toPasRequestBundle}. */
 export interface PasRequestOptions {
@@ -80,10 +75,13 @@ function coding(system: string, code: string, display?: string): CodeableConcept
   return { coding: [{ system, code, ...(display === undefined ? {} : { display }) }] };
 }
 
-const MEMBER_ID_TYPE = coding(SYSTEMS.identifierType, 'MB', 'Member Number');
-
 /** The PAS diagnosis type of the portal's primary diagnosis (X12 278 Diagnosis Type value set). */
 const PRINCIPAL_DIAGNOSIS = coding(SYSTEMS.pasTempCodes, 'principal', 'Principal Diagnosis');
+
+/** A diagnosis's sequence when it is a number (another client's may hold anything), else 0. */
+function sequenceOf(diagnosis: ClaimDiagnosis | undefined): number {
+  return typeof diagnosis?.sequence === 'number' ? diagnosis.sequence : 0;
+}
 
 function sameProviderReference(a: ProviderReference, b: ProviderReference): boolean {
   const line2 = (value: string | undefined) => (value === undefined || value.trim() === '' ? '' : value);
@@ -131,29 +129,11 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
   // servicing address would be lost.
   const sameProvider = sameProviderReference(request.servicingProvider, request.requestingProvider);
   const servicingUrl = sameProvider ? urls.requestor : urls.servicing;
-  const memberIdentifier = { type: MEMBER_ID_TYPE, system: PORTAL_SYSTEMS.memberId, value: request.memberId };
-  const details = options.patient ?? {};
-  const patient: Patient = {
-    resourceType: 'Patient',
-    meta: { profile: [PAS_PROFILES.beneficiary] },
-    identifier: [memberIdentifier],
-    ...(details.firstName !== undefined || details.lastName !== undefined
-      ? {
-          name: [
-            {
-              ...(details.lastName === undefined ? {} : { family: details.lastName }),
-              ...(details.firstName === undefined ? {} : { given: [details.firstName] }),
-            },
-          ],
-        }
-      : {}),
-    ...(details.gender === undefined ? {} : { gender: details.gender }),
-    ...(details.dateOfBirth === undefined ? {} : { birthDate: details.dateOfBirth }),
-  };
+  const patient: Patient = beneficiaryOf(request.memberId, options.patient);
   const coverage: Coverage = {
     resourceType: 'Coverage',
     meta: { profile: [PAS_PROFILES.coverage] },
-    identifier: [memberIdentifier],
+    identifier: [memberIdentifier(request.memberId)],
     status: 'active',
     subscriberId: request.memberId,
     beneficiary: { reference: urls.patient },
@@ -197,7 +177,7 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
     productOrService: coding(procedureSystemOf(line.procedureCode), line.procedureCode),
     ...(line.modifiers === undefined || line.modifiers.length === 0
       ? {}
-      : { modifier: line.modifiers.map((modifier) => coding(SYSTEMS.cpt, modifier)) }),
+      : { modifier: line.modifiers.map((modifier) => coding(modifierSystemOf(modifier), modifier)) }),
     servicedPeriod: { start: line.serviceStartDate, end: line.serviceEndDate },
     locationCodeableConcept: coding(SYSTEMS.placeOfService, place),
     quantity: { value: line.units },
@@ -377,7 +357,7 @@ export function readPasRequestBundle(input: unknown): PasRequestReading {
   paths.servicingProvider = `${at}.careTeam[${servicingIndex}].provider`;
 
   const diagnoses = [...(Array.isArray(claim.diagnosis) ? claim.diagnosis : [])].sort(
-    (a, b) => (a?.sequence ?? 0) - (b?.sequence ?? 0),
+    (a, b) => sequenceOf(a) - sequenceOf(b),
   );
   request.diagnoses = diagnoses.map((diagnosis) => {
     const code =

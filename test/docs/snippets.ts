@@ -73,6 +73,7 @@ export function sourceEntries(root: string): Record<string, string> {
   return {
     'provider-portal-sdk': join(root, 'sdk/index.ts'),
     'provider-portal-sdk/rules': join(root, 'sdk/rules/index.ts'),
+    'provider-portal-sdk/fhir': join(root, 'sdk/fhir/index.ts'),
     'provider-portal-sdk/mock-server': join(root, 'mock-server/index.ts'),
     'provider-portal-sdk/msw': join(root, 'mock-server/msw.ts'),
   };

@@ -22,7 +22,12 @@ import { extractSnippets } from '../docs/snippets.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const ONE_MB = 1024 * 1024;
-const ENTRIES = ['provider-portal-sdk', 'provider-portal-sdk/rules', 'provider-portal-sdk/mock-server'];
+const ENTRIES = [
+  'provider-portal-sdk',
+  'provider-portal-sdk/rules',
+  'provider-portal-sdk/fhir',
+  'provider-portal-sdk/mock-server',
+];
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   name: string;
   version: string;

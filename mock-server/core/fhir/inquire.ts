@@ -99,9 +99,7 @@ export async function inquireClaim(
         kind: 'inquiry',
         baseUrl: ctx.baseUrl,
         timestamp,
-        patient:
-          reading.patient ??
-          patientEntry(ctx.sandbox, ctx.baseUrl, preauthorization.memberId, preauthorization.memberName),
+        patient: reading.patient ?? patientEntry(ctx.sandbox, ctx.baseUrl, preauthorization.memberId),
       }),
     })),
   };

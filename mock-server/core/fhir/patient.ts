@@ -3,43 +3,31 @@
  * response Bundle holds when the request did not bring its own Patient (a request made in the
  * portal, then inquired). Only ever built for a member of a record the caller may see.
  */
-import type { Patient } from '@medplum/fhirtypes';
+import { beneficiaryOf } from '../../../sdk/fhir/beneficiary.ts';
 import type { PasEntry } from '../../../sdk/fhir/pas-response.ts';
-import { PAS_PROFILES, PORTAL_SYSTEMS, SYSTEMS } from '../../../sdk/fhir/systems.ts';
 import type { Sandbox } from '../sandbox.ts';
 
 /**
  * The Patient entry of a member (`{base}/Patient/{memberId}`): the member identifier (type MB), and
- * the name, birth date and gender the data set has.
+ * the name, birth date and gender the data set has (US Core's name and gender marked unknown when it
+ * has none).
  *
  * @example
- * patientEntry(sandbox, 'http://127.0.0.1:4010/fhir/r4', 'K5500648899', 'Testh Ayod').resource.identifier;
+ * patientEntry(sandbox, 'http://127.0.0.1:4010/fhir/r4', 'K5500648899').resource.identifier;
  */
-export function patientEntry(
-  sandbox: Sandbox,
-  baseUrl: string,
-  memberId: string,
-  memberName?: string,
-): PasEntry {
+export function patientEntry(sandbox: Sandbox, baseUrl: string, memberId: string): PasEntry {
   const details = sandbox.data.member(memberId)?.details;
-  const patient: Patient = {
-    resourceType: 'Patient',
-    ...(/^[A-Za-z0-9.-]{1,64}$/.test(memberId) ? { id: memberId } : {}),
-    meta: { profile: [PAS_PROFILES.beneficiary] },
-    identifier: [
-      {
-        type: { coding: [{ system: SYSTEMS.identifierType, code: 'MB', display: 'Member Number' }] },
-        system: PORTAL_SYSTEMS.memberId,
-        value: memberId,
-      },
-    ],
-  };
-  if (details !== undefined) {
-    patient.name = [{ family: details.lastName, given: [details.firstName] }];
-    patient.birthDate = details.dateOfBirth;
-    patient.gender = details.gender;
-  } else if (memberName !== undefined) {
-    patient.name = [{ text: memberName }];
-  }
+  const patient = beneficiaryOf(
+    memberId,
+    details === undefined
+      ? {}
+      : {
+          firstName: details.firstName,
+          lastName: details.lastName,
+          dateOfBirth: details.dateOfBirth,
+          gender: details.gender,
+        },
+  );
+  if (/^[A-Za-z0-9.-]{1,64}$/.test(memberId)) patient.id = memberId;
   return { fullUrl: `${baseUrl}/Patient/${encodeURIComponent(memberId)}`, resource: patient };
 }

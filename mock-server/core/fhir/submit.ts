@@ -113,7 +113,7 @@ export async function submitClaim(
           },
         }),
     echoed: reading.echoed,
-    patient: patientEntry(ctx.sandbox, ctx.baseUrl, preauthorization.memberId, preauthorization.memberName),
+    patient: patientEntry(ctx.sandbox, ctx.baseUrl, preauthorization.memberId),
   });
   return { answer: fhirAnswer(200, bundle, keptHeaders(created.answer)), userId: created.userId };
 }
