@@ -143,6 +143,27 @@ describe('problemOfOperationOutcome', () => {
     ]);
   });
 
+  it('an issue with the content that names no element is a violation at Bundle; a login issue is not', () => {
+    const rule = problemOfOperationOutcome(
+      422,
+      outcome(issue('business-rule', 'PROVIDER_IDENTITY_MISMATCH', { diagnostics: 'Unknown provider.' })),
+    );
+    expect(rule?.violations).toEqual([
+      { code: 'PROVIDER_IDENTITY_MISMATCH', path: 'Bundle', message: 'Unknown provider.' },
+    ]);
+    const invalid = problemOfOperationOutcome(
+      400,
+      outcome(issue('invalid', undefined, { diagnostics: 'Not JSON.' })),
+    );
+    expect(invalid?.code).toBe('VALIDATION_FAILED');
+    expect(invalid?.violations).toEqual([
+      { code: 'VALIDATION_FAILED', path: 'Bundle', message: 'Not JSON.' },
+    ]);
+    const login = problemOfOperationOutcome(401, outcome(issue('login', 'SESSION_EXPIRED')));
+    expect(login?.code).toBe('SESSION_EXPIRED');
+    expect(login?.violations).toBeUndefined();
+  });
+
   it('reads only warnings when nothing else is there', () => {
     const problem = problemOfOperationOutcome(
       400,

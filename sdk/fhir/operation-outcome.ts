@@ -20,6 +20,7 @@ type ProblemViolation = components['schemas']['Violation'];
  * IssueType value set): the protocol code the portal answers for the same failure.
  */
 const CODE_OF_ISSUE_TYPE: Readonly<Record<string, ProblemCode>> = {
+  invalid: 'VALIDATION_FAILED',
   structure: 'VALIDATION_FAILED',
   required: 'VALIDATION_FAILED',
   value: 'VALIDATION_FAILED',
@@ -63,11 +64,27 @@ function codeOf(issue: OperationOutcomeIssue): string | undefined {
   return portalCodeOf(issue) ?? (typeof issue.code === 'string' ? CODE_OF_ISSUE_TYPE[issue.code] : undefined);
 }
 
-/** The element an issue is about: its first FHIRPath `expression`, else its (deprecated) `location`. */
+/** The issue types that say what is wrong with the request's content (a violation, wherever it is). */
+const CONTENT_ISSUE_TYPES: ReadonlySet<string> = new Set([
+  'invalid',
+  'structure',
+  'required',
+  'value',
+  'invariant',
+  'code-invalid',
+  'business-rule',
+  'not-supported',
+]);
+
+/**
+ * The element an issue is about: its first FHIRPath `expression`, else its (deprecated) `location`;
+ * for an issue with the request's content that names neither, the request Bundle itself.
+ */
 function pathOf(issue: OperationOutcomeIssue): string | undefined {
   const expression = Array.isArray(issue.expression) ? text(issue.expression[0]) : undefined;
   const location = Array.isArray(issue.location) ? text(issue.location[0]) : undefined;
-  return expression ?? location;
+  const content = typeof issue.code === 'string' && CONTENT_ISSUE_TYPES.has(issue.code);
+  return expression ?? location ?? (content ? 'Bundle' : undefined);
 }
 
 /**
@@ -86,7 +103,9 @@ export function isOperationOutcome(value: unknown): value is OperationOutcome {
  * (`details.coding` of {@link PORTAL_SYSTEMS.problemCode}, else the protocol code of its FHIR issue
  * type, else the one `toProblem` names for the status), `title` its `details.text`, `detail`
  * its `diagnostics`, and every issue with an `expression` is a violation `{ code, path, message }`
- * whose path is that FHIRPath. Only `fatal` and `error` issues count when there are any. Undefined
+ * whose path is that FHIRPath (an issue with the content, such as `business-rule` or `structure`,
+ * that names no element is one at `Bundle`; an issue of another type without one, such as `login`,
+ * is the problem itself). Only `fatal` and `error` issues count when there are any. Undefined
  * when the value is not an OperationOutcome. Pure: it never throws.
  *
  * @example

@@ -201,8 +201,19 @@ async function exchange<T>(
     if (error instanceof SessionExpiredError) ctx.session.markExpired();
     throw error;
   }
+  let data: T;
+  try {
+    data = read(body);
+  } catch (error) {
+    if (error instanceof PortalError) throw error;
+    // A malformed answer (an item that is not a list, …): a PortalError, never a TypeError.
+    throw new PortalError(
+      `${label} answered HTTP ${response.status} with a resource the SDK could not read: ${error instanceof Error ? error.message : String(error)}.`,
+      { cause: error },
+    );
+  }
   return {
-    data: read(body),
+    data,
     response,
     requestId: response.headers.get('x-request-id') ?? undefined,
     warnings: [],

@@ -313,6 +313,16 @@ describe('portal.fhir.submitPriorAuthorization', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
+  it('a malformed ClaimResponse is a PortalError, not a TypeError', async () => {
+    const broken = responseBundle('PA-00000001', 'approved', 'response');
+    const first = broken.entry?.[0]?.resource as unknown as Record<string, unknown>;
+    first.item = { not: 'a list' };
+    const { portal } = setup(fhirJson(200, broken));
+    const error = await portal.fhir.submitPriorAuthorization(requestBundle()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortalError);
+    expect((error as Error).message).toContain('could not read');
+  });
+
   it('a 200 that is not a PAS response is a PortalError that says to check fhirBaseUrl', async () => {
     const { portal } = setup(json(200, { data: [] }));
     const error = await portal.fhir.submitPriorAuthorization(requestBundle()).catch((e: unknown) => e);

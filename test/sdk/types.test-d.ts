@@ -10,6 +10,9 @@ import type {
   DownloadedFile,
   operations,
   PagePromise,
+  PasDecision,
+  PasInquiryQuery,
+  PasSubmitResult,
   PortalClient,
   PortalDocument,
   ProblemViolation,
@@ -129,5 +132,29 @@ describe('errors', () => {
     expectTypeOf<RateLimitError['retryAfter']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<PortalValidationError['violations']>().toEqualTypeOf<ValidationViolation[]>();
     expectTypeOf<RateLimitError>().toExtend<PortalApiError>();
+  });
+});
+
+describe('portal.fhir', () => {
+  it('takes PAS Bundles or an inquiry query, and answers the Bundles with their readings', () => {
+    type Bundle = import('@medplum/fhirtypes').Bundle;
+    expectTypeOf(portal.fhir.submitPriorAuthorization).parameter(0).toEqualTypeOf<Bundle>();
+    expectTypeOf(portal.fhir.submitPriorAuthorization).returns.toEqualTypeOf<APIPromise<PasSubmitResult>>();
+    expectTypeOf<PasSubmitResult['decision']>().toEqualTypeOf<PasDecision>();
+    expectTypeOf(portal.fhir.inquire).parameter(0).toEqualTypeOf<Bundle | PasInquiryQuery>();
+    expectTypeOf<Awaited<ReturnType<typeof portal.fhir.inquire>>>().toEqualTypeOf<{
+      bundles: Bundle[];
+      decisions: PasDecision[];
+    }>();
+    expectTypeOf<PasDecision['status']>().toEqualTypeOf<Schemas['PreauthorizationStatus']>();
+    // A query names its member, plan and provider; a plan the portal does not know does not compile.
+    void portal.fhir.inquire({
+      memberId: 'K5500648801',
+      // @ts-expect-error healthPlan is 'emblemhealth' | 'connecticare'
+      healthPlan: 'aetna',
+      requestingProvider: {} as never,
+    });
+    // @ts-expect-error the rules' clock is the client's own
+    void portal.fhir.submitPriorAuthorization({} as Bundle, { rules: { clock: { now: () => new Date() } } });
   });
 });
