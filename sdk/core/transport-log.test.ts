@@ -144,6 +144,18 @@ describe('the transport bookkeeping', () => {
     expect(own.requests[0]?.headers.get('x-client-request-id')).toBe('mine');
   });
 
+  it('an anonymous call asks the session for nothing and sends no Authorization', async () => {
+    const fetch = fakeFetch(json(200, {}));
+    const { send, session } = setup(fetch);
+    await settle(send(new Request('https://portal.test/fhir/r4/metadata'), { anonymous: true }));
+    expect(session.authorize).not.toHaveBeenCalled();
+    expect(session.touch).not.toHaveBeenCalled();
+    expect(fetch.requests[0]?.headers.has('authorization')).toBe(false);
+    await settle(send(new Request('https://portal.test/fhir/r4/metadata')));
+    expect(session.authorize).toHaveBeenCalledTimes(1);
+    expect(fetch.requests[1]?.headers.get('authorization')).toBe('Bearer pps_secret_token_0001');
+  });
+
   it('a 401 SESSION_EXPIRED ends the session of an authenticated call only; other 401s do not', async () => {
     const expired = () => fakeFetch(json(401, problem(401, 'SESSION_EXPIRED')));
     const authenticated = setup(expired());

@@ -68,6 +68,11 @@ export interface SendOptions extends RequestOptions {
    * openapi-fetch): a request without a body is then sent as it is, not copied into one more Request.
    */
   firstAttempt?: PendingAttempt;
+  /**
+   * Sent without the session (no sign-in first, no Authorization): an interaction the server answers
+   * to anyone outside the contract's operations, such as a FHIR server's `metadata`.
+   */
+  anonymous?: boolean;
 }
 
 /**
@@ -132,8 +137,10 @@ export function createTransport(config: TransportConfig): Transport {
       if (!headers.has(name)) headers.set(name, value);
     for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
 
-    // Authenticated unless the contract says the operation is public or the caller set its own header.
-    const authenticated = (op.flags & PUBLIC) === 0 && !headers.has('authorization');
+    // Authenticated unless the contract says the operation is public, the call is sent anonymously, or
+    // the caller set its own header.
+    const authenticated =
+      (op.flags & PUBLIC) === 0 && options.anonymous !== true && !headers.has('authorization');
     if (authenticated) {
       const token = await config.session.authorize();
       if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);

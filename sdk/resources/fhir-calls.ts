@@ -187,8 +187,9 @@ async function exchange<T>(
   options: RequestOptions,
   request: Request,
   read: (body: unknown) => T,
+  anonymous = false,
 ): Promise<APIResult<T>> {
-  const response = await ctx.transport(request, sendOptions(options));
+  const response = await ctx.transport(request, { ...sendOptions(options), anonymous });
   const body = await readJson(response, options.signal, label);
   if (!response.ok) {
     const error = errorFromResponse(
@@ -288,11 +289,12 @@ async function fhirCall<T, O extends RequestOptions>(
   options: O | undefined,
   prepare: (options: O) => Request,
   read: (body: unknown) => T,
+  anonymous = false,
 ): Promise<APIResult<T>> {
   // JavaScript callers may pass `null` (or anything) as the options: read them as none.
   const given = (asRecord(options) ?? {}) as O;
   refuse(label, callOptionViolations(given as Record<string, unknown>));
-  return exchange(ctx, label, given, prepare(given), read);
+  return exchange(ctx, label, given, prepare(given), read, anonymous);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -390,5 +392,7 @@ export function capabilities(
       if (!isResource(body, 'CapabilityStatement')) throw unexpected(label, 'a CapabilityStatement');
       return body as unknown as CapabilityStatement;
     },
+    // A FHIR server answers its capabilities to anyone: no sign-in (and no MFA prompt) to read them.
+    true,
   );
 }

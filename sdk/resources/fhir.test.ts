@@ -454,6 +454,33 @@ describe('portal.fhir.capabilities', () => {
     expect(fetch.requests[0]?.method).toBe('GET');
     expect(fetch.requests[0]?.headers.get('accept')).toBe('application/fhir+json');
   });
+
+  it('is read without the session: no sign-in, no MFA prompt, no Authorization', async () => {
+    const statement = { resourceType: 'CapabilityStatement', status: 'active', fhirVersion: '4.0.1' };
+    const fetch = fakeFetch(fhirJson(200, statement));
+    let prompted = 0;
+    const portal = createPortalClient({
+      baseUrl: BASE_URL,
+      fetch,
+      clock: UNIT_CLOCK,
+      credentials: {
+        username: 'admin.a',
+        password: 'Portal-Test-2026!',
+        mfaCode: async () => {
+          prompted += 1;
+          return '246810';
+        },
+      },
+    });
+    expect(await portal.fhir.capabilities()).toEqual(statement);
+    expect(fetch.requests.map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['GET /fhir/r4/metadata']);
+    expect(fetch.requests[0]?.headers.has('authorization')).toBe(false);
+    expect(prompted).toBe(0);
+    // The other interactions still sign in first.
+    const submit = setup(fhirJson(200, responseBundle('PA-00000001', 'pended', 'response')));
+    await submit.portal.fhir.submitPriorAuthorization(requestBundle());
+    expect(submit.fetch.requests[0]?.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+  });
 });
 
 describe('every portal.fhir method, given anything', () => {
