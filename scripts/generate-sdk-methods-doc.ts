@@ -61,7 +61,7 @@ export function renderSdkMethodsDoc(): string {
     'every page. Creates carry an `Idempotency-Key` (yours in `options.idempotencyKey`, or a new one),',
     'kept across retries. Methods marked "no session" are called before signing in.',
     '',
-    'Besides the spec\'s operations, `portal.fhir` speaks Da Vinci PAS 2.2.1 to the portal\'s FHIR face:',
+    "Besides the spec's operations, `portal.fhir` speaks Da Vinci PAS 2.2.1 to the portal's FHIR face:",
     '`submitPriorAuthorization` (`Claim/$submit`), `inquire` (`Claim/$inquire`) and `capabilities`',
     '(`metadata`): [fhir.md](fhir.md).',
     '',
