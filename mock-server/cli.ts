@@ -105,7 +105,9 @@ async function banner(server: RunningMockServer, startupMs: number): Promise<str
   lines.push(`Provider portal mock ${pkg.version} listening on ${server.url}`);
   lines.push('');
   lines.push(`  API         ${server.url}/api/v1`);
-  lines.push(`  FHIR        ${server.url}/fhir/r4   (Da Vinci PAS 2.2.1: Claim/$submit, Claim/$inquire, metadata)`);
+  lines.push(
+    `  FHIR        ${server.url}/fhir/r4   (Da Vinci PAS 2.2.1: Claim/$submit, Claim/$inquire, metadata)`,
+  );
   lines.push(`  Spec        ${server.url}/openapi.yaml   ${server.url}/openapi.json`);
   lines.push(`  Reference   ${server.url}/docs   (in a browser; "Try it out" calls this mock)`);
   lines.push(`  Admin       ${server.url}/__admin   (scenarios: ${server.url}/__admin/scenarios)`);

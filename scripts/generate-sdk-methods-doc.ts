@@ -61,6 +61,10 @@ export function renderSdkMethodsDoc(): string {
     'every page. Creates carry an `Idempotency-Key` (yours in `options.idempotencyKey`, or a new one),',
     'kept across retries. Methods marked "no session" are called before signing in.',
     '',
+    "Besides the spec's operations, `portal.fhir` speaks Da Vinci PAS 2.2.1 to the portal's FHIR face:",
+    '`submitPriorAuthorization` (`Claim/$submit`), `inquire` (`Claim/$inquire`) and `capabilities`',
+    '(`metadata`): [fhir.md](fhir.md).',
+    '',
   ];
   for (const [resource, methods] of Object.entries(RESOURCE_OPERATIONS)) {
     lines.push(`## \`portal.${resource}\``, '', '| method | operation | HTTP | what it does | transport |');
