@@ -9,6 +9,7 @@ import type {
   Claim,
   CodeableConcept,
   Coverage,
+  Identifier,
   Organization,
   Patient,
   Reference,
@@ -48,6 +49,24 @@ export function isObject(value: unknown): value is Record<string, unknown> {
  */
 export function listOf<T>(value: readonly T[] | undefined): readonly (T | undefined)[] {
   return Array.isArray(value) ? value : [];
+}
+
+/** A FHIR `uri` as a reference target: some characters, none of them whitespace. */
+const URI = /^\S+$/;
+
+/**
+ * An identifier as the response may repeat it: its `system` (a URI) and `value` (text), nothing
+ * else of what the client sent; undefined without a value.
+ *
+ * @example
+ * identifierOf({ system: 'urn:trnorg:1060646668', value: 'TX-0001', period: 5 }); // { system, value }
+ */
+export function identifierOf(value: unknown): Identifier | undefined {
+  if (!isObject(value) || typeof value.value !== 'string' || value.value.trim() === '') return undefined;
+  return {
+    ...(typeof value.system === 'string' && URI.test(value.system) ? { system: value.system } : {}),
+    value: value.value,
+  };
 }
 
 /**
@@ -149,13 +168,14 @@ export function readClaimBundle(input: unknown, title: string): ClaimBundleFrame
       diagnostics: `A ${title} is a collection (${title}: type = collection), not ${shown(bundle.type)}.`,
     });
   }
-  if (!isObject(bundle.identifier) || typeof bundle.identifier.value !== 'string') {
+  const transaction = identifierOf(bundle.identifier);
+  if (transaction === undefined) {
     issues.push({
       code: 'required',
       expression: 'Bundle.identifier',
-      diagnostics: `A ${title} names its transaction (${title}: identifier 1..1).`,
+      diagnostics: `A ${title} names its transaction (${title}: identifier 1..1, with a value).`,
     });
-  } else frame.transactionIdentifier = bundle.identifier;
+  } else frame.transactionIdentifier = transaction;
   if (typeof bundle.timestamp !== 'string') {
     issues.push({
       code: 'required',
@@ -171,11 +191,11 @@ export function readClaimBundle(input: unknown, title: string): ClaimBundleFrame
         expression: `Bundle.entry[${index}].resource`,
         diagnostics: `Every entry holds a resource (${title}: entry.resource 1..1).`,
       });
-    } else if (typeof entry.fullUrl !== 'string' || entry.fullUrl === '') {
+    } else if (typeof entry.fullUrl !== 'string' || !URI.test(entry.fullUrl)) {
       issues.push({
         code: 'required',
         expression: `Bundle.entry[${index}].fullUrl`,
-        diagnostics: `Every entry has a fullUrl (${title}: entry.fullUrl 1..1).`,
+        diagnostics: `Every entry has a fullUrl, a URI without spaces (${title}: entry.fullUrl 1..1).`,
       });
     }
   });

@@ -22,7 +22,16 @@ import type {
 import type { components } from '../generated/portal.ts';
 import { beneficiaryOf, memberCoverage, type PasPatientDetails } from './beneficiary.ts';
 import { entryUrl, resolveReference } from './bundle-references.ts';
-import { anyCode, codeIn, entryAt, listOf, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
+import {
+  anyCode,
+  codeIn,
+  entryAt,
+  identifierOf,
+  listOf,
+  memberIdOf,
+  providerOf,
+  readClaimBundle,
+} from './claim-bundle.ts';
 import {
   claimTypeOf,
   modifierSystemOf,
@@ -276,7 +285,9 @@ export function readPasRequestBundle(input: unknown): PasRequestReading {
   const at = 'Bundle.entry[0].resource';
   reading.claim = {
     ...(frame.claimFullUrl === undefined ? {} : { fullUrl: frame.claimFullUrl }),
-    ...(Array.isArray(claim.identifier) ? { identifier: claim.identifier } : {}),
+    ...(Array.isArray(claim.identifier)
+      ? { identifier: claim.identifier.map(identifierOf).filter((i) => i !== undefined) }
+      : {}),
   };
   if (Array.isArray(claim.related) && claim.related.length > 0) {
     issues.push({

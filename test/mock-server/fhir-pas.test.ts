@@ -5,6 +5,7 @@
  * and per-Tax-ID access.
  */
 import type { Bundle, ClaimResponse, OperationOutcome, Parameters } from '@medplum/fhirtypes';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toPasInquiryBundle } from '../../sdk/fhir/pas-inquiry.ts';
 import { readPasResponse } from '../../sdk/fhir/pas-response.ts';
@@ -439,4 +440,44 @@ describe('GET /fhir/r4/metadata', () => {
     ).operation;
     expect(operations.map((o: { name: string }) => o.name).sort()).toEqual(['inquire', 'submit']);
   });
+});
+
+describe('the FHIR endpoints under any body', () => {
+  it('never answer 5XX or a body that is not FHIR: anything is a valid OperationOutcome or an answer', async () => {
+    const portal = openPortal();
+    const token = await portal.token('clinical.a');
+    const member = activeMember(portal);
+    const valid = pasRequest(member.details.memberId);
+    // Arbitrary JSON, and the builder's Bundle with one element replaced by arbitrary JSON.
+    const paths = (value: unknown, prefix: (string | number)[] = []): (string | number)[][] =>
+      value !== null && typeof value === 'object'
+        ? Object.entries(value).flatMap(([key, inner]) => {
+            const path = [...prefix, Array.isArray(value) ? Number(key) : key];
+            return [path, ...paths(inner, path)];
+          })
+        : [];
+    const all = paths(valid);
+    const mutated = fc.tuple(fc.nat({ max: all.length - 1 }), fc.jsonValue()).map(([index, replacement]) => {
+      const copy = structuredClone(valid) as unknown as Record<string | number, unknown>;
+      const path = all[index] ?? [];
+      let target = copy;
+      for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
+      const last = path.at(-1);
+      if (last !== undefined) target[last] = replacement;
+      return copy;
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.jsonValue(), mutated),
+        fc.constantFrom('$submit', '$inquire'),
+        async (body, op) => {
+          const answer = await fhirCall(portal, 'POST', `/Claim/${op}`, { token, body });
+          expect(answer.status).toBeLessThan(500);
+          expectValidFhir(answer.body);
+          if (answer.status >= 400) expect(answer.body.resourceType).toBe('OperationOutcome');
+        },
+      ),
+      { numRuns: 150, seed: 14 },
+    );
+  }, 120_000);
 });

@@ -14,6 +14,7 @@ import type { components } from '../../../sdk/generated/portal.ts';
 import type { Answer } from '../answer.ts';
 import { isoTimestamp } from '../clock.ts';
 import { type FhirContext, jsonOf } from './context.ts';
+import { echoedEntries } from './echo.ts';
 import { fhirAnswer, outcomeOfIssues } from './outcome.ts';
 import { patientEntry } from './patient.ts';
 import { keptHeaders, refusal } from './refusal.ts';
@@ -99,7 +100,13 @@ export async function inquireClaim(
         kind: 'inquiry',
         baseUrl: ctx.baseUrl,
         timestamp,
-        patient: reading.patient ?? patientEntry(ctx.sandbox, ctx.baseUrl, preauthorization.memberId),
+        patient:
+          echoedEntries(
+            reading.patient === undefined ? {} : { patient: reading.patient },
+            preauthorization,
+            ctx.sandbox,
+            ctx.baseUrl,
+          ).patient ?? patientEntry(ctx.sandbox, ctx.baseUrl, preauthorization.memberId),
       }),
     })),
   };

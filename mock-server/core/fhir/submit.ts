@@ -15,6 +15,7 @@ import { calendarDayAt } from '../../../sdk/rules/clock.ts';
 import type { Answer } from '../answer.ts';
 import { isoTimestamp } from '../clock.ts';
 import { type FhirContext, jsonOf } from './context.ts';
+import { echoedEntries } from './echo.ts';
 import { fhirAnswer, outcomeOfIssues } from './outcome.ts';
 import { patientEntry } from './patient.ts';
 import { keptHeaders, refusal } from './refusal.ts';
@@ -112,7 +113,7 @@ export async function submitClaim(
             ...(reading.claim.identifier === undefined ? {} : { identifier: reading.claim.identifier }),
           },
         }),
-    echoed: reading.echoed,
+    echoed: echoedEntries(reading.echoed, preauthorization, ctx.sandbox, ctx.baseUrl),
     patient: patientEntry(ctx.sandbox, ctx.baseUrl, preauthorization.memberId),
   });
   return { answer: fhirAnswer(200, bundle, keptHeaders(created.answer)), userId: created.userId };
