@@ -14,6 +14,7 @@ import type {
   Patient,
   Reference,
 } from '@medplum/fhirtypes';
+import { isRecord } from '../rules/zod-issues.ts';
 import { resolveReference } from './bundle-references.ts';
 import type { FhirIssue } from './issues.ts';
 import type { PasEntry } from './pas-response.ts';
@@ -28,16 +29,6 @@ export interface ClaimBundleFrame {
   claimFullUrl?: string;
   transactionIdentifier?: Bundle['identifier'];
   issues: FhirIssue[];
-}
-
-/**
- * Whether a value is a JSON object (not null, not an array).
- *
- * @example
- * isObject({}); // true
- */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**
@@ -62,7 +53,7 @@ const URI = /^\S+$/;
  * identifierOf({ system: 'urn:trnorg:1060646668', value: 'TX-0001', period: 5 }); // { system, value }
  */
 export function identifierOf(value: unknown): Identifier | undefined {
-  if (!isObject(value) || typeof value.value !== 'string' || value.value.trim() === '') return undefined;
+  if (!isRecord(value) || typeof value.value !== 'string' || value.value.trim() === '') return undefined;
   return {
     ...(typeof value.system === 'string' && URI.test(value.system) ? { system: value.system } : {}),
     value: value.value,
@@ -155,7 +146,7 @@ function shown(value: unknown): string {
 export function readClaimBundle(input: unknown, title: string): ClaimBundleFrame {
   const issues: FhirIssue[] = [];
   const frame: ClaimBundleFrame = { issues };
-  if (!isObject(input) || input.resourceType !== 'Bundle') {
+  if (!isRecord(input) || input.resourceType !== 'Bundle') {
     issues.push({ code: 'structure', expression: 'Bundle', diagnostics: 'The body is not a FHIR Bundle.' });
     return frame;
   }
@@ -185,7 +176,7 @@ export function readClaimBundle(input: unknown, title: string): ClaimBundleFrame
   }
   const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
   entries.forEach((entry, index) => {
-    if (!isObject(entry) || !isObject(entry.resource)) {
+    if (!isRecord(entry) || !isRecord(entry.resource)) {
       issues.push({
         code: 'required',
         expression: `Bundle.entry[${index}].resource`,
@@ -200,7 +191,7 @@ export function readClaimBundle(input: unknown, title: string): ClaimBundleFrame
     }
   });
   const first = entries[0]?.resource;
-  if (!isObject(first) || first.resourceType !== 'Claim') {
+  if (!isRecord(first) || first.resourceType !== 'Claim') {
     issues.push({
       code: 'invariant',
       expression: 'Bundle.entry[0].resource',

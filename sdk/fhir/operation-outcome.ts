@@ -9,6 +9,7 @@
 import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
 import { toProblem } from '../errors.ts';
 import type { components } from '../generated/portal.ts';
+import { isRecord, textOf } from '../rules/zod-issues.ts';
 import { PORTAL_SYSTEMS } from './systems.ts';
 
 type Problem = components['schemas']['Problem'];
@@ -41,20 +42,12 @@ const CODE_OF_ISSUE_TYPE: Readonly<Record<string, ProblemCode>> = {
 /** A code shaped like the portal's stable codes (upper-case words joined by underscores). */
 const STABLE_CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
 /** The portal's rule code an issue names (`details.coding` of the problem-code system), if any. */
 function portalCodeOf(issue: OperationOutcomeIssue): string | undefined {
   const codings = Array.isArray(issue.details?.coding) ? issue.details.coding : [];
   for (const coding of codings) {
-    if (!isObject(coding) || coding.system !== PORTAL_SYSTEMS.problemCode) continue;
-    const code = text(coding.code);
+    if (!isRecord(coding) || coding.system !== PORTAL_SYSTEMS.problemCode) continue;
+    const code = textOf(coding.code);
     if (code !== undefined && STABLE_CODE.test(code)) return code;
   }
   return undefined;
@@ -81,8 +74,8 @@ const CONTENT_ISSUE_TYPES: ReadonlySet<string> = new Set([
  * for an issue with the request's content that names neither, the request Bundle itself.
  */
 function pathOf(issue: OperationOutcomeIssue): string | undefined {
-  const expression = Array.isArray(issue.expression) ? text(issue.expression[0]) : undefined;
-  const location = Array.isArray(issue.location) ? text(issue.location[0]) : undefined;
+  const expression = Array.isArray(issue.expression) ? textOf(issue.expression[0]) : undefined;
+  const location = Array.isArray(issue.location) ? textOf(issue.location[0]) : undefined;
   const content = typeof issue.code === 'string' && CONTENT_ISSUE_TYPES.has(issue.code);
   return expression ?? location ?? (content ? 'Bundle' : undefined);
 }
@@ -94,7 +87,7 @@ function pathOf(issue: OperationOutcomeIssue): string | undefined {
  * isOperationOutcome({ resourceType: 'OperationOutcome', issue: [] }); // true
  */
 export function isOperationOutcome(value: unknown): value is OperationOutcome {
-  return isObject(value) && value.resourceType === 'OperationOutcome' && Array.isArray(value.issue);
+  return isRecord(value) && value.resourceType === 'OperationOutcome' && Array.isArray(value.issue);
 }
 
 /**
@@ -121,7 +114,7 @@ export function isOperationOutcome(value: unknown): value is OperationOutcome {
  */
 export function problemOfOperationOutcome(status: number, outcome: unknown): Problem | undefined {
   if (!isOperationOutcome(outcome)) return undefined;
-  const all = outcome.issue.filter(isObject) as OperationOutcomeIssue[];
+  const all = outcome.issue.filter(isRecord) as OperationOutcomeIssue[];
   const errors = all.filter((issue) => issue.severity === 'fatal' || issue.severity === 'error');
   const issues = errors.length > 0 ? errors : all;
   const first = issues[0];
@@ -134,11 +127,11 @@ export function problemOfOperationOutcome(status: number, outcome: unknown): Pro
     violations.push({
       code: (codeOf(issue) ?? code) as ProblemCode,
       path,
-      message: text(issue.diagnostics) ?? text(issue.details?.text) ?? '',
+      message: textOf(issue.diagnostics) ?? textOf(issue.details?.text) ?? '',
     });
   }
-  const title = text(first?.details?.text) ?? text(first?.diagnostics) ?? `HTTP ${status}`;
-  const detail = text(first?.diagnostics);
+  const title = textOf(first?.details?.text) ?? textOf(first?.diagnostics) ?? `HTTP ${status}`;
+  const detail = textOf(first?.diagnostics);
   return {
     type: 'about:blank',
     title,

@@ -12,9 +12,10 @@
  * search: the member, the reference number, the requesting provider.
  */
 import type { Bundle, Claim, Coverage, Patient } from '@medplum/fhirtypes';
+import { isRecord } from '../rules/zod-issues.ts';
 import { beneficiaryOf, memberCoverage } from './beneficiary.ts';
 import { entryUrl, resolveReference } from './bundle-references.ts';
-import { entryAt, isObject, listOf, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
+import { entryAt, listOf, memberIdOf, providerOf, readClaimBundle } from './claim-bundle.ts';
 import { claimTypeOf, type PreauthorizationServiceType } from './codes.ts';
 import { type HealthPlan, insurerOfPlan } from './insurers.ts';
 import type { FhirIssue } from './issues.ts';
@@ -154,7 +155,7 @@ export function readPasInquiryBundle(input: unknown): PasInquiryReading {
   const patientEntry = entryAt(bundle, patient?.index);
   if (patientEntry !== undefined) reading.patient = patientEntry;
   const number = (Array.isArray(claim.extension) ? claim.extension : []).find(
-    (extension) => isObject(extension) && extension.url === PAS_EXTENSIONS.authorizationNumber,
+    (extension) => isRecord(extension) && extension.url === PAS_EXTENSIONS.authorizationNumber,
   )?.valueString;
   if (typeof number === 'string' && number.trim() !== '') reading.query.referenceId = number.trim();
   const requestor = providerOf(bundle, claim.provider).provider;

@@ -7,6 +7,7 @@
  */
 import type { Address, Organization } from '@medplum/fhirtypes';
 import type { components } from '../generated/portal.ts';
+import { textOf } from '../rules/zod-issues.ts';
 import { PAS_PROFILES, SYSTEMS } from './systems.ts';
 
 export type ProviderReference = components['schemas']['ProviderReference'];
@@ -51,10 +52,6 @@ export function organizationOfProvider(provider: ProviderReference, id?: string)
   };
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
 /**
  * The portal's provider reference of a PAS Organization (the reverse of
  * {@link organizationOfProvider}); fields the Organization lacks are left out, for the portal's
@@ -66,26 +63,26 @@ function text(value: unknown): string | undefined {
 export function providerReferenceOf(organization: Organization): Partial<ProviderReference> {
   const identifiers = Array.isArray(organization.identifier) ? organization.identifier : [];
   // (identifier?.system below: an entry of another client's list may be null)
-  const taxId = text(identifiers.find((identifier) => identifier?.system === SYSTEMS.ein)?.value);
-  const npi = text(identifiers.find((identifier) => identifier?.system === SYSTEMS.npi)?.value);
+  const taxId = textOf(identifiers.find((identifier) => identifier?.system === SYSTEMS.ein)?.value);
+  const npi = textOf(identifiers.find((identifier) => identifier?.system === SYSTEMS.npi)?.value);
   const first: unknown = Array.isArray(organization.address) ? organization.address[0] : undefined;
   // Another client's Organization may hold anything where the address is: only an object is one.
   const address = first !== null && typeof first === 'object' ? (first as Address) : undefined;
   const lines = Array.isArray(address?.line) ? address.line : [];
-  const line1 = text(lines[0]);
-  const line2 = text(lines[1]);
+  const line1 = textOf(lines[0]);
+  const line2 = textOf(lines[1]);
   const reference: Partial<ProviderReference> = {};
   if (npi !== undefined) reference.npi = npi;
   if (taxId !== undefined) reference.taxId = taxId;
-  const name = text(organization.name);
+  const name = textOf(organization.name);
   if (name !== undefined) reference.name = name;
   if (address !== undefined) {
     reference.address = {
       line1: line1 ?? '',
       ...(line2 === undefined ? {} : { line2 }),
-      city: text(address.city) ?? '',
-      state: text(address.state) ?? '',
-      zip: text(address.postalCode) ?? '',
+      city: textOf(address.city) ?? '',
+      state: textOf(address.state) ?? '',
+      zip: textOf(address.postalCode) ?? '',
     };
   }
   return reference;

@@ -315,6 +315,17 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * The value when it is text with something besides whitespace, else `undefined`.
+ *
+ * @example
+ * textOf(' Hartford '); // ' Hartford '
+ * textOf('  '); // undefined
+ */
+export function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/**
  * The field of a record if it is an own property (never an inherited one such as `toString`).
  *
  * @example
