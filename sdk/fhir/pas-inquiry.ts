@@ -19,6 +19,7 @@ import { entryAt, listOf, memberIdOf, providerOf, readClaimBundle } from './clai
 import { claimTypeOf, type PreauthorizationServiceType } from './codes.ts';
 import { type HealthPlan, insurerOfPlan } from './insurers.ts';
 import type { FhirIssue } from './issues.ts';
+import { isoOf } from './pas-request.ts';
 import type { PasEntry } from './pas-response.ts';
 import { organizationOfProvider, type ProviderReference } from './provider-organization.ts';
 import { PAS_EXTENSIONS, PAS_PROFILES, SYSTEMS } from './systems.ts';
@@ -56,10 +57,7 @@ export interface PasInquiryOptions {
  * );
  */
 export function toPasInquiryBundle(query: PasInquiryQuery, options: PasInquiryOptions): Bundle {
-  const date = options.timestamp instanceof Date ? options.timestamp : new Date(options.timestamp);
-  if (Number.isNaN(date.getTime()))
-    throw new RangeError(`timestamp is not a date: ${String(options.timestamp)}`);
-  const timestamp = date.toISOString();
+  const timestamp = isoOf(options.timestamp);
   const tx = options.transactionId;
   const urls = {
     claim: entryUrl('inquiry', tx, 'Claim'),

@@ -106,7 +106,13 @@ function sameProviderReference(a: ProviderReference, b: ProviderReference): bool
   );
 }
 
-function isoOf(value: string | Date): string {
+/**
+ * A builder's timestamp option as an ISO instant (`Bundle.timestamp`, `Claim.created`).
+ *
+ * @example
+ * isoOf('2026-11-23T14:00:00Z'); // '2026-11-23T14:00:00.000Z'
+ */
+export function isoOf(value: string | Date): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) throw new RangeError(`timestamp is not a date: ${String(value)}`);
   return date.toISOString();

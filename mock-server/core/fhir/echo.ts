@@ -10,14 +10,11 @@ import { insurerOfPlan } from '../../../sdk/fhir/insurers.ts';
 import type { PasEntry, PasResponseContext, Preauthorization } from '../../../sdk/fhir/pas-response.ts';
 import { organizationOfProvider } from '../../../sdk/fhir/provider-organization.ts';
 import type { Sandbox } from '../sandbox.ts';
-import { patientEntry } from './patient.ts';
-
-/** FHIR R4 `id`: 1 to 64 letters, digits, `-` and `.`. */
-const FHIR_ID = /^[A-Za-z0-9.-]{1,64}$/;
+import { isFhirId, patientEntry } from './patient.ts';
 
 function idOf(entry: PasEntry | undefined): string | undefined {
   const id = (entry?.resource as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' && FHIR_ID.test(id) ? id : undefined;
+  return isFhirId(id) ? id : undefined;
 }
 
 function under<T extends Resource>(entry: PasEntry | undefined, resource: T): PasEntry | undefined {

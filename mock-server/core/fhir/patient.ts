@@ -8,6 +8,16 @@ import type { PasEntry } from '../../../sdk/fhir/pas-response.ts';
 import type { Sandbox } from '../sandbox.ts';
 
 /**
+ * Whether a value is a FHIR R4 `id` (1 to 64 letters, digits, `-` and `.`).
+ *
+ * @example
+ * isFhirId('K5500648801'); // true
+ */
+export function isFhirId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9.-]{1,64}$/.test(value);
+}
+
+/**
  * The Patient entry of a member (`{base}/Patient/{memberId}`): the member identifier (type MB), and
  * the name, birth date and gender the data set has (US Core's name and gender marked unknown when it
  * has none).
@@ -28,6 +38,6 @@ export function patientEntry(sandbox: Sandbox, baseUrl: string, memberId: string
           gender: details.gender,
         },
   );
-  if (/^[A-Za-z0-9.-]{1,64}$/.test(memberId)) patient.id = memberId;
+  if (isFhirId(memberId)) patient.id = memberId;
   return { fullUrl: `${baseUrl}/Patient/${encodeURIComponent(memberId)}`, resource: patient };
 }
