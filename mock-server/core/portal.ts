@@ -23,7 +23,7 @@ import {
   corsHeaders,
   createRateLimiter,
 } from './guards.ts';
-import { type PipelineOptions, runPipeline } from './pipeline.ts';
+import { type PipelineOptions, type PipelineRequest, runPipeline } from './pipeline.ts';
 import { ProblemError, problemAnswer } from './problem.ts';
 import { routeRequest } from './router.ts';
 import { createSandbox, nextCounter, REQUEST_LOG_LIMIT, type Sandbox } from './sandbox.ts';
@@ -431,26 +431,18 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
         logRequest(sandbox, requestId, request.method, url.pathname, null, answer.status, null);
         return withMarkers(answer, requestId, cors);
       }
-      let userId: string | null = null;
-      let answer: Answer;
-      try {
-        const result = await runPipeline(
-          {
-            request,
-            url,
-            requestId,
-            sandbox,
-            operation: route.operation,
-            params: route.params,
-            prefer: parsePrefer(request.headers.get('prefer')),
-          },
-          pipelineOptions,
-        );
-        userId = result.userId;
-        answer = result.response;
-      } catch (error) {
-        answer = problemAnswer(toProblem(error), requestId, url.pathname);
-      }
+      const { answer, userId } = await answerOperation(
+        {
+          request,
+          url,
+          requestId,
+          sandbox,
+          operation: route.operation,
+          params: route.params,
+          prefer: parsePrefer(request.headers.get('prefer')),
+        },
+        pipelineOptions,
+      );
       logRequest(
         sandbox,
         requestId,
@@ -505,26 +497,23 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
       headers,
       ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
     });
-    try {
-      const route = routeRequest(call.method, target.pathname);
-      if (route.kind !== 'operation')
-        throw new TypeError(`No portal operation answers ${call.method} ${target.pathname}.`);
-      const result = await runPipeline(
-        {
-          request,
-          url: target,
-          requestId,
-          sandbox,
-          operation: route.operation,
-          params: route.params,
-          prefer: parsePrefer(call.primary ? original.headers.get('prefer') : null),
-        },
-        call.primary ? pipelineOptions : { latencyMs: 0, failureRate: 0 },
-      );
-      return { answer: result.response, userId: result.userId };
-    } catch (error) {
-      return { answer: problemAnswer(toProblem(error), requestId, target.pathname), userId: null };
+    const route = routeRequest(call.method, target.pathname);
+    if (route.kind !== 'operation') {
+      const fault = new TypeError(`No portal operation answers ${call.method} ${target.pathname}.`);
+      return { answer: problemAnswer(toProblem(fault), requestId, target.pathname), userId: null };
     }
+    return answerOperation(
+      {
+        request,
+        url: target,
+        requestId,
+        sandbox,
+        operation: route.operation,
+        params: route.params,
+        prefer: parsePrefer(call.primary ? original.headers.get('prefer') : null),
+      },
+      call.primary ? pipelineOptions : { latencyMs: 0, failureRate: 0 },
+    );
   }
 
   function logRequest(
@@ -552,6 +541,20 @@ export function createPortalCore(options: PortalCoreOptions = {}): PortalCore {
   }
 
   return core;
+}
+
+/**
+ * One routed operation through the pipeline, as an answer: a thrown problem (or a fault of the mock)
+ * is its problem document. The API's requests and the FHIR face's calls of portal operations both
+ * come here.
+ */
+async function answerOperation(routed: PipelineRequest, options: PipelineOptions): Promise<PortalCallAnswer> {
+  try {
+    const result = await runPipeline(routed, options);
+    return { answer: result.response, userId: result.userId };
+  } catch (error) {
+    return { answer: problemAnswer(toProblem(error), routed.requestId, routed.url.pathname), userId: null };
+  }
 }
 
 /** A problem for any thrown value: itself for a ProblemError, 500 INTERNAL_ERROR (no stack) otherwise. */
