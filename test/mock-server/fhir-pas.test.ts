@@ -130,6 +130,30 @@ describe('POST /fhir/r4/Claim/$submit', () => {
     );
   });
 
+  it('answers the ClaimResponse from the receipt while the portal shows no details yet (details=pending)', async () => {
+    const portal = openPortal();
+    const member = activeMember(portal);
+    const token = await portal.token('clinical.a');
+    const answer = await fhirCall(portal, 'POST', '/Claim/$submit', {
+      token,
+      body: pasRequest(member.details.memberId),
+      headers: { prefer: 'outcome=pended, details=pending' },
+    });
+    expect(answer.status).toBe(200);
+    expectValidFhir(answer.body);
+    const claimResponse = claimResponseOf(answer.body);
+    expect(readPasResponse(answer.body)).toMatchObject({
+      status: 'pended',
+      referenceId: claimResponse.preAuthRef,
+    });
+    expect(claimResponse.item?.map((item) => item.itemSequence)).toEqual([1]);
+    // The portal itself does not open them yet.
+    const details = await portal.call('GET', `/api/v1/preauthorizations/${claimResponse.preAuthRef}`, {
+      token,
+    });
+    expect(details.body.code).toBe('PREAUTH_DETAILS_PENDING');
+  });
+
   it('refuses day 181 with the portal rule code and the element to fix, and takes day 180', async () => {
     const portal = openPortal();
     const member = activeMember(portal);

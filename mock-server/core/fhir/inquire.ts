@@ -17,6 +17,7 @@ import { type FhirContext, jsonOf } from './context.ts';
 import { echoedEntries } from './echo.ts';
 import { fhirAnswer, outcomeOfIssues } from './outcome.ts';
 import { patientEntry } from './patient.ts';
+import { preauthorizationDetails } from './preauthorization-details.ts';
 import { keptHeaders, refusal } from './refusal.ts';
 
 type Page = components['schemas']['PreauthorizationPage'];
@@ -26,25 +27,6 @@ export const INQUIRY_LIMIT = 100;
 
 function noMatch(): Parameters {
   return { resourceType: 'Parameters' };
-}
-
-/** A request's details, or undefined when there are none to show (not visible, or not yet available). */
-async function detailsOf(
-  ctx: FhirContext,
-  referenceId: string,
-  primary: boolean,
-): Promise<{ found?: Preauthorization; refused?: Answer; userId: string | null }> {
-  const { answer, userId } = await ctx.operate({
-    method: 'GET',
-    path: `/preauthorizations/${encodeURIComponent(referenceId)}`,
-    primary,
-  });
-  if (answer.status === 200) return { found: jsonOf(answer) as Preauthorization, userId };
-  // Not there, or not visible (the same 404), or details not yet available: not in the answer.
-  if (answer.status === 404) return { userId };
-  const code = (jsonOf(answer) as { code?: string } | undefined)?.code;
-  if (code === 'PREAUTH_DETAILS_PENDING') return { userId };
-  return { refused: answer, userId };
 }
 
 /**
@@ -66,7 +48,7 @@ export async function inquireClaim(
   let userId: string | null = null;
   let headers: Record<string, string> = {};
   if (referenceId !== undefined) {
-    const one = await detailsOf(ctx, referenceId, true);
+    const one = await preauthorizationDetails(ctx, referenceId, true);
     userId = one.userId;
     if (one.refused !== undefined) return { answer: refusal(one.refused), userId };
     if (one.found !== undefined) found.push(one.found);
@@ -80,7 +62,7 @@ export async function inquireClaim(
     if (search.answer.status !== 200) return { answer: refusal(search.answer), userId };
     headers = keptHeaders(search.answer);
     for (const summary of (jsonOf(search.answer) as Page).data) {
-      const one = await detailsOf(ctx, summary.referenceId, false);
+      const one = await preauthorizationDetails(ctx, summary.referenceId, false);
       if (one.found !== undefined) found.push(one.found);
     }
   }

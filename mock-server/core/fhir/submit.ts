@@ -18,6 +18,7 @@ import { type FhirContext, jsonOf } from './context.ts';
 import { echoedEntries } from './echo.ts';
 import { fhirAnswer, outcomeOfIssues } from './outcome.ts';
 import { patientEntry } from './patient.ts';
+import { preauthorizationDetails } from './preauthorization-details.ts';
 import { keptHeaders, refusal } from './refusal.ts';
 
 type Receipt = components['schemas']['PreauthorizationReceipt'];
@@ -83,21 +84,17 @@ export async function submitClaim(
     };
   }
   const receipt = jsonOf(created.answer) as Receipt;
-  const details = await ctx.operate({
-    method: 'GET',
-    path: `/preauthorizations/${encodeURIComponent(receipt.referenceId)}`,
-  });
+  const { found } = await preauthorizationDetails(ctx, receipt.referenceId, false);
   const request = reading.request as unknown as Create;
   const preauthorization =
-    details.answer.status === 200
-      ? (jsonOf(details.answer) as Preauthorization)
-      : fromReceipt(
-          request,
-          receipt,
-          planOfInsurer(reading.echoed.insurer?.resource as never) ??
-            ctx.sandbox.data.member(request.memberId)?.details.healthPlan ??
-            'emblemhealth',
-        );
+    found ??
+    fromReceipt(
+      request,
+      receipt,
+      planOfInsurer(reading.echoed.insurer?.resource as never) ??
+        ctx.sandbox.data.member(request.memberId)?.details.healthPlan ??
+        'emblemhealth',
+    );
   const bundle: Bundle = toPasResponseBundle(preauthorization, {
     kind: 'response',
     baseUrl: ctx.baseUrl,
