@@ -3,6 +3,7 @@
  * priority), review actions (X12 306) and procedure code systems. One table per mapping, read both
  * ways, so that what the builder writes the parser reads back unchanged.
  */
+import type { CodeableConcept } from '@medplum/fhirtypes';
 import type { components } from '../generated/portal.ts';
 import { SYSTEMS } from './systems.ts';
 
@@ -127,4 +128,14 @@ export function procedureSystemOf(code: string): string {
  */
 export function modifierSystemOf(code: string): string {
   return /^(\d{2}|P[1-6])$/.test(code) ? SYSTEMS.cpt : SYSTEMS.hcpcs;
+}
+
+/**
+ * A CodeableConcept of one coding.
+ *
+ * @example
+ * concept(SYSTEMS.processPriority, 'stat'); // { coding: [{ system: '…/processpriority', code: 'stat' }] }
+ */
+export function concept(system: string, code: string, display?: string): CodeableConcept {
+  return { coding: [{ system, code, ...(display === undefined ? {} : { display }) }] };
 }

@@ -34,6 +34,7 @@ import {
 } from './claim-bundle.ts';
 import {
   claimTypeOf,
+  concept,
   modifierSystemOf,
   type PreauthorizationServiceType,
   priorityOf,
@@ -80,12 +81,8 @@ function defaultPlaceOfService(serviceType: PreauthorizationServiceType): string
   return '11';
 }
 
-function coding(system: string, code: string, display?: string): CodeableConcept {
-  return { coding: [{ system, code, ...(display === undefined ? {} : { display }) }] };
-}
-
 /** The PAS diagnosis type of the portal's primary diagnosis (X12 278 Diagnosis Type value set). */
-const PRINCIPAL_DIAGNOSIS = coding(SYSTEMS.pasTempCodes, 'principal', 'Principal Diagnosis');
+const PRINCIPAL_DIAGNOSIS = concept(SYSTEMS.pasTempCodes, 'principal', 'Principal Diagnosis');
 
 /** A diagnosis's sequence when it is a number (another client's may hold anything), else 0. */
 function sequenceOf(diagnosis: ClaimDiagnosis | undefined): number {
@@ -156,11 +153,11 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
   const place = options.placeOfService ?? defaultPlaceOfService(request.serviceType);
   const requestCategory =
     request.serviceType === 'inpatient_admission'
-      ? coding(SYSTEMS.x12RequestCategory, 'AR', 'Admission Review')
-      : coding(SYSTEMS.x12RequestCategory, 'HS', 'Health Services Review');
+      ? concept(SYSTEMS.x12RequestCategory, 'AR', 'Admission Review')
+      : concept(SYSTEMS.x12RequestCategory, 'HS', 'Health Services Review');
   const diagnoses: ClaimDiagnosis[] = request.diagnoses.map((diagnosis, index) => ({
     sequence: index + 1,
-    diagnosisCodeableConcept: coding(SYSTEMS.icd10cm, diagnosis.code),
+    diagnosisCodeableConcept: concept(SYSTEMS.icd10cm, diagnosis.code),
     ...(diagnosis.primary === true ? { type: [PRINCIPAL_DIAGNOSIS] } : {}),
   }));
   const items: ClaimItem[] = request.serviceLines.map((line, index) => ({
@@ -168,19 +165,19 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
       { url: PAS_EXTENSIONS.serviceItemRequestType, valueCodeableConcept: requestCategory },
       {
         url: PAS_EXTENSIONS.certificationType,
-        valueCodeableConcept: coding(SYSTEMS.x12CertificationType, 'I', 'Initial'),
+        valueCodeableConcept: concept(SYSTEMS.x12CertificationType, 'I', 'Initial'),
       },
     ],
     sequence: index + 1,
     careTeamSequence: [1],
     diagnosisSequence: diagnoses.map((diagnosis) => diagnosis.sequence),
     category,
-    productOrService: coding(procedureSystemOf(line.procedureCode), line.procedureCode),
+    productOrService: concept(procedureSystemOf(line.procedureCode), line.procedureCode),
     ...(line.modifiers === undefined || line.modifiers.length === 0
       ? {}
-      : { modifier: line.modifiers.map((modifier) => coding(modifierSystemOf(modifier), modifier)) }),
+      : { modifier: line.modifiers.map((modifier) => concept(modifierSystemOf(modifier), modifier)) }),
     servicedPeriod: { start: line.serviceStartDate, end: line.serviceEndDate },
-    locationCodeableConcept: coding(SYSTEMS.placeOfService, place),
+    locationCodeableConcept: concept(SYSTEMS.placeOfService, place),
     quantity: { value: line.units },
   }));
   const claim: Claim = {
@@ -188,25 +185,25 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
     meta: { profile: [PAS_PROFILES.claim] },
     identifier: [{ system: `urn:trnorg:1${request.requestingProvider.taxId}`, value: tx }],
     status: 'active',
-    type: coding(SYSTEMS.claimType, claimTypeOf(request.serviceType)),
+    type: concept(SYSTEMS.claimType, claimTypeOf(request.serviceType)),
     use: 'preauthorization',
     patient: { reference: urls.patient },
     created: timestamp,
     insurer: { reference: urls.insurer },
     provider: { reference: urls.requestor },
-    priority: coding(SYSTEMS.processPriority, priorityOf(request.urgency)),
+    priority: concept(SYSTEMS.processPriority, priorityOf(request.urgency)),
     careTeam: [
       {
         extension: [{ url: PAS_EXTENSIONS.careTeamClaimScope, valueBoolean: true }],
         sequence: 1,
         provider: { reference: servicingUrl },
-        role: coding(SYSTEMS.x12EntityIdentifier, 'SJ', 'Service Provider'),
+        role: concept(SYSTEMS.x12EntityIdentifier, 'SJ', 'Service Provider'),
       },
     ],
     supportingInfo: [
       {
         sequence: 1,
-        category: coding(SYSTEMS.pasTempCodes, 'patientEvent'),
+        category: concept(SYSTEMS.pasTempCodes, 'patientEvent'),
         timingPeriod: { start: request.serviceStartDate, end: request.serviceEndDate },
       },
       // FHIR has no empty string: blank notes are no notes.
@@ -215,7 +212,7 @@ export function toPasRequestBundle(request: PreauthorizationCreate, options: Pas
         : [
             {
               sequence: 2,
-              category: coding(SYSTEMS.pasTempCodes, 'freeFormMessage'),
+              category: concept(SYSTEMS.pasTempCodes, 'freeFormMessage'),
               valueString: request.notes,
             },
           ]),

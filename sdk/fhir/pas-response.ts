@@ -20,6 +20,7 @@ import type { components } from '../generated/portal.ts';
 import { calendarDayAt } from '../rules/clock.ts';
 import {
   claimTypeOf,
+  concept,
   type PreauthorizationStatus,
   REVIEW_ACTIONS,
   type ReviewActionCode,
@@ -59,19 +60,11 @@ export interface PasResponseContext {
   patient?: PasEntry;
 }
 
-function code(system: string, value: string, display?: string) {
-  return { coding: [{ system, code: value, ...(display === undefined ? {} : { display }) }] };
-}
-
-function dayOf(timestamp: string): string {
-  return calendarDayAt(timestamp);
-}
-
 function reviewAction(action: ReviewActionCode, preauthorization: Preauthorization): Extension {
   const parts: Extension[] = [
     {
       url: PAS_EXTENSIONS.reviewActionCode,
-      valueCodeableConcept: code(SYSTEMS.x12ReviewAction, action, REVIEW_ACTIONS[action]),
+      valueCodeableConcept: concept(SYSTEMS.x12ReviewAction, action, REVIEW_ACTIONS[action]),
     },
   ];
   if (action === 'A1' || action === 'A6')
@@ -80,7 +73,10 @@ function reviewAction(action: ReviewActionCode, preauthorization: Preauthorizati
   if (action === 'A3' && denial !== undefined) {
     parts.push({
       url: 'reasonCode',
-      valueCodeableConcept: { ...code(PORTAL_SYSTEMS.denialReason, denial.code), text: denial.description },
+      valueCodeableConcept: {
+        ...concept(PORTAL_SYSTEMS.denialReason, denial.code),
+        text: denial.description,
+      },
     });
   }
   return { url: PAS_EXTENSIONS.reviewAction, extension: parts };
@@ -131,7 +127,7 @@ export function toPasResponseBundle(preauthorization: Preauthorization, context:
   if (patient?.fullUrl === undefined)
     throw new TypeError('toPasResponseBundle: the Patient entry (with its fullUrl) is needed.');
   const decidedOn =
-    preauthorization.decision === undefined ? undefined : dayOf(preauthorization.decision.decidedAt);
+    preauthorization.decision === undefined ? undefined : calendarDayAt(preauthorization.decision.decidedAt);
   const items: ClaimResponseItem[] = preauthorization.serviceLines.map((line) => {
     const action = reviewActionOf(preauthorization.status, line);
     const certified = action === 'A1' || action === 'A6';
@@ -142,7 +138,7 @@ export function toPasResponseBundle(preauthorization: Preauthorization, context:
           { url: 'provider', valueReference: { reference: servicing.fullUrl } },
           {
             url: PAS_EXTENSIONS.authorizedProviderType,
-            valueCodeableConcept: code(SYSTEMS.x12EntityIdentifier, 'SJ', 'Service Provider'),
+            valueCodeableConcept: concept(SYSTEMS.x12EntityIdentifier, 'SJ', 'Service Provider'),
           },
         ],
       },
@@ -170,8 +166,8 @@ export function toPasResponseBundle(preauthorization: Preauthorization, context:
       adjudication: [
         {
           extension: [reviewAction(action, preauthorization)],
-          category: code(SYSTEMS.adjudication, 'submitted'),
-          reason: code(PORTAL_SYSTEMS.status, preauthorization.status),
+          category: concept(SYSTEMS.adjudication, 'submitted'),
+          reason: concept(PORTAL_SYSTEMS.status, preauthorization.status),
           ...(line.approvedUnits === undefined ? {} : { value: line.approvedUnits }),
         },
       ],
@@ -185,7 +181,7 @@ export function toPasResponseBundle(preauthorization: Preauthorization, context:
     },
     identifier: [{ system: PORTAL_SYSTEMS.preauthorizationReference, value: preauthorization.referenceId }],
     status: 'active',
-    type: code(SYSTEMS.claimType, claimTypeOf(preauthorization.serviceType)),
+    type: concept(SYSTEMS.claimType, claimTypeOf(preauthorization.serviceType)),
     use: 'preauthorization',
     patient: { reference: patient.fullUrl },
     created: context.timestamp,
