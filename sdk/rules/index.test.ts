@@ -52,6 +52,7 @@ describe('the rules barrel', () => {
       'trimmedText',
       'readField',
       'isRecord',
+      'textOf',
     ]);
     const missing: string[] = [];
     for (const file of sources) {
